@@ -1,0 +1,77 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { runWithRequestContext, type RequestContext } from "@/server/http/request-context";
+import { logRequestOnFinish } from "@/server/http/request-log";
+import type { WsGateway } from "@/server/ws/gateway";
+
+export const CLIENT_IP_HEADER = "x-berth-client-ip";
+
+export interface BerthServerOptions {
+  /** Serves every HTTP request that is not a WebSocket upgrade (Next's request handler). */
+  handle: (req: IncomingMessage, res: ServerResponse) => unknown;
+  gateway: WsGateway;
+  /** Upgrades outside /api/ws/ (Next's dev-mode hot reload); refused when absent. */
+  otherUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  logLine?: (line: string) => void;
+  /** How long shutdown waits for in-flight requests before cutting connections. */
+  drainMs?: number;
+}
+
+export interface BerthServer {
+  server: http.Server;
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting, closes WebSockets with 1001, lets in-flight requests finish (bounded). */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The one HTTP server: Next's pages and routes plus the WebSocket gateway on the same port.
+ * Every request runs in a request context (so the log line can name the user) and carries the
+ * socket's address in x-berth-client-ip, overwriting anything the client sent.
+ */
+export function createBerthServer(options: BerthServerOptions): BerthServer {
+  const logLine = options.logLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const server = http.createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+    const context: RequestContext = {};
+    logRequestOnFinish(req, res, context, logLine);
+    runWithRequestContext(context, () => options.handle(req, res));
+  });
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+    const pathname = (req.url ?? "/").split("?")[0];
+    if (pathname.startsWith("/api/ws/")) return options.gateway.handleUpgrade(req, socket, head);
+    if (options.otherUpgrade) return options.otherUpgrade(req, socket, head);
+    socket.destroy();
+  });
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          const address = server.address();
+          const actualPort = typeof address === "object" && address ? address.port : port;
+          const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+          resolve(`http://${shownHost}:${actualPort}`);
+        });
+      });
+    },
+    async shutdown() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      options.gateway.closeAll(1001, "Berth is shutting down");
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          server.closeAllConnections();
+          resolve();
+        }, options.drainMs ?? 8000);
+      });
+      await Promise.race([closed, deadline]);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Berth's process: one HTTP server for Next's pages and API routes and the WebSocket gateway,
+ * after the database is migrated, the admin token exists and the cluster is connected.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import next from "next";
+import { loadEnv } from "@/server/env";
+import { createBerthServer } from "@/server/berth-server";
+import { createWsGateway } from "@/server/ws/gateway";
+import { handleLiveSession } from "@/server/ws/live-session";
+import { connectCluster } from "@/server/kube/connect-cluster";
+import { migrateDatabase } from "@/server/db/migrate";
+import { closeDb } from "@/server/db/client";
+import { ensureAdminToken } from "@/server/auth/admin-token";
+import { authenticateUpgrade } from "@/server/auth/authenticate-upgrade";
+
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const isDev = process.argv.includes("--dev");
+  fs.mkdirSync(env.dataDir, { recursive: true });
+  process.env.BERTH_DATA_DIR = env.dataDir;
+
+  await migrateDatabase(env.dataDir);
+  const adminTokenLine = await ensureAdminToken();
+  const cluster = await connectCluster(env);
+
+  const app = next({ dev: isDev, dir: path.resolve(import.meta.dirname, ".."), turbopack: isDev });
+  await app.prepare();
+
+  const gateway = createWsGateway({
+    authenticate: authenticateUpgrade,
+    routes: { "/api/ws/live": (socket, _req, principal) => handleLiveSession(socket, principal) },
+  });
+  const berth = createBerthServer({
+    handle: app.getRequestHandler(),
+    gateway,
+    otherUpgrade: isDev ? app.getUpgradeHandler() : undefined,
+    logLine: env.BERTH_LOG_REQUESTS ? undefined : () => {},
+  });
+  const url = await berth.listen(env.BERTH_PORT, env.BERTH_HOST);
+  if (cluster.connection.isSimulated) console.log("Berth is using the simulated cluster (demo mode): nothing is really running.");
+  console.log(`Berth listening on ${url}`);
+  if (adminTokenLine) console.log(adminTokenLine);
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    console.log(`Berth received ${signal}, shutting down`);
+    const force = setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS - 500);
+    force.unref();
+    await berth.shutdown();
+    await Promise.allSettled([cluster.stop(), closeDb(), app.close()]);
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
