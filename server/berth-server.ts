@@ -62,6 +62,8 @@ export function createBerthServer(options: BerthServerOptions): BerthServer {
     async shutdown() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       options.gateway.closeAll(1001, "Berth is shutting down");
+      // Keep-alive connections become idle as their last request finishes; close each then.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       server.closeIdleConnections();
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((resolve) => {
@@ -71,6 +73,7 @@ export function createBerthServer(options: BerthServerOptions): BerthServer {
         }, options.drainMs ?? 8000);
       });
       await Promise.race([closed, deadline]);
+      clearInterval(sweep);
       clearTimeout(timer);
     },
   };
