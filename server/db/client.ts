@@ -1,0 +1,53 @@
+/**
+ * The Prisma client over Berth's SQLite file, through the better-sqlite3 driver adapter.
+ * One client per process (`getDb`); tests open their own isolated ones (`openDb`).
+ */
+import fs from "node:fs";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "@/server/db/generated/client";
+import { dataDirFromEnv, databaseFile } from "@/server/db/database-file";
+
+/** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Set on every connection: WAL lets readers (health checks, the UI) run while the engine
+ * writes; SQLite leaves foreign keys off unless asked, and the schema relies on cascades.
+ */
+const CONNECTION_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;`;
+
+/**
+ * Opens a new client on `<dataDir>/berth.db`. The caller owns it and must `$disconnect()` it.
+ * Run `migrateDatabase(dataDir)` first: the client does not create tables.
+ */
+export function openDb(options: { dataDir: string }): PrismaClient {
+  const dbFile = databaseFile(options.dataDir);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const inner = new PrismaBetterSqlite3({ url: `file:${dbFile}`, timeout: BUSY_TIMEOUT_MS });
+  const adapter: SqlDriverAdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => {
+      const connection = await inner.connect();
+      await connection.executeScript(CONNECTION_PRAGMAS);
+      return connection;
+    },
+  };
+  return new PrismaClient({ adapter });
+}
+
+let shared: PrismaClient | undefined;
+
+/** The process's client, on `${BERTH_DATA_DIR ?? "./data"}/berth.db`, opened on first use. */
+export function getDb(): PrismaClient {
+  shared ??= openDb({ dataDir: dataDirFromEnv() });
+  return shared;
+}
+
+/** Closes the process's client (shutdown, end of a test). The next `getDb()` opens a new one. */
+export async function closeDb(): Promise<void> {
+  const client = shared;
+  shared = undefined;
+  await client?.$disconnect();
+}
