@@ -1,0 +1,23 @@
+import type { Role } from "@/lib/schemas/token";
+
+/** An API token as the settings page lists it. Never carries the hash or the secret. */
+export type ApiTokenSummary = {
+  id: string;
+  name: string;
+  role: Role;
+  /** Owner of the token. */
+  userName: string;
+  /** The non-secret part shown so people can tell tokens apart, e.g. `berth_ab12cd34_…`. */
+  hint: string;
+  isAdminLogin: boolean;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revoked: boolean;
+};
+
+/** Answer of `POST /api/tokens`: the only time the token value is ever shown. */
+export type CreatedApiToken = ApiTokenSummary & { token: string };
+
+/** Answer of `GET /api/tokens`. */
+export type ApiTokenList = { tokens: ApiTokenSummary[] };

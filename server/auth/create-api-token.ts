@@ -1,0 +1,49 @@
+import { getDb } from "@/server/db/client";
+import type { CreateTokenInput } from "@/lib/schemas/token";
+import type { CreatedApiToken } from "@/lib/dto/token";
+import { AppError } from "@/server/http/errors";
+import { hasRole, type Principal } from "@/server/auth/principal";
+import { generateToken, tokenHint } from "@/server/auth/token-format";
+import { hashSecret } from "@/server/auth/token-hash";
+import { parseToken } from "@/server/auth/token-format";
+import { recordAudit } from "@/server/auth/audit";
+import { toTokenSummary } from "@/server/auth/list-api-tokens";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Mints an API token for the caller's user. The value is returned once and never stored; a
+ * token can never carry more power than the principal creating it.
+ */
+export async function createApiToken(
+  principal: Principal,
+  input: CreateTokenInput,
+  ip: string | null,
+  now = new Date(),
+): Promise<CreatedApiToken> {
+  if (!hasRole(principal.role, input.role)) {
+    throw new AppError({ code: "forbidden", message: `A ${principal.role} cannot create a token with the ${input.role} role.` });
+  }
+  const { token, prefix } = generateToken();
+  const hash = await hashSecret(parseToken(token)!.secret);
+  const row = await getDb().apiToken.create({
+    data: {
+      userId: principal.userId,
+      name: input.name,
+      role: input.role,
+      prefix,
+      hash,
+      createdAt: now,
+      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null,
+    },
+    include: { user: { select: { name: true } } },
+  });
+  await recordAudit({
+    actor: principal,
+    action: "token.create",
+    target: row.id,
+    ip,
+    detail: { name: row.name, role: row.role, hint: tokenHint(prefix), expiresAt: row.expiresAt?.toISOString() ?? null },
+  });
+  return { ...toTokenSummary(row), token };
+}

@@ -1,0 +1,169 @@
+import type { z } from "zod";
+import type { Role } from "@/lib/schemas/token";
+import { hasRole, type Principal } from "@/server/auth/principal";
+import { loginFailures } from "@/server/auth/login-rate-limit";
+import { SESSION_COOKIE } from "@/server/auth/sessions";
+import { authenticateRequest } from "@/server/http/authenticate-request";
+import { readCookie, sessionCookie } from "@/server/http/cookies";
+import { AppError, describeZodError, errorResponse } from "@/server/http/errors";
+import { readJsonBody } from "@/server/http/read-json-body";
+import { noteRequestUser } from "@/server/http/request-context";
+import { checkSameOrigin, clientAddress, headerReader, isHttpsRequest, type HeaderReader } from "@/server/http/request-origin";
+
+type Schema = z.ZodType;
+type Out<S> = S extends Schema ? z.output<S> : undefined;
+
+/** The second argument Next passes to app router route handlers. */
+export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+export type RouteHandler = (req: Request, ctx: RouteContext) => Promise<Response>;
+
+/** Validation shared by both guards. Schemas should be `.strict()` so unknown fields are refused. */
+export type ValidationOptions<B, P, Q> = { body?: B; params?: P; query?: Q };
+
+/** What a handler receives once the guard has let the request through. */
+export type HandlerContext<B, P, Q> = {
+  req: Request;
+  body: Out<B>;
+  params: Out<P>;
+  query: Out<Q>;
+  /** Client address for audit rows and rate limits (see clientAddress). */
+  clientIp: string;
+  /** Whether the browser reached Berth over HTTPS; decides the cookie's Secure flag. */
+  secure: boolean;
+};
+
+export type AuthedContext<B, P, Q> = HandlerContext<B, P, Q> & { principal: Principal };
+
+/**
+ * Marks every handler built by this module, so the route-enumeration test can prove each
+ * exported route handler went through a guard, and which ones are public.
+ */
+export const GUARD_KIND = Symbol.for("berth.guardKind");
+export type GuardKind = "auth" | "public";
+
+function mark(handler: RouteHandler, kind: GuardKind): RouteHandler {
+  return Object.assign(handler, { [GUARD_KIND]: kind });
+}
+
+/** Which guard built a handler, or null when it was not built by this module. */
+export function guardKindOf(handler: unknown): GuardKind | null {
+  const kind = typeof handler === "function" ? (handler as unknown as Record<symbol, unknown>)[GUARD_KIND] : undefined;
+  return kind === "auth" || kind === "public" ? kind : null;
+}
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function isMutating(req: Request): boolean {
+  return MUTATING.has(req.method.toUpperCase());
+}
+
+function validate(schema: Schema | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError({ code: "invalid", message: describeZodError(parsed.error, where) });
+  return parsed.data;
+}
+
+async function parseInput<B, P, Q>(req: Request, ctx: RouteContext, options: ValidationOptions<B, P, Q>) {
+  const params = validate(options.params as unknown as Schema | undefined, await ctx.params, "params");
+  const query = validate(
+    options.query as unknown as Schema | undefined,
+    Object.fromEntries(new URL(req.url).searchParams),
+    "query",
+  );
+  const body = options.body ? validate(options.body as unknown as Schema, await readJsonBody(req), "body") : undefined;
+  return { params, query, body } as { body: Out<B>; params: Out<P>; query: Out<Q> };
+}
+
+function refuseIfRateLimited(clientIp: string): void {
+  const retryAfter = loginFailures.retryAfterSeconds(clientIp);
+  if (retryAfter > 0) {
+    throw new AppError({
+      code: "rate_limited",
+      message: `Too many failed sign-in attempts from your address; try again in ${retryAfter} seconds.`,
+      headers: { "Retry-After": String(retryAfter) },
+    });
+  }
+}
+
+function withSetCookie(res: Response, cookie: string): Response {
+  const copy = new Response(res.body, res);
+  copy.headers.append("Set-Cookie", cookie);
+  return copy;
+}
+
+/**
+ * The one guard for route handlers. In order: refuse a rate-limited Bearer client (429),
+ * authenticate (Bearer header, then session cookie; 401), check the role (mutations need admin
+ * unless `role: "viewer"` opts in; 403), require a same-origin `Origin` on cookie-authenticated
+ * mutations (403), validate params, query and the JSON body (400/413), then run the handler.
+ * Bookkeeping writes (last-used, sliding expiry) happen only after all checks pass, and every
+ * error goes through `toHttpError`.
+ */
+export function withAuth<B extends Schema | undefined = undefined, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  handler: (ctx: AuthedContext<B, P, Q>) => Promise<Response> | Response,
+  options: ValidationOptions<B, P, Q> & { role?: Role; public?: never } = {},
+): RouteHandler {
+  return mark(async (req, ctx) => {
+    const get = headerReader(req.headers);
+    const clientIp = clientAddress(get);
+    try {
+      if (get("authorization")) refuseIfRateLimited(clientIp);
+      const auth = await authenticateRequest(get);
+      if (!auth.ok) {
+        if (auth.attempted === "token") loginFailures.recordFailure(clientIp);
+        throw new AppError({ code: "unauthenticated", message: auth.message });
+      }
+      const { principal } = auth;
+      noteRequestUser(principal.userId);
+      const required = options.role ?? (isMutating(req) ? "admin" : "viewer");
+      if (!hasRole(principal.role, required)) {
+        throw new AppError({
+          code: "forbidden",
+          message: `This needs the ${required} role; you are signed in as a ${principal.role}.`,
+        });
+      }
+      if (isMutating(req) && principal.via === "session") refuseCrossSite(get);
+      const input = await parseInput(req, ctx, options);
+      const slidExpiry = await auth.commit();
+      const secure = isHttpsRequest(get, req.url);
+      const res = await handler({ req, principal, clientIp, secure, ...input });
+      const cookie = readCookie(get("cookie"), SESSION_COOKIE);
+      if (slidExpiry && cookie && !res.headers.has("set-cookie")) {
+        return withSetCookie(res, sessionCookie(cookie, slidExpiry, secure));
+      }
+      return res;
+    } catch (err) {
+      return errorResponse(err);
+    }
+  }, "auth");
+}
+
+function refuseCrossSite(get: HeaderReader): void {
+  const problem = checkSameOrigin(get);
+  if (problem) throw new AppError({ code: "forbidden", message: problem });
+}
+
+/**
+ * The guard for the one route that needs no prior sign-in: `POST /api/session`. It still
+ * refuses clients over the failed-login limit (429), refuses a foreign `Origin` (login CSRF;
+ * scripts that send no Origin are allowed, they have no cookies to abuse), and validates input.
+ * The handler must call `loginFailures.recordFailure` on a failed attempt.
+ */
+export function withPublic<B extends Schema | undefined = undefined, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  handler: (ctx: HandlerContext<B, P, Q>) => Promise<Response> | Response,
+  options: ValidationOptions<B, P, Q> = {},
+): RouteHandler {
+  return mark(async (req, ctx) => {
+    const get = headerReader(req.headers);
+    const clientIp = clientAddress(get);
+    try {
+      refuseIfRateLimited(clientIp);
+      if (isMutating(req) && get("origin") !== null) refuseCrossSite(get);
+      const input = await parseInput(req, ctx, options);
+      return await handler({ req, clientIp, secure: isHttpsRequest(get, req.url), ...input });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  }, "public");
+}
