@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/app/providers";
+import { themeInitScript } from "@/components/layout/theme-script";
+import "@/app/globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Berth", template: "%s · Berth" },
+  description: "Self-hosted PaaS dashboard for Kubernetes",
+  icons: { icon: "/icon.svg" },
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b1120" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
+      </head>
+      <body className="min-h-dvh bg-surface text-fg antialiased">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useEffect, type ReactNode } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { MobileNav } from "@/components/layout/mobile-nav";
+import { Sidebar } from "@/components/layout/sidebar";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { errorMessage, isApiError } from "@/lib/api-client";
+import { useSession } from "@/lib/queries/session";
+
+/** The /login address that brings the reader back to `pathname` after signing in. */
+export function loginPathFor(pathname: string): string {
+  return pathname === "/" ? "/login" : `/login?next=${encodeURIComponent(pathname)}`;
+}
+
+/**
+ * The signed-in frame: checks the session with GET /api/session, sends anyone without one to
+ * /login (remembering where they were going), and otherwise renders sidebar or phone bar.
+ */
+export function AppShell({ children }: { children: ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const session = useSession();
+  const isSignedOut = isApiError(session.error) && session.error.status === 401;
+
+  useEffect(() => {
+    if (isSignedOut) router.replace(loginPathFor(pathname));
+  }, [isSignedOut, pathname, router]);
+
+  if (session.isPending || isSignedOut) {
+    return (
+      <div className="flex min-h-dvh items-center justify-center">
+        <Spinner label={isSignedOut ? "Taking you to the login page…" : "Checking your session…"} />
+      </div>
+    );
+  }
+
+  if (session.isError) {
+    return (
+      <div className="mx-auto flex min-h-dvh max-w-md items-center p-4">
+        <Alert
+          tone="error"
+          title="Berth could not check your session"
+          action={
+            <Button size="sm" variant="secondary" onClick={() => void session.refetch()}>
+              Try again
+            </Button>
+          }
+        >
+          {errorMessage(session.error)}
+        </Alert>
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex min-h-dvh flex-col md:flex-row">
+      <Sidebar session={session.data} />
+      <MobileNav session={session.data} />
+      <main id="main" className="min-w-0 flex-1 p-4 sm:p-6 lg:p-8">
+        <div className="mx-auto w-full max-w-5xl">{children}</div>
+      </main>
+    </div>
+  );
+}

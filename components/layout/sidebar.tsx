@@ -1,0 +1,25 @@
+import { Brand } from "@/components/layout/brand";
+import { NavLinks } from "@/components/layout/nav-links";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { LogoutButton } from "@/components/auth/logout-button";
+import { UserBadge } from "@/components/auth/user-badge";
+import type { SessionInfo } from "@/lib/dto/session";
+
+/** Desktop navigation: a fixed column with the destinations, the signed-in user and log out. */
+export function Sidebar({ session }: { session: SessionInfo }) {
+  return (
+    <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-border bg-panel p-4 md:flex">
+      <Brand />
+      <nav aria-label="Main" className="mt-6 flex-1">
+        <NavLinks />
+      </nav>
+      <div className="flex flex-col gap-3 border-t border-border pt-4">
+        <UserBadge session={session} />
+        <div className="flex flex-wrap gap-2">
+          <ThemeToggle />
+          <LogoutButton />
+        </div>
+      </div>
+    </aside>
+  );
+}
