@@ -18,6 +18,10 @@ export type MigrateResult = { dbFile: string; applied: string[] };
  * the database was migrated by a newer Berth, an applied migration was edited, or one failed.
  * An up-to-date database is checked with one SQL read; the engine is only loaded when there
  * is something to apply.
+ *
+ * As with `prisma migrate deploy` on SQLite, a migration is not wrapped in a transaction (its
+ * script may toggle `PRAGMA foreign_keys`, which SQLite ignores inside one): a migration that
+ * fails part-way is recorded as failed and the next start refuses the database.
  */
 export async function migrateDatabase(
   dataDir: string,
@@ -31,8 +35,15 @@ export async function migrateDatabase(
   const pending = findPendingMigrations(dbFile, readAppliedMigrations(dbFile), local);
   if (pending.length === 0) return { dbFile, applied: [] };
 
-  const output = await withSchemaEngine({ dbFile }, (engine) =>
-    engine.applyMigrations({ migrationsList: toMigrationList(migrationsDir, local), filters: NO_FILTER }),
-  );
-  return { dbFile, applied: output.appliedMigrationNames };
+  try {
+    const output = await withSchemaEngine({ dbFile }, (engine) =>
+      engine.applyMigrations({ migrationsList: toMigrationList(migrationsDir, local), filters: NO_FILTER }),
+    );
+    return { dbFile, applied: output.appliedMigrationNames };
+  } catch (error) {
+    // The engine records a failed migration in _prisma_migrations; describe it the same way
+    // the next start would, instead of surfacing the engine's Rust span trace.
+    findPendingMigrations(dbFile, readAppliedMigrations(dbFile), local);
+    throw error;
+  }
 }
