@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { appSpecSchema, redactAppSpec, rollbackSchema, scaleSchema, storedAppSpecSchema, type AppSpecInput } from "@/lib/schemas/app";
+import { issueSentences } from "@/lib/schemas/format-issues";
+
+const base: AppSpecInput = { name: "web", image: "nginx:1.27", port: 8080 };
+
+function problems(input: unknown): string[] {
+  const result = appSpecSchema.safeParse(input);
+  return result.success ? [] : issueSentences(result.error);
+}
+
+describe("appSpecSchema", () => {
+  it("fills the defaults of a minimal app", () => {
+    expect(appSpecSchema.parse(base)).toEqual({
+      name: "web",
+      image: "nginx:1.27",
+      port: 8080,
+      replicas: 1,
+      command: [],
+      args: [],
+      env: [],
+      secretEnv: [],
+      hostnames: [],
+      volumes: [],
+    });
+  });
+
+  it("accepts a full app", () => {
+    const spec = appSpecSchema.parse({
+      ...base,
+      replicas: 1,
+      command: ["/bin/server"],
+      args: ["--port", "8080"],
+      env: [{ name: "LOG_LEVEL", value: "info" }],
+      secretEnv: [{ name: "DATABASE_URL", value: "postgres://u:p@db/x" }],
+      resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "1Gi" } },
+      healthCheck: { path: "/healthz", port: 9090 },
+      hostnames: [{ host: "app.example.com" }, { host: "*.example.com", path: "/api", port: 9090, tlsSecretName: "wild-tls" }],
+      volumes: [{ name: "data", size: "1Gi", mountPath: "/data", storageClass: "local-path" }],
+    });
+    expect(spec.hostnames[0]).toEqual({ host: "app.example.com", path: "/" });
+    expect(spec.volumes[0].accessMode).toBe("ReadWriteOnce");
+  });
+
+  it("names the field in every error", () => {
+    expect(problems({ ...base, name: "Web" })).toEqual(['name: must be lowercase — write "web"']);
+    expect(problems({ ...base, name: "a".repeat(31) })).toEqual(["name: must be at most 30 characters (it has 31)"]);
+    expect(problems({ ...base, name: "1web" })).toEqual(["name: must start with a letter (it becomes a Service name)"]);
+    expect(problems({ ...base, image: "nginx::1" })).toEqual(["image: has '::' — a tag follows a single ':' (e.g. nginx:1.27)"]);
+    expect(problems({ ...base, port: 0 })).toEqual(["port: a port must be between 1 and 65535"]);
+    expect(problems({ ...base, replicas: 51 })).toEqual(["replicas: replicas must be between 0 (stopped) and 50"]);
+    expect(problems({ ...base, replicas: -1 })).toEqual(["replicas: replicas must be between 0 (stopped) and 50"]);
+    expect(problems({ ...base, replicas: "2" })).toEqual(["replicas: expected a number of replicas"]);
+    expect(problems({ ...base, command: "npm start" })).toEqual(['command: expected a list of strings, e.g. ["--port", "8080"]']);
+    expect(problems({ ...base, args: [1] })).toEqual(["args[0]: each args item must be a string"]);
+    expect(problems({ ...base, env: [{ name: "1X", value: "a" }] })).toEqual([
+      "env[0].name: must not start with a digit (e.g. write _1VAR or VAR_1)",
+    ]);
+    expect(problems({ ...base, env: [{ name: "PORT", value: 80 }] })).toEqual(['env[0].value: expected a string (quote numbers: "8080")']);
+    expect(problems({ ...base, healthCheck: { path: "healthz" } })).toEqual([
+      "healthCheck.path: must be an absolute path starting with '/' (e.g. \"/healthz\")",
+    ]);
+    expect(problems({ ...base, hostnames: [{ host: "a.*.b.com" }] })).toEqual([
+      "hostnames[0].host: '*' is allowed only as the whole leftmost label (e.g. *.example.com)",
+    ]);
+    expect(problems({ ...base, hostnames: [{ host: "a.com", path: "/../x" }] })).toEqual(["hostnames[0].path: must not contain '..' segments"]);
+    expect(problems({ ...base, hostnames: [{ host: "a.com", tlsSecretName: "TLS" }] })).toEqual([
+      'hostnames[0].tlsSecretName: "TLS" between the dots must be lowercase — write "tls"',
+    ]);
+    expect(problems({ ...base, volumes: [{ name: "data", size: "1GB", mountPath: "/data" }] })[0]).toMatch(/^volumes\[0\]\.size: unknown unit/);
+    expect(problems({ ...base, volumes: [{ name: "data", size: "1Gi", mountPath: "/" }] })[0]).toMatch(/^volumes\[0\]\.mountPath: must not be '\/'/);
+    expect(problems({ ...base, volumes: [{ name: "data", size: "1Gi", mountPath: "/d", accessMode: "RWO" }] })).toEqual([
+      'volumes[0].accessMode: expected "ReadWriteOnce", "ReadWriteMany" or "ReadWriteOncePod"',
+    ]);
+    expect(problems({ ...base, image: undefined })).toEqual(["image: required"]);
+  });
+
+  it("refuses unknown fields at every level", () => {
+    expect(problems({ ...base, replica: 2 })).toEqual(['unknown field "replica" — remove it or check the spelling']);
+    expect(problems({ ...base, hostnames: [{ host: "a.com", tls: true }] })).toEqual([
+      'hostnames[0]: unknown field "tls" — remove it or check the spelling',
+    ]);
+    expect(problems({ ...base, resources: { limits: { gpu: "1" } } })).toEqual([
+      'resources.limits: unknown field "gpu" — remove it or check the spelling',
+    ]);
+  });
+
+  it("refuses a limit below its request", () => {
+    expect(problems({ ...base, resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "0.25", memory: "1024Mi" } } })).toEqual([
+      "resources.limits.cpu: the cpu limit (0.25) is below the request (500m) — raise the limit or lower the request",
+    ]);
+    expect(problems({ ...base, resources: { requests: { memory: "1Gi" }, limits: { memory: "512Mi" } } })[0]).toMatch(
+      /^resources\.limits\.memory: the memory limit \(512Mi\) is below the request \(1Gi\)/,
+    );
+    expect(problems({ ...base, resources: { requests: { cpu: "1" }, limits: { cpu: "1000m" } } })).toEqual([]);
+  });
+
+  it("refuses more than one replica with a single-attach volume, and explains why", () => {
+    const rwo = { name: "data", size: "1Gi", mountPath: "/data" };
+    expect(problems({ ...base, replicas: 2, volumes: [rwo] })).toEqual([
+      'replicas: an app with a ReadWriteOnce volume ("data") can run only 1 replica — on k3s, local-path volumes can be attached to one pod at a time, so a second replica (or a rolling update) would wait forever. Use 1 replica, or a ReadWriteMany storage class.',
+    ]);
+    expect(problems({ ...base, replicas: 3, volumes: [{ ...rwo, accessMode: "ReadWriteOncePod" }] })[0]).toMatch(/^replicas: .*ReadWriteOncePod/);
+    expect(problems({ ...base, replicas: 1, volumes: [rwo] })).toEqual([]);
+    expect(problems({ ...base, replicas: 0, volumes: [rwo] })).toEqual([]);
+    expect(problems({ ...base, replicas: 5, volumes: [{ ...rwo, accessMode: "ReadWriteMany", storageClass: "nfs" }] })).toEqual([]);
+  });
+
+  it("refuses duplicates", () => {
+    expect(problems({ ...base, env: [{ name: "A", value: "1" }, { name: "A", value: "2" }] })).toEqual([
+      'env[1].name: the variable "A" is already used by env[0] — each must be unique',
+    ]);
+    expect(problems({ ...base, env: [{ name: "A", value: "1" }], secretEnv: [{ name: "A", value: "2" }] })).toEqual([
+      'secretEnv[0].name: "A" is also set in env[0] — keep it in one list',
+    ]);
+    expect(problems({ ...base, secretEnv: [{ name: "S", value: "1" }, { name: "S", value: "2" }] })).toEqual([
+      'secretEnv[1].name: the variable "S" is already used by secretEnv[0] — each must be unique',
+    ]);
+    expect(problems({ ...base, hostnames: [{ host: "a.com", path: "/" }, { host: "a.com" }] })).toEqual([
+      'hostnames[1].host: the host and path "a.com/" is already used by hostnames[0] — each must be unique',
+    ]);
+    expect(problems({ ...base, hostnames: [{ host: "a.com", path: "/" }, { host: "a.com", path: "/api" }] })).toEqual([]);
+    const vol = { size: "1Gi", accessMode: "ReadWriteMany" };
+    expect(problems({ ...base, volumes: [{ ...vol, name: "a", mountPath: "/a" }, { ...vol, name: "a", mountPath: "/b" }] })).toEqual([
+      'volumes[1].name: the name "a" is already used by volumes[0] — each must be unique',
+    ]);
+    expect(problems({ ...base, volumes: [{ ...vol, name: "a", mountPath: "/a" }, { ...vol, name: "b", mountPath: "/a/" }] })).toEqual([
+      'volumes[1].mountPath: the mount path "/a" is already used by volumes[0] — each must be unique',
+    ]);
+  });
+
+  it("caps the size of env values so the spec annotation and Secret stay within limits", () => {
+    const big = Array.from({ length: 5 }, (_, i) => ({ name: `V${i}`, value: "x".repeat(30 * 1024) }));
+    expect(problems({ ...base, env: big })).toEqual(["env: the env values add up to more than 128 KiB — move large values into a volume"]);
+    expect(problems({ ...base, env: [{ name: "A", value: "x".repeat(32 * 1024 + 1) }] })).toEqual(["env[0].value: at most 32 KiB"]);
+  });
+
+  it("says what a whole non-object body is", () => {
+    expect(problems("web")).toEqual(["expected an object"]);
+    expect(problems({})).toEqual(["name: required", "image: required", "port: required"]);
+  });
+});
+
+describe("redactAppSpec and storedAppSpecSchema", () => {
+  it("keeps secret names and drops values, and the result parses as a stored spec", () => {
+    const spec = appSpecSchema.parse({ ...base, secretEnv: [{ name: "TOKEN", value: "s3cr3t" }] });
+    const stored = redactAppSpec(spec);
+    expect(stored.secretEnv).toEqual([{ name: "TOKEN" }]);
+    expect(JSON.stringify(stored)).not.toContain("s3cr3t");
+    expect(storedAppSpecSchema.parse(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+    expect(storedAppSpecSchema.safeParse({ ...spec }).success).toBe(false);
+  });
+});
+
+describe("scale and rollback bodies", () => {
+  it("validate their single field", () => {
+    expect(scaleSchema.parse({ replicas: 0 })).toEqual({ replicas: 0 });
+    expect(scaleSchema.safeParse({ replicas: 51 }).success).toBe(false);
+    expect(scaleSchema.safeParse({}).error?.issues[0].message).toBe("required");
+    expect(rollbackSchema.parse({ revision: 3 })).toEqual({ revision: 3 });
+    expect(rollbackSchema.safeParse({ revision: 0 }).error?.issues[0].message).toBe("revisions start at 1");
+  });
+});
