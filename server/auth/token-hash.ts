@@ -5,7 +5,12 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:c
  * (`scrypt$N$r$p$salt$hash`) so they can be raised later without breaking old tokens.
  */
 
-const N = 2 ** 15;
+/**
+ * N=2^14, r=8 (16 MiB, ~0.1-0.2 s here): the scrypt paper's interactive-login setting. Token
+ * secrets carry 256 random bits, so the hash guards against a leaked database being useful,
+ * not against guessing; a higher cost would only slow every login and first Bearer use.
+ */
+const N = 2 ** 14;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;

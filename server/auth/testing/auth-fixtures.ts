@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { closeDb, getDb } from "@/server/db/client";
+import { migrateDatabase } from "@/server/db/migrate";
+import type { Role } from "@/lib/schemas/token";
+import { generateToken, parseToken } from "@/server/auth/token-format";
+import { hashSecret } from "@/server/auth/token-hash";
+import { loginFailures } from "@/server/auth/login-rate-limit";
+
+/**
+ * Test support: points `getDb()` at a fresh migrated SQLite file in a temp directory. Call in
+ * `beforeAll` before anything touches the database; pair with `closeTestDb` in `afterAll`.
+ * Vitest runs each test file in its own process, so files never share a database.
+ */
+export async function openTestDb(): Promise<string> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-auth-"));
+  process.env.BERTH_DATA_DIR = dataDir;
+  await closeDb();
+  await migrateDatabase(dataDir);
+  loginFailures.reset();
+  return dataDir;
+}
+
+/** Closes the test database and removes its directory. */
+export async function closeTestDb(dataDir: string): Promise<void> {
+  await closeDb();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Creates a user (if new) with a token of `role` and returns the token value, for tests that
+ * need a viewer or an admin Bearer credential without going through the API.
+ */
+export async function seedToken(options: { role: Role; userName?: string; expiresAt?: Date | null }): Promise<{ token: string; tokenId: string; userId: string }> {
+  const userName = options.userName ?? `${options.role}-user`;
+  const db = getDb();
+  const user = await db.user.upsert({ where: { name: userName }, create: { name: userName, role: options.role }, update: {} });
+  const { token, prefix } = generateToken();
+  const row = await db.apiToken.create({
+    data: {
+      userId: user.id,
+      name: `${options.role} test token`,
+      role: options.role,
+      prefix,
+      hash: await hashSecret(parseToken(token)!.secret),
+      expiresAt: options.expiresAt ?? null,
+    },
+  });
+  return { token, tokenId: row.id, userId: user.id };
+}
