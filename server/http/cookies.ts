@@ -22,7 +22,7 @@ export function readCookie(header: string | null | undefined, name: string): str
  * sent on cross-site subrequests), Path=/, and Secure when the browser reached Berth over HTTPS.
  */
 export function sessionCookie(value: string, expiresAt: Date, secure: boolean, now = new Date()): string {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
+  const maxAge = Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
   return [
     `${SESSION_COOKIE}=${value}`,
     "Path=/",
