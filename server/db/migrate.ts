@@ -8,7 +8,6 @@ import path from "node:path";
 import { databaseFile } from "@/server/db/database-file";
 import { MIGRATIONS_DIR, readLocalMigrations, toMigrationList } from "@/server/db/migrations-folder";
 import { findPendingMigrations, readAppliedMigrations } from "@/server/db/migration-history";
-import { NO_FILTER, withSchemaEngine } from "@/server/db/schema-engine";
 
 export type MigrateResult = { dbFile: string; applied: string[] };
 
@@ -35,6 +34,8 @@ export async function migrateDatabase(
   const pending = findPendingMigrations(dbFile, readAppliedMigrations(dbFile), local);
   if (pending.length === 0) return { dbFile, applied: [] };
 
+  // Loaded only now: an up-to-date database starts without the engine's glue code.
+  const { NO_FILTER, withSchemaEngine } = await import("@/server/db/schema-engine");
   try {
     const output = await withSchemaEngine({ dbFile }, (engine) =>
       engine.applyMigrations({ migrationsList: toMigrationList(migrationsDir, local), filters: NO_FILTER }),
