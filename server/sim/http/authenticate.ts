@@ -1,0 +1,40 @@
+/**
+ * Bearer-token authentication and the two users the simulator knows: an admin that may do
+ * everything and a viewer that may only read. Messages copy kube-apiserver's RBAC wording.
+ */
+import type { IncomingMessage } from "node:http";
+import { SimError } from "@/server/sim/contract";
+import { qualifiedResource } from "@/server/sim/kinds/kind-registry";
+
+export interface SimUser {
+  name: string;
+  readOnly: boolean;
+}
+
+export interface SimTokens {
+  adminToken: string;
+  readOnlyToken: string;
+}
+
+export function authenticate(req: IncomingMessage, tokens: SimTokens): SimUser {
+  const header = req.headers.authorization ?? "";
+  const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
+  if (token && token === tokens.adminToken) return { name: "sim-admin", readOnly: false };
+  if (token && token === tokens.readOnlyToken) return { name: "sim-viewer", readOnly: true };
+  throw new SimError(401, "Unauthorized", "Unauthorized");
+}
+
+const READ_VERBS = new Set(["get", "list", "watch"]);
+
+/** 403 with the real RBAC sentence, e.g. `pods is forbidden: User "sim-viewer" cannot create resource "pods" in API group "" in the namespace "default"`. */
+export function authorize(user: SimUser, verb: string, target: { group: string; plural: string; subresource?: string; namespace?: string; name?: string }): void {
+  if (!user.readOnly || READ_VERBS.has(verb)) return;
+  const resource = target.subresource ? `${target.plural}/${target.subresource}` : target.plural;
+  const subject = target.name ? `${qualifiedResource(target)} "${target.name}"` : qualifiedResource(target);
+  const scope = target.namespace ? ` in the namespace "${target.namespace}"` : " at the cluster scope";
+  throw new SimError(403, "Forbidden", `${subject} is forbidden: User "${user.name}" cannot ${verb} resource "${resource}" in API group "${target.group}"${scope}`, {
+    ...(target.name ? { name: target.name } : {}),
+    group: target.group,
+    kind: target.plural,
+  });
+}

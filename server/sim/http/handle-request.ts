@@ -1,0 +1,184 @@
+/**
+ * The simulated kube-apiserver's request pipeline: authenticate, inject faults, route to
+ * discovery, OpenAPI or a resource verb, and map every failure to a Status body.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { SimError, type StreamHandlers } from "@/server/sim/contract";
+import type { FaultState } from "@/server/sim/faults";
+import { authenticate, authorize, type SimTokens } from "@/server/sim/http/authenticate";
+import { parseRequestPath, type ResourceRequest } from "@/server/sim/http/parse-request-path";
+import { serveDelete, serveDeleteCollection } from "@/server/sim/http/serve-delete";
+import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from "@/server/sim/http/serve-discovery";
+import { serveGet, serveList, getOrThrow } from "@/server/sim/http/serve-read";
+import { serveWatch } from "@/server/sim/http/serve-watch";
+import { rejectBadSubresource, serveCreate, servePatch, serveUpdate } from "@/server/sim/http/serve-write";
+import { toScale } from "@/server/sim/http/scale-subresource";
+import { methodNotSupported, notFoundPath, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
+import { metricsObjects } from "@/server/sim/http/metrics-view";
+import { openApiV2Json, openApiV3Document, openApiV3Index } from "@/server/sim/openapi/openapi-documents";
+import type { MemoryStore } from "@/server/sim/store/memory-store";
+
+export interface SimServerContext {
+  store: MemoryStore;
+  tokens: SimTokens;
+  faults: FaultState;
+  streams?: StreamHandlers;
+  openWatches: Set<() => void>;
+  bookmarkIntervalMs: number;
+  serverAddress: () => string;
+}
+
+const PUBLIC_PATHS = new Set(["/version", "/healthz", "/livez", "/readyz"]);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function verbOf(method: string, r: ResourceRequest, query: URLSearchParams): string {
+  switch (method) {
+    case "GET":
+      return r.name ? "get" : query.get("watch") === "true" || query.get("watch") === "1" || r.legacyWatch ? "watch" : "list";
+    case "POST":
+      return "create";
+    case "PUT":
+      return "update";
+    case "PATCH":
+      return "patch";
+    case "DELETE":
+      return r.name ? "delete" : "deletecollection";
+    default:
+      return method.toLowerCase();
+  }
+}
+
+export async function handleRequest(ctx: SimServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const url = new URL(req.url ?? "/", "http://sim");
+    const path = url.pathname.replace(/\/+$/, "") || "/";
+    const user = PUBLIC_PATHS.has(path) && !req.headers.authorization ? undefined : authenticate(req, ctx.tokens);
+    if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
+    const failure = ctx.faults.next();
+    if (failure) {
+      const reason = { 500: "InternalError", 503: "ServiceUnavailable", 429: "TooManyRequests" }[failure.status];
+      const message = failure.status === 429 ? "Too many requests, please try again later." : failure.status === 503 ? "the server is currently unable to handle the request" : "Internal error occurred: injected fault";
+      const headers: Record<string, string> = failure.status === 500 ? {} : { "Retry-After": String(failure.retryAfterSeconds ?? 1) };
+      sendJson(res, failure.status, statusBody(failure.status, reason, message, failure.status === 500 ? undefined : { retryAfterSeconds: failure.retryAfterSeconds ?? 1 }), headers);
+      return;
+    }
+    if (await serveNonResource(ctx, req, res, path)) return;
+    const parsed = parseRequestPath(path);
+    if (parsed.type !== "resource" || !user) throw notFoundPath();
+    const r = parsed.request;
+    const query = url.searchParams;
+    const verb = verbOf(req.method ?? "GET", r, query);
+    authorize(user, verb, { group: r.kind.group, plural: r.kind.plural, subresource: r.subresource, namespace: r.namespace, name: r.name });
+    rejectBadSubresource(r);
+    if (r.kind.readOnly) {
+      if (verb !== "get" && verb !== "list") throw methodNotSupported();
+      return serveMetrics(ctx, res, r);
+    }
+    await dispatch(ctx, req, res, r, verb, query);
+  } catch (err) {
+    sendStatus(res, err);
+  }
+}
+
+async function dispatch(ctx: SimServerContext, req: IncomingMessage, res: ServerResponse, r: ResourceRequest, verb: string, query: URLSearchParams): Promise<void> {
+  const { store } = ctx;
+  switch (verb) {
+    case "get":
+      if (r.subresource === "log") {
+        const pod = structuredClone(getOrThrow(store, r));
+        if (!ctx.streams) throw new SimError(503, "ServiceUnavailable", "pod logs are not available: the simulated streams module is not loaded");
+        ctx.streams.handleLog(req, res, pod, query);
+        return;
+      }
+      if (r.subresource === "scale") return sendJson(res, 200, toScale(r.kind, getOrThrow(store, r)));
+      if (r.subresource === "exec") throw new SimError(400, "BadRequest", "Upgrade request required");
+      return serveGet(req, res, store, r, query);
+    case "list":
+      return serveList(req, res, store, r, query);
+    case "watch":
+      return serveWatch(req, res, store, r, query, { bookmarkIntervalMs: ctx.bookmarkIntervalMs, open: ctx.openWatches });
+    case "create":
+      if (r.subresource === "exec") throw new SimError(400, "BadRequest", "Upgrade request required");
+      return serveCreate(req, res, store, r, query);
+    case "update":
+      return serveUpdate(req, res, store, r, query);
+    case "patch":
+      return servePatch(req, res, store, r, query);
+    case "delete":
+      return serveDelete(req, res, store, r, query);
+    case "deletecollection":
+      return serveDeleteCollection(req, res, store, r, query);
+    default:
+      throw methodNotSupported();
+  }
+}
+
+async function serveNonResource(ctx: SimServerContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  if (req.method !== "GET") return false;
+  if (path === "/version") return void sendJson(res, 200, versionInfo()), true;
+  if (["/healthz", "/livez", "/readyz"].includes(path)) {
+    res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("ok");
+    return true;
+  }
+  if (path === "/api") return void sendJson(res, 200, apiVersions(ctx.serverAddress())), true;
+  if (path === "/apis") return void sendJson(res, 200, apiGroupList()), true;
+  if (path === "/openapi/v2") return void sendJson(res, 200, openApiV2Json()), true;
+  if (path === "/openapi/v3") return void sendJson(res, 200, openApiV3Index()), true;
+  let m = path.match(/^\/openapi\/v3\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/);
+  if (m) {
+    const doc = m[1] ? openApiV3Document("", m[1]) : openApiV3Document(m[2], m[3]);
+    if (!doc) throw notFoundPath();
+    sendJson(res, 200, doc, { "Cache-Control": "public, immutable" });
+    return true;
+  }
+  if ((m = path.match(/^\/api\/([^/]+)$/))) {
+    const list = apiResourceList("", m[1]);
+    if (!list) throw notFoundPath();
+    return void sendJson(res, 200, list), true;
+  }
+  if ((m = path.match(/^\/apis\/([^/]+)$/))) {
+    const group = apiGroup(m[1]);
+    if (!group) throw notFoundPath();
+    return void sendJson(res, 200, group), true;
+  }
+  if ((m = path.match(/^\/apis\/([^/]+)\/([^/]+)$/))) {
+    const list = apiResourceList(m[1], m[2]);
+    if (!list) throw notFoundPath();
+    return void sendJson(res, 200, list), true;
+  }
+  return false;
+}
+
+function serveMetrics(ctx: SimServerContext, res: ServerResponse, r: ResourceRequest): void {
+  const items = metricsObjects(ctx.store, r.kind.kind, r.namespace);
+  if (r.name) {
+    const found = items.find((i) => i.metadata.name === r.name);
+    if (!found) throw new SimError(404, "NotFound", `${r.kind.plural}.metrics.k8s.io "${r.name}" not found`, { name: r.name, group: "metrics.k8s.io", kind: r.kind.plural });
+    return sendJson(res, 200, found);
+  }
+  sendJson(res, 200, { kind: `${r.kind.kind}List`, apiVersion: "metrics.k8s.io/v1beta1", metadata: {}, items });
+}
+
+/** WebSocket upgrades: only pods/exec, handed to the streams module after auth. */
+export function handleUpgrade(ctx: SimServerContext, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const fail = (code: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    socket.end(`HTTP/1.1 ${code} ${code === 401 ? "Unauthorized" : code === 403 ? "Forbidden" : "Error"}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  };
+  try {
+    const url = new URL(req.url ?? "/", "http://sim");
+    const user = authenticate(req, ctx.tokens);
+    const parsed = parseRequestPath(url.pathname);
+    if (parsed.type !== "resource" || parsed.request.subresource !== "exec" || parsed.request.kind.kind !== "Pod") throw notFoundPath();
+    const r = parsed.request;
+    authorize(user, "create", { group: "", plural: "pods", subresource: "exec", namespace: r.namespace, name: r.name });
+    const pod = structuredClone(getOrThrow(ctx.store, r));
+    if (!ctx.streams) throw new SimError(503, "ServiceUnavailable", "pod exec is not available: the simulated streams module is not loaded");
+    ctx.streams.handleExecUpgrade(req, socket, head, pod, url.searchParams);
+  } catch (err) {
+    const e = err instanceof SimError ? err : new SimError(500, "InternalError", String(err));
+    fail(e.code, statusBody(e.code, e.reason, e.message, e.details));
+  }
+}

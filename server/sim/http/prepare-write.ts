@@ -1,0 +1,98 @@
+/**
+ * The checks every write passes through before it reaches the store, in kube-apiserver's order:
+ * decode (JSON types, unknown fields per fieldValidation), name/namespace consistency with the
+ * URL, defaults, semantic validation. Errors carry the real server's messages.
+ */
+import type { IncomingMessage } from "node:http";
+import { SimError, type KubeObject } from "@/server/sim/contract";
+import { apiVersionOf, type KindDescriptor } from "@/server/sim/kinds/kind-registry";
+import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
+import { badRequest } from "@/server/sim/http/status";
+import { kindSchema } from "@/server/sim/openapi/build-schemas";
+import { applyDefaults } from "@/server/sim/validate/apply-defaults";
+import { checkSchema } from "@/server/sim/validate/check-schema";
+import { validateObject } from "@/server/sim/validate/validate-object";
+import type { MemoryStore } from "@/server/sim/store/memory-store";
+
+export function cannotHandle(kind: KindDescriptor, detail: string): SimError {
+  return badRequest(`${kind.kind} in version "${kind.version}" cannot be handled as a ${kind.kind}: ${detail}`);
+}
+
+/** Checks JSON types and unknown fields; returns Warning header values for fieldValidation=Warn. */
+export function checkDecoded(kind: KindDescriptor, obj: KubeObject, query: URLSearchParams): string[] {
+  const schema = kindSchema(apiVersionOf(kind), kind.kind);
+  if (!schema) return [];
+  const { typeErrors, unknownFields } = checkSchema(obj, schema);
+  if (typeErrors.length > 0) throw cannotHandle(kind, typeErrors[0]);
+  const mode = (query.get("fieldValidation") ?? "Warn").toLowerCase();
+  if (!["strict", "warn", "ignore"].includes(mode)) {
+    throw badRequest(`fieldValidation parameter unsupported: ${query.get("fieldValidation")}. Supported values are "Ignore", "Warn", "Strict"`);
+  }
+  if (unknownFields.length === 0 || mode === "ignore") return [];
+  if (mode === "strict") throw cannotHandle(kind, `strict decoding error: ${unknownFields.map((f) => `unknown field "${f}"`).join(", ")}`);
+  return unknownFields.map((f) => `299 - "unknown field \\"${f}\\""`);
+}
+
+export function asObject(kind: KindDescriptor, body: unknown): KubeObject {
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw cannotHandle(kind, "the body must be a JSON object");
+  const obj = body as KubeObject;
+  obj.metadata ??= { name: "" };
+  if (typeof obj.metadata !== "object") throw cannotHandle(kind, `json: cannot unmarshal ${typeof obj.metadata} into Go struct field ${kind.kind}.metadata of type v1.ObjectMeta`);
+  const expected = apiVersionOf(kind);
+  if (obj.apiVersion === undefined && obj.kind === undefined) {
+    obj.apiVersion = expected;
+    obj.kind = kind.kind;
+  }
+  if (obj.kind !== kind.kind || obj.apiVersion !== expected) {
+    throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected})`);
+  }
+  return obj;
+}
+
+/** Makes the body's namespace and name agree with the URL, as the real server insists. */
+export function alignWithUrl(obj: KubeObject, r: ResourceRequest): void {
+  if (r.kind.namespaced) {
+    if (obj.metadata.namespace && obj.metadata.namespace !== r.namespace) {
+      throw badRequest("the namespace of the provided object does not match the namespace sent on the request");
+    }
+    obj.metadata.namespace = r.namespace;
+  } else delete obj.metadata.namespace;
+  if (r.name !== undefined && obj.metadata.name && obj.metadata.name !== r.name) {
+    throw badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${r.name})`);
+  }
+  if (r.name !== undefined && !obj.metadata.name) obj.metadata.name = r.name;
+}
+
+export function requireLiveNamespace(store: MemoryStore, r: ResourceRequest, name: string): void {
+  if (!r.kind.namespaced || !r.namespace) return;
+  const ns = store.peek({ group: "", version: "v1", plural: "namespaces" }, undefined, r.namespace);
+  if (!ns) throw new SimError(404, "NotFound", `namespaces "${r.namespace}" not found`, { name: r.namespace, kind: "namespaces" });
+  if (ns.metadata.deletionTimestamp) {
+    const resource = r.kind.group ? `${r.kind.plural}.${r.kind.group}` : r.kind.plural;
+    throw new SimError(403, "Forbidden", `${resource} "${name}" is forbidden: unable to create new content in namespace ${r.namespace} because it is being terminated`, {
+      kind: r.kind.plural,
+      group: r.kind.group,
+      causes: [{ reason: "NamespaceTerminating", message: `namespace ${r.namespace} is being terminated`, field: "metadata.namespace" }],
+    });
+  }
+}
+
+/** Defaults then semantic validation (the 422 Invalid path). */
+export function finalizeObject(kind: KindDescriptor, obj: KubeObject): void {
+  applyDefaults(kind.kind, obj);
+  validateObject(kind, obj);
+}
+
+/** The field manager for non-apply writes: ?fieldManager, else the User-Agent's program name. */
+export function updateManager(req: IncomingMessage, query: URLSearchParams): string {
+  const explicit = query.get("fieldManager");
+  if (explicit) return explicit;
+  const ua = req.headers["user-agent"] ?? "unknown";
+  return ua.split("/")[0].slice(0, 128) || "unknown";
+}
+
+export function isDryRun(query: URLSearchParams): boolean {
+  const v = query.getAll("dryRun");
+  if (v.some((x) => x !== "All")) throw badRequest(`Invalid dry run value: ${v.join(",")}; the only supported value is "All"`);
+  return v.length > 0;
+}

@@ -1,0 +1,85 @@
+/**
+ * get and list (with selectors, limit/continue and server-side Table printing).
+ * List items omit apiVersion/kind, as a real server's typed lists do.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { KubeObject } from "@/server/sim/contract";
+import { SimError } from "@/server/sim/contract";
+import { apiVersionOf, refOf, type KindDescriptor } from "@/server/sim/kinds/kind-registry";
+import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
+import { toTable } from "@/server/sim/http/print-table";
+import { parseFieldSelector, parseLabelSelector } from "@/server/sim/http/selectors";
+import { badRequest, sendJson } from "@/server/sim/http/status";
+import { notFound, type MemoryStore } from "@/server/sim/store/memory-store";
+
+export function wantsTable(req: IncomingMessage): boolean {
+  return /as=Table/.test(req.headers.accept ?? "");
+}
+
+export function getOrThrow(store: MemoryStore, r: ResourceRequest): KubeObject {
+  const obj = store.peek(refOf(r.kind), r.namespace, r.name!);
+  if (!obj) throw notFound(r.kind, r.name!);
+  return obj;
+}
+
+export function serveGet(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): void {
+  const obj = getOrThrow(store, r);
+  if (wantsTable(req)) {
+    sendJson(res, 200, toTable(r.kind, [obj], { resourceVersion: obj.metadata.resourceVersion }, query.get("includeObject")));
+    return;
+  }
+  sendJson(res, 200, obj);
+}
+
+interface ContinueToken {
+  rv: string;
+  start: string;
+}
+
+/** Filters the objects a list or watch selects. */
+export function matcherFor(kind: KindDescriptor, query: URLSearchParams): (o: KubeObject) => boolean {
+  const labels = parseLabelSelector(query.get("labelSelector"));
+  const fields = parseFieldSelector(query.get("fieldSelector"), kind.kind);
+  return (o) => labels(o) && fields(o);
+}
+
+export function serveList(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): void {
+  const match = matcherFor(r.kind, query);
+  let items = store.listRaw(refOf(r.kind), r.namespace).filter(match);
+  const rv = store.currentResourceVersion();
+  const limit = Number(query.get("limit") ?? 0);
+  if (query.get("limit") !== null && !(limit >= 0)) throw badRequest(`invalid limit: ${query.get("limit")}`);
+  const cont = query.get("continue");
+  let listRv = rv;
+  if (cont) {
+    let token: ContinueToken;
+    try {
+      token = JSON.parse(Buffer.from(cont, "base64").toString("utf8")) as ContinueToken;
+    } catch {
+      throw badRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
+    }
+    if (store.eventsSince(Number(token.rv)) === "gone") {
+      throw new SimError(410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
+    }
+    listRv = token.rv;
+    items = items.filter((o) => keyOf(o) > token.start);
+  }
+  const meta: Record<string, unknown> = { resourceVersion: listRv };
+  if (limit > 0 && items.length > limit) {
+    const page = items.slice(0, limit);
+    meta.continue = Buffer.from(JSON.stringify({ rv: listRv, start: keyOf(page[page.length - 1]) })).toString("base64");
+    meta.remainingItemCount = items.length - limit;
+    items = page;
+  }
+  if (wantsTable(req)) {
+    sendJson(res, 200, toTable(r.kind, items, meta, query.get("includeObject")));
+    return;
+  }
+  const stripped = items.map(({ apiVersion: _a, kind: _k, ...rest }) => rest);
+  sendJson(res, 200, { kind: `${r.kind.kind}List`, apiVersion: apiVersionOf(r.kind), metadata: meta, items: stripped });
+}
+
+function keyOf(o: KubeObject): string {
+  return `${o.metadata.namespace ?? ""}\u0000${o.metadata.name}`;
+}
+

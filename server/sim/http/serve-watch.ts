@@ -1,0 +1,68 @@
+/**
+ * Watch streams: newline-delimited JSON events over a chunked response, resuming from a
+ * resourceVersion out of the store's bounded history ("" or "0" starts with synthetic ADDED
+ * events for the current state), BOOKMARK events when asked, timeoutSeconds, and an ERROR event
+ * carrying a 410 Expired Status once the requested version has left the history window.
+ * https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { KubeObject, StoreEvent } from "@/server/sim/contract";
+import { apiVersionOf, refOf, resourceKey } from "@/server/sim/kinds/kind-registry";
+import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
+import { matcherFor } from "@/server/sim/http/serve-read";
+import { statusBody } from "@/server/sim/http/status";
+import type { MemoryStore } from "@/server/sim/store/memory-store";
+
+export interface WatchOptions {
+  bookmarkIntervalMs: number;
+  /** Registry of open watches so faults can drop them and stop() can end them. */
+  open: Set<() => void>;
+}
+
+export function serveWatch(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams, opts: WatchOptions): void {
+  const base = matcherFor(r.kind, query);
+  const match = r.name ? (o: KubeObject) => o.metadata.name === r.name && base(o) : base;
+  const key = resourceKey(refOf(r.kind));
+  const inScope = (e: StoreEvent) => resourceKey(e.resource) === key && (r.namespace === undefined || e.object.metadata.namespace === r.namespace);
+  res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
+  res.flushHeaders();
+  const write = (type: string, object: unknown) => res.write(JSON.stringify({ type, object }) + "\n");
+  let lastRv = store.currentResourceVersion();
+  const send = (e: StoreEvent) => {
+    lastRv = e.object.metadata.resourceVersion ?? lastRv;
+    if (inScope(e) && match(e.object)) write(e.type, e.object);
+  };
+
+  const rvParam = query.get("resourceVersion") ?? "";
+  if (rvParam === "" || rvParam === "0") {
+    for (const o of store.listRaw(refOf(r.kind), r.namespace)) if (match(o)) write("ADDED", o);
+  } else {
+    const history = store.eventsSince(Number(rvParam));
+    if (history === "gone") {
+      write("ERROR", statusBody(410, "Expired", `too old resource version: ${rvParam} (${store.oldestResumableVersion()})`));
+      res.end();
+      return;
+    }
+    for (const h of history) send(h.event);
+  }
+
+  const unsubscribe = store.subscribe(send);
+  const timers: NodeJS.Timeout[] = [];
+  const close = () => {
+    unsubscribe();
+    timers.forEach(clearTimeout);
+    timers.forEach(clearInterval);
+    opts.open.delete(close);
+    if (!res.writableEnded) res.end();
+  };
+  opts.open.add(close);
+  if (query.get("allowWatchBookmarks") === "true" || query.get("allowWatchBookmarks") === "1") {
+    const bookmark = () => write("BOOKMARK", { kind: r.kind.kind, apiVersion: apiVersionOf(r.kind), metadata: { resourceVersion: lastRv } });
+    timers.push(setInterval(bookmark, opts.bookmarkIntervalMs));
+  }
+  const timeout = Number(query.get("timeoutSeconds") ?? 0);
+  // Real servers end watches after timeoutSeconds, or a randomized 30–60 min when unset.
+  timers.push(setTimeout(close, (timeout > 0 ? timeout : 1800 + Math.random() * 1800) * 1000));
+  req.on("close", close);
+  res.on("close", close);
+}

@@ -1,0 +1,155 @@
+/**
+ * create (POST), update (PUT) and patch (PATCH, all four content types), on the main resource
+ * and on the status and scale subresources. Status writes touch only .status, main-resource
+ * writes never touch .status, and dryRun=All runs every check without storing.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { SimError, type KubeObject } from "@/server/sim/contract";
+import { apiVersionOf, refOf } from "@/server/sim/kinds/kind-registry";
+import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
+import { decodeJson, decodeYamlOrJson, readBody } from "@/server/sim/http/read-body";
+import { getOrThrow } from "@/server/sim/http/serve-read";
+import { fromScale, toScale } from "@/server/sim/http/scale-subresource";
+import { alignWithUrl, asObject, checkDecoded, finalizeObject, isDryRun, requireLiveNamespace, updateManager } from "@/server/sim/http/prepare-write";
+import { badRequest, sendJson } from "@/server/sim/http/status";
+import { kindSchema } from "@/server/sim/openapi/build-schemas";
+import { jsonPatch, mergePatch, strategicMerge } from "@/server/sim/patch/apply-patches";
+import { serverSideApply, trackUpdate } from "@/server/sim/patch/server-side-apply";
+import { conflict, type MemoryStore } from "@/server/sim/store/memory-store";
+
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
+
+function warningHeaders(warnings: string[]): Record<string, string> {
+  return warnings.length ? { Warning: warnings.join(", ") } : {};
+}
+
+export async function serveCreate(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
+  if (r.subresource) throw new SimError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+  const obj = asObject(r.kind, decodeJson(await readBody(req)));
+  alignWithUrl(obj, r);
+  const warnings = checkDecoded(r.kind, obj, query);
+  delete obj.metadata.resourceVersion;
+  delete obj.metadata.managedFields;
+  finalizeObject(r.kind, obj);
+  requireLiveNamespace(store, r, obj.metadata.name || obj.metadata.generateName || "");
+  trackUpdate(undefined, obj, updateManager(req, query), kindSchema(obj.apiVersion, obj.kind));
+  if (isDryRun(query)) {
+    if (obj.metadata.name && store.peek(refOf(r.kind), r.namespace, obj.metadata.name)) store.create(refOf(r.kind), obj); // throws AlreadyExists
+    if (!obj.metadata.name) obj.metadata.name = `${obj.metadata.generateName}dryrun`;
+    Object.assign(obj.metadata, { uid: randomUUID(), creationTimestamp: now(), generation: 1 });
+    sendJson(res, 201, obj, warningHeaders(warnings));
+    return;
+  }
+  sendJson(res, 201, store.create(refOf(r.kind), obj), warningHeaders(warnings));
+}
+
+/** Stores `next` (the full object after an update of `old`), honouring subresource rules. */
+function commit(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams, old: KubeObject, candidate: KubeObject, warnings: string[], managerOverride?: (next: KubeObject) => void): void {
+  let next: KubeObject;
+  if (r.subresource === "status") {
+    next = { ...structuredClone(old), status: candidate.status };
+    next.metadata.resourceVersion = candidate.metadata.resourceVersion;
+  } else {
+    next = candidate;
+    if ("status" in old) (next as { status?: unknown }).status = structuredClone(old.status);
+    else delete (next as { status?: unknown }).status;
+  }
+  alignWithUrl(next, r);
+  for (const k of ["uid", "creationTimestamp", "generation", "deletionTimestamp"] as const) {
+    if (old.metadata[k] !== undefined) (next.metadata as Record<string, unknown>)[k] = old.metadata[k];
+  }
+  finalizeObject(r.kind, next);
+  const rv = next.metadata.resourceVersion;
+  if (rv && rv !== old.metadata.resourceVersion) throw conflict(r.kind, old.metadata.name);
+  if (managerOverride) managerOverride(next);
+  else trackUpdate(old, next, updateManager(req, query), kindSchema(old.apiVersion, old.kind), r.subresource);
+  if (isDryRun(query)) {
+    next.metadata.resourceVersion = old.metadata.resourceVersion;
+    sendJson(res, 200, r.subresource === "scale" ? toScale(r.kind, next) : next, warningHeaders(warnings));
+    return;
+  }
+  next.metadata.resourceVersion = old.metadata.resourceVersion;
+  const stored = store.update(refOf(r.kind), next, { checkResourceVersion: true });
+  sendJson(res, 200, r.subresource === "scale" ? toScale(r.kind, stored) : stored, warningHeaders(warnings));
+}
+
+export async function serveUpdate(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
+  const body = decodeJson(await readBody(req));
+  const old = getOrThrow(store, r);
+  if (r.subresource === "scale") {
+    commit(req, res, store, r, query, old, fromScale(old, body), []);
+    return;
+  }
+  const obj = asObject(r.kind, body);
+  const warnings = checkDecoded(r.kind, obj, query);
+  commit(req, res, store, r, query, old, obj, warnings);
+}
+
+export async function servePatch(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
+  const type = (req.headers["content-type"] ?? "").split(";")[0].trim();
+  const text = await readBody(req);
+  const schema = kindSchema(apiVersionOf(r.kind), r.kind.kind);
+  if (type === "application/apply-patch+yaml") return serveApply(req, res, store, r, query, text);
+  const patch = decodeJson(text);
+  const old = getOrThrow(store, r);
+  const base: unknown = r.subresource === "scale" ? toScale(r.kind, old) : old;
+  let patched: unknown;
+  if (type === "application/json-patch+json") patched = jsonPatch(base, patch);
+  else if (type === "application/merge-patch+json") patched = mergePatch(base, patch);
+  else if (type === "application/strategic-merge-patch+json") patched = strategicMerge(base, patch, r.subresource === "scale" ? undefined : schema);
+  else throw new SimError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+  if (r.subresource === "scale") {
+    commit(req, res, store, r, query, old, fromScale(old, patched), []);
+    return;
+  }
+  const obj = asObject(r.kind, patched);
+  const warnings = checkDecoded(r.kind, obj, query);
+  // A patch only conflicts when it carries its own resourceVersion.
+  const patchRv = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
+  if (!patchRv) obj.metadata.resourceVersion = old.metadata.resourceVersion;
+  commit(req, res, store, r, query, old, obj, warnings);
+}
+
+async function serveApply(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams, text: string): Promise<void> {
+  const manager = query.get("fieldManager");
+  if (!manager) throw new SimError(422, "Invalid", `PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch`, { group: "meta.k8s.io", kind: "PatchOptions", causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }] });
+  const force = query.get("force") === "true";
+  const config = asObject(r.kind, decodeYamlOrJson(text));
+  if (!config.metadata.name) config.metadata.name = r.name!;
+  alignWithUrl(config, r);
+  const warnings = checkDecoded(r.kind, config, query);
+  const schema = kindSchema(config.apiVersion, config.kind);
+  const old = store.peek(refOf(r.kind), r.namespace, r.name!);
+  if (!old) {
+    if (r.subresource) throw new SimError(404, "NotFound", `${r.kind.plural} "${r.name}" not found`);
+    requireLiveNamespace(store, r, r.name!);
+    const created = serverSideApply({ live: undefined, config, manager, force, schema });
+    created.metadata.namespace = r.namespace;
+    finalizeObject(r.kind, created);
+    if (isDryRun(query)) {
+      Object.assign(created.metadata, { uid: randomUUID(), creationTimestamp: now(), generation: 1 });
+      sendJson(res, 201, created, warningHeaders(warnings));
+      return;
+    }
+    sendJson(res, 201, store.create(refOf(r.kind), created), warningHeaders(warnings));
+    return;
+  }
+  if (config.metadata.resourceVersion && config.metadata.resourceVersion !== old.metadata.resourceVersion) throw conflict(r.kind, old.metadata.name);
+  let applied: KubeObject;
+  if (r.subresource === "status") {
+    applied = serverSideApply({ live: old, config: { ...config, spec: undefined } as KubeObject, manager, force, schema, subresource: "status" });
+    applied = { ...structuredClone(old), status: config.status ?? (applied as { status?: unknown }).status, metadata: applied.metadata };
+  } else {
+    applied = serverSideApply({ live: old, config, manager, force, schema });
+  }
+  applied.metadata.resourceVersion = old.metadata.resourceVersion;
+  const managed = applied.metadata.managedFields;
+  commit(req, res, store, { ...r, subresource: r.subresource === "status" ? "status" : undefined }, query, old, applied, warnings, (next) => {
+    if (managed) next.metadata.managedFields = managed;
+  });
+}
+
+export function rejectBadSubresource(r: ResourceRequest): void {
+  if (r.subresource && !(r.kind.subresources ?? []).includes(r.subresource as never)) throw badRequest(`the server could not find the requested resource`);
+}

@@ -1,0 +1,102 @@
+/**
+ * The semantic validation kube-apiserver runs after decoding, for the checks Berth's users hit:
+ * object names (RFC 1123 subdomain / label, RFC 1035 label), required fields, and a workload's
+ * selector matching its template labels. Causes and messages copy k8s.io/apimachinery's
+ * validation package word for word, so the 422 Status reads exactly like a real cluster's.
+ */
+import { SimError, type KubeObject } from "@/server/sim/contract";
+import type { KindDescriptor } from "@/server/sim/kinds/kind-registry";
+
+interface Cause {
+  reason: "FieldValueInvalid" | "FieldValueRequired" | "FieldValueNotSupported";
+  message: string;
+  field: string;
+}
+
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+const DNS1035_MSG = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
+function invalid(field: string, value: unknown, detail: string): Cause {
+  const shown = typeof value === "string" ? JSON.stringify(value) : goMapString(value);
+  return { reason: "FieldValueInvalid", message: `Invalid value: ${shown}: ${detail}`, field };
+}
+
+function required(field: string, detail = ""): Cause {
+  return { reason: "FieldValueRequired", message: detail ? `Required value: ${detail}` : "Required value", field };
+}
+
+/** Go's %#v of map[string]string, used by the selector-mismatch message. */
+function goMapString(value: unknown): string {
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, string>).sort(([a], [b]) => a.localeCompare(b));
+    return `map[string]string{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(", ")}}`;
+  }
+  return String(value);
+}
+
+function checkName(field: string, name: string, rule: "subdomain" | "label" | "dns1035"): Cause[] {
+  const causes: Cause[] = [];
+  const max = rule === "subdomain" ? 253 : 63;
+  if (name.length > max) causes.push(invalid(field, name, `must be no more than ${max} characters`));
+  const [re, msg] = rule === "subdomain" ? [SUBDOMAIN, SUBDOMAIN_MSG] : rule === "label" ? [LABEL, LABEL_MSG] : [DNS1035, DNS1035_MSG];
+  if (!re.test(name)) causes.push(invalid(field, name, msg));
+  return causes;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+function checkPodSpec(spec: Any, path: string): Cause[] {
+  const causes: Cause[] = [];
+  const containers: Any[] | undefined = spec?.containers;
+  if (!containers || containers.length === 0) return [required(`${path}.containers`)];
+  containers.forEach((c, i) => {
+    const p = `${path}.containers[${i}]`;
+    if (!c?.name) causes.push(required(`${p}.name`));
+    else causes.push(...checkName(`${p}.name`, c.name, "label"));
+    if (!c?.image) causes.push(required(`${p}.image`));
+  });
+  return causes;
+}
+
+function selectorMatches(selector: Any, labels: Record<string, string> | undefined): boolean {
+  const ml: Record<string, string> = selector?.matchLabels ?? {};
+  return Object.entries(ml).every(([k, v]) => labels?.[k] === v);
+}
+
+function checkWorkload(obj: Any, kind: string): Cause[] {
+  const spec = obj.spec;
+  const causes: Cause[] = [];
+  if (kind !== "Job" && !spec?.selector) causes.push(required("spec.selector"));
+  const labels = spec?.template?.metadata?.labels;
+  if (spec?.selector && !selectorMatches(spec.selector, labels)) {
+    causes.push(invalid("spec.template.metadata.labels", labels ?? {}, "`selector` does not match template `labels`"));
+  }
+  if (spec?.replicas !== undefined && spec.replicas < 0) causes.push(invalid("spec.replicas", spec.replicas, "must be greater than or equal to 0"));
+  causes.push(...checkPodSpec(spec?.template?.spec, "spec.template.spec"));
+  return causes;
+}
+
+/** Throws the 422 Invalid Status when `obj` would be rejected by the real API server. */
+export function validateObject(kind: KindDescriptor, obj: KubeObject): void {
+  const causes: Cause[] = [];
+  const name = obj.metadata?.name;
+  if (!name && !obj.metadata?.generateName) causes.push(required("metadata.name", "name or generateName is required"));
+  if (name) causes.push(...checkName("metadata.name", name, kind.nameRule ?? "subdomain"));
+  if (obj.metadata?.namespace && kind.namespaced) causes.push(...checkName("metadata.namespace", obj.metadata.namespace, "label"));
+  if (["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job"].includes(kind.kind)) causes.push(...checkWorkload(obj, kind.kind));
+  if (kind.kind === "Pod") causes.push(...checkPodSpec((obj as Any).spec, "spec"));
+  if (causes.length === 0) return;
+  throw invalidError(kind, name ?? obj.metadata?.generateName ?? "", causes);
+}
+
+export function invalidError(kind: KindDescriptor, name: string, causes: Cause[]): SimError {
+  const qualified = kind.group ? `${kind.kind}.${kind.group}` : kind.kind;
+  const texts = causes.map((c) => `${c.field}: ${c.message}`);
+  const summary = texts.length === 1 ? texts[0] : `[${texts.join(", ")}]`;
+  return new SimError(422, "Invalid", `${qualified} "${name}" is invalid: ${summary}`, { name, group: kind.group, kind: kind.kind, causes });
+}
