@@ -33,7 +33,7 @@ type Segment = { key: string } | { itemKey: string; itemValue: unknown } | { ind
 export function findDrift(applied: KubeObject, live: KubeObject | undefined): ObjectDrift | undefined {
   const base = { kind: applied.kind, namespace: applied.metadata.namespace, name: applied.metadata.name };
   if (!live) return { ...base, isMissing: true, fields: [] };
-  const fields: DriftedField[] = [];
+  const fields: Collected[] = [];
   const { metadata, ...rest } = applied;
   const expected: Record<string, unknown> = { ...rest, metadata: { labels: metadata.labels, annotations: metadata.annotations } };
   delete expected.apiVersion;
