@@ -1,3 +1,4 @@
+import type { Ingress } from "kubernetes-types/networking/v1";
 import { describe, expect, it } from "vitest";
 import { summarizeApp } from "@/server/engine/status/health";
 import { NOW, deployment, event, pod, pvc, replicaSet } from "@/server/engine/status/test-fixtures";
@@ -87,11 +88,11 @@ describe("summarizeApp", () => {
   it("reports volume phase with the provisioner's note, and the ingress URLs and address", () => {
     const claim = pvc("web-data", { phase: "Pending", accessModes: ["ReadWriteMany"] });
     const failed = event("PersistentVolumeClaim", "web-data", "ProvisioningFailed", 'failed to provision volume with StorageClass "local-path": Only support ReadWriteOnce access mode', { component: "rancher.io/local-path_local-path-provisioner" });
-    const ingress = {
+    const ingress: Ingress = {
       apiVersion: "networking.k8s.io/v1",
       kind: "Ingress",
       metadata: { name: "web", namespace: "shop", uid: "ing-1" },
-      spec: { tls: [{ hosts: ["secure.example.com"] }], rules: [{ host: "shop.example.com", http: { paths: [{ path: "/", pathType: "Prefix" as const, backend: { service: { name: "web", port: { number: 80 } } } }] } }, { host: "secure.example.com", http: { paths: [{ path: "/api", pathType: "Prefix" as const, backend: { service: { name: "web", port: { number: 80 } } } }] } }] },
+      spec: { tls: [{ hosts: ["secure.example.com"] }], rules: [{ host: "shop.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } }, { host: "secure.example.com", http: { paths: [{ path: "/api", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } }] },
       status: { loadBalancer: { ingress: [{ ip: "10.0.0.5" }] } },
     };
     const s = summarizeApp({ deployment: deployment(), pods: [pod("web-a")], pvcs: [claim, pvc("web-logs")], events: [failed], ingresses: [ingress], expectedVolumes: ["web-data", "web-cache"], now: NOW });

@@ -1,0 +1,94 @@
+import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
+import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
+import type { Ingress } from "kubernetes-types/networking/v1";
+import type { AppHealth, AppStatus } from "@/lib/dto/app-status";
+import { AppError } from "@/server/http/errors";
+import { getKubeConfig } from "@/server/kube/cluster";
+import { getInformer, type InformedKind } from "@/server/kube/informers";
+import type { KubeObject } from "@/server/kube/kube-object";
+import { summarizeApp } from "@/server/engine/status/health";
+
+/** How long a request waits for the informers' first list before saying the cluster is unavailable. */
+const SYNC_TIMEOUT_MS = 10_000;
+const STATUS_KINDS = ["Deployment", "ReplicaSet", "Pod", "PersistentVolumeClaim", "Ingress", "Event"] as const satisfies InformedKind[];
+
+type Caches = Record<(typeof STATUS_KINDS)[number], readonly KubeObject[]>;
+
+/**
+ * Reads one namespace from the process's shared informers (one watch per kind for the whole
+ * process; a request never opens its own list or watch). Waits for the first sync, so a status
+ * right after start is not reported as "nothing running".
+ */
+async function readCaches(namespace: string): Promise<Caches> {
+  const kubeConfig = getKubeConfig();
+  if (!kubeConfig) {
+    throw new AppError({ code: "cluster_unavailable", message: "Berth is not connected to a cluster; set KUBECONFIG or run it inside the cluster, then restart it." });
+  }
+  const informers = STATUS_KINDS.map((kind) => getInformer(kind, kubeConfig));
+  try {
+    await Promise.all(informers.map((i) => i.waitForSync(SYNC_TIMEOUT_MS)));
+  } catch (err) {
+    throw new AppError({ code: "cluster_unavailable", message: `The cluster's state could not be read: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  return Object.fromEntries(informers.map((i) => [i.kind, i.list(namespace)])) as Caches;
+}
+
+function ofApp<T>(objects: readonly KubeObject[], app: string): T[] {
+  return objects.filter((o) => o.metadata.labels?.["berth.dev/app"] === app) as unknown as T[];
+}
+
+export type AppStatusOptions = {
+  /** Replicas the app's spec asks for (the model, not the cluster, is the source of intent). */
+  desiredReplicas?: number;
+  /** PersistentVolumeClaim names the app's spec mounts. */
+  expectedVolumes?: string[];
+  now?: Date;
+};
+
+/**
+ * The status of one app, assembled from the informer caches: the objects labelled
+ * `berth.dev/app=<app>` in the project's namespace, plus the Events about them.
+ */
+export async function getAppStatus(project: string, app: string, options: AppStatusOptions = {}): Promise<AppStatus> {
+  const caches = await readCaches(project);
+  const deployments = ofApp<Deployment>(caches.Deployment, app);
+  const summary = summarizeApp({
+    deployment: deployments[0],
+    replicaSets: ofApp<ReplicaSet>(caches.ReplicaSet, app),
+    pods: ofApp<Pod>(caches.Pod, app),
+    pvcs: ofApp<PersistentVolumeClaim>(caches.PersistentVolumeClaim, app),
+    ingresses: ofApp<Ingress>(caches.Ingress, app),
+    events: caches.Event as unknown as Event[],
+    desiredReplicas: options.desiredReplicas,
+    expectedVolumes: options.expectedVolumes,
+    now: options.now,
+  });
+  return { project, app, ...summary };
+}
+
+/**
+ * Health of every app in a project, for list pages and the project roll-up. One pass over the
+ * caches; apps without a Deployment are Stopped.
+ */
+export async function getProjectHealth(project: string, apps: Array<{ name: string; replicas: number }>): Promise<Record<string, AppHealth>> {
+  const caches = await readCaches(project);
+  const out: Record<string, AppHealth> = {};
+  for (const { name, replicas } of apps) {
+    out[name] = summarizeApp({
+      deployment: ofApp<Deployment>(caches.Deployment, name)[0],
+      pods: ofApp<Pod>(caches.Pod, name),
+      pvcs: ofApp<PersistentVolumeClaim>(caches.PersistentVolumeClaim, name),
+      events: caches.Event as unknown as Event[],
+      desiredReplicas: replicas,
+    }).health;
+  }
+  return out;
+}
+
+const SEVERITY: AppHealth[] = ["Failed", "Degraded", "Progressing", "Healthy", "Stopped"];
+
+/** A project's health is its worst app's (Stopped only when every app is stopped or there are none). */
+export function rollUpHealth(healths: AppHealth[]): AppHealth {
+  for (const h of SEVERITY) if (healths.includes(h)) return h;
+  return "Stopped";
+}
