@@ -8,6 +8,9 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm test` runs `tsc --noEmit` over the whole repo (server, tests, e2e) as its own step;
+  // repeating it inside `next build` doubles the slowest part of the build for no new signal.
+  typescript: { ignoreBuildErrors: true },
   serverExternalPackages: [
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",

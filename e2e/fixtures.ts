@@ -1,0 +1,69 @@
+import fs from "node:fs";
+import path from "node:path";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { readServerState, type BerthServerState } from "./berth-state";
+
+type TestFixtures = {
+  /** Saves a full-page screenshot to test-results/screenshots/<project>-<name>.png. */
+  shot: (name: string) => Promise<void>;
+  /** Admin API client (Bearer), for checks and for cleaning up what a test created. */
+  adminApi: APIRequestContext;
+  /** Token names registered here are revoked after the test, whatever happened in it. */
+  createdTokenNames: string[];
+};
+type WorkerFixtures = { berth: BerthServerState };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  berth: [
+    // Playwright requires the fixture's first argument to be a destructuring pattern.
+    async ({}, use) => {
+      await use(readServerState());
+    },
+    { scope: "worker" },
+  ],
+  baseURL: async ({ berth }, use) => {
+    await use(berth.baseURL);
+  },
+  shot: async ({ page }, use, testInfo) => {
+    const dir = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
+    fs.mkdirSync(dir, { recursive: true });
+    await use(async (name) => {
+      await page.screenshot({ path: path.join(dir, `${testInfo.project.name}-${name}.png`), fullPage: true });
+    });
+  },
+  adminApi: async ({ playwright, berth }, use) => {
+    const context = await playwright.request.newContext({
+      baseURL: berth.baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${berth.adminToken}` },
+    });
+    await use(context);
+    await context.dispose();
+  },
+  createdTokenNames: async ({ adminApi }, use) => {
+    const names: string[] = [];
+    await use(names);
+    if (names.length === 0) return;
+    const response = await adminApi.get("/api/tokens");
+    const { tokens } = (await response.json()) as { tokens: Array<{ id: string; name: string; revoked: boolean }> };
+    for (const token of tokens.filter((t) => names.includes(t.name) && !t.revoked)) {
+      await adminApi.delete(`/api/tokens/${token.id}`);
+    }
+  },
+});
+
+export { expect };
+
+/** On a phone the destinations sit behind the Menu button; open it when it is there. */
+export async function openNavigation(page: Page): Promise<void> {
+  const menuButton = page.getByRole("button", { name: "Menu" });
+  if (await menuButton.isVisible()) await menuButton.click();
+}
+
+/** Fails when the page is wider than the viewport, i.e. it would scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.client}px viewport`).toBeLessThanOrEqual(widths.client);
+}
