@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { SimController } from "@/server/sim/contract";
+import type { KubeObject, SimController } from "@/server/sim/contract";
 import { isPodReady } from "@/server/sim/controllers/replicaset-controller";
 import { R } from "@/server/sim/controllers/resources";
 import { startControllers } from "@/server/sim/controllers/start-controllers";
@@ -50,7 +50,7 @@ describe("deployment controller", () => {
     });
     const d = store.get(R.deployments, "default", "web") as Obj;
     d.spec.template.spec.containers[0].image = "nginx:1.28";
-    store.update(R.deployments, d);
+    store.update(R.deployments, d as KubeObject);
     await waitFor(() => { const x = store.get(R.deployments, "default", "web") as Obj; return x.metadata.annotations?.["deployment.kubernetes.io/revision"] === "2" && cond(x, "Progressing")?.reason === "NewReplicaSetAvailable" && x.status.replicas === 4; }, 8000, "second rollout");
     off();
     expect(minReady).toBeGreaterThanOrEqual(3);
@@ -72,7 +72,7 @@ describe("deployment controller", () => {
     });
     const d = store.get(R.deployments, "default", "db") as Obj;
     d.spec.template.spec.containers[0].image = "postgres:17";
-    store.update(R.deployments, d);
+    store.update(R.deployments, d as KubeObject);
     await waitFor(() => { const x = store.get(R.deployments, "default", "db") as Obj; return x.metadata.annotations?.["deployment.kubernetes.io/revision"] === "2" && x.status.updatedReplicas === 2 && x.status.availableReplicas === 2 && x.status.replicas === 2; }, 5000, "recreate");
     off();
     expect(overlap).toBe(false);
@@ -96,7 +96,7 @@ describe("deployment controller", () => {
     await waitFor(() => podsIn(store).length === 1, 3000, "one pod");
     const d = store.get(R.deployments, "default", "web") as Obj;
     d.spec.replicas = 3;
-    store.update(R.deployments, d);
+    store.update(R.deployments, d as KubeObject);
     await waitFor(() => (store.get(R.deployments, "default", "web")?.status as Obj)?.readyReplicas === 3, 3000, "scaled");
     store.delete(R.deployments, "default", "web", { propagationPolicy: "Background" });
     expect(store.list(R.replicasets, "default")).toHaveLength(0);

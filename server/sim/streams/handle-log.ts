@@ -1,0 +1,126 @@
+/**
+ * GET pods/{name}/log: picks the container instance the kubelet would (current, or the last
+ * terminated one for `previous` or a container in CrashLoopBackOff), filters its deterministic
+ * lines by sinceTime/sinceSeconds/tailLines, optionally prefixes timestamps, truncates at
+ * limitBytes, and with follow keeps writing lines as they are produced until the container ends
+ * or the client goes away (the timer is cleared on both).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { SimError, type KubeObject, type SimStore } from "@/server/sim/contract";
+import { R } from "@/server/sim/controllers/resources";
+import { linesBetween, parseRfc3339, periodNs, rfc3339Nano, type Instance, type LogLine } from "@/server/sim/streams/log-lines";
+import { containerStatusOf, resolveContainer, statusBody } from "@/server/sim/streams/resolve-container";
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const msToNs = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;
+
+function instanceOf(pod: KubeObject, container: string, previous: boolean): Instance {
+  const cs = containerStatusOf(pod, container);
+  const image = ((pod.spec as Obj).containers ?? []).find((c: Obj) => c.name === container)?.image ?? "";
+  const base = { podName: pod.metadata.name, image };
+  const fromTerminated = (t: Obj): Instance => ({ ...base, id: t.containerID ?? `${pod.metadata.uid}/${container}`, startNs: msToNs(t.startedAt), endNs: msToNs(t.finishedAt), exitCode: t.exitCode });
+  const last = cs?.lastState?.terminated;
+  if (previous) {
+    if (!last) throw new SimError(400, "BadRequest", `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
+    return fromTerminated(last);
+  }
+  if (cs?.state?.running) return { ...base, id: cs.containerID, startNs: msToNs(cs.state.running.startedAt) };
+  if (cs?.state?.terminated) return fromTerminated(cs.state.terminated);
+  if (cs?.state?.waiting?.reason === "CrashLoopBackOff" && last) return fromTerminated(last);
+  const reason = cs?.state?.waiting?.reason ?? "ContainerCreating";
+  const why = reason === "ErrImagePull" || reason === "ImagePullBackOff" ? "trying and failing to pull image" : reason;
+  throw new SimError(400, "BadRequest", `container "${container}" in pod "${pod.metadata.name}" is waiting to start: ${why}`);
+}
+
+function intParam(query: URLSearchParams, name: string): number | undefined {
+  const v = query.get(name);
+  if (v === null || v === "") return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new SimError(400, "BadRequest", `${name}: Invalid value: "${v}": must be a non-negative integer`);
+  return n;
+}
+
+export function handleLog(store: SimStore, linesPerSecond: number, req: IncomingMessage, res: ServerResponse, pod: KubeObject, query: URLSearchParams): void {
+  let inst: Instance;
+  let container: string;
+  let tail: number | undefined;
+  let limitBytes: number | undefined;
+  let sinceNs = 0n;
+  try {
+    container = resolveContainer(pod, query.get("container"));
+    inst = instanceOf(pod, container, query.get("previous") === "true");
+    tail = intParam(query, "tailLines");
+    limitBytes = intParam(query, "limitBytes");
+    const sinceSeconds = intParam(query, "sinceSeconds");
+    const sinceTime = query.get("sinceTime");
+    if (sinceTime) {
+      const parsed = parseRfc3339(sinceTime);
+      if (parsed === undefined) throw new SimError(400, "BadRequest", `parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
+      sinceNs = parsed;
+    } else if (sinceSeconds !== undefined) sinceNs = BigInt(Date.now() - sinceSeconds * 1000) * 1_000_000n;
+  } catch (err) {
+    const e = err instanceof SimError ? err : new SimError(500, "InternalError", String(err));
+    res.writeHead(e.code, { "Content-Type": "application/json" });
+    res.end(statusBody(e));
+    return;
+  }
+  const period = periodNs(linesPerSecond);
+  const timestamps = query.get("timestamps") === "true";
+  const follow = query.get("follow") === "true";
+  let written = 0;
+  let nextNs = sinceNs;
+  let ended = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const finish = () => {
+    if (ended) return;
+    ended = true;
+    if (timer) clearInterval(timer);
+    res.end();
+  };
+  const write = (lines: LogLine[]) => {
+    if (lines.length === 0) return;
+    nextNs = lines[lines.length - 1].ns + 1n;
+    let chunk = lines.map((l) => (timestamps ? `${rfc3339Nano(l.ns)} ${l.text}\n` : `${l.text}\n`)).join("");
+    if (limitBytes !== undefined) {
+      const buf = Buffer.from(chunk);
+      if (written + buf.length >= limitBytes) {
+        res.write(buf.subarray(0, limitBytes - written));
+        written = limitBytes;
+        finish();
+        return;
+      }
+      chunk = buf.toString();
+    }
+    written += Buffer.byteLength(chunk);
+    res.write(chunk);
+  };
+
+  res.writeHead(200, { "Content-Type": "text/plain", "Transfer-Encoding": "chunked", "Cache-Control": "no-cache, private" });
+  const nowNs = () => BigInt(Date.now()) * 1_000_000n;
+  let { lines } = linesBetween(inst, period, sinceNs, nowNs());
+  if (tail !== undefined) lines = tail === 0 ? [] : lines.slice(-tail);
+  write(lines);
+  if (lines.length === 0) nextNs = sinceNs;
+  if (!follow || inst.endNs !== undefined || ended) return finish();
+
+  const ns = pod.metadata.namespace;
+  const name = pod.metadata.name;
+  const intervalMs = Math.max(20, Math.min(500, Number(period / 1_000_000n)));
+  timer = setInterval(() => {
+    const current = store.get(R.pods, ns, name);
+    const cs = current && containerStatusOf(current, container);
+    const stillRunning = current?.metadata.uid === pod.metadata.uid && cs?.state?.running && cs.containerID === inst.id;
+    if (!stillRunning) {
+      const t = cs?.state?.terminated ?? cs?.lastState?.terminated;
+      const end = t && t.containerID === inst.id ? msToNs(t.finishedAt) : nowNs();
+      write(linesBetween({ ...inst, endNs: end, exitCode: t?.exitCode }, period, nextNs, end).lines);
+      return finish();
+    }
+    write(linesBetween(inst, period, nextNs, nowNs()).lines);
+  }, intervalMs);
+  const stop = () => finish();
+  req.on("close", stop);
+  res.on("close", stop);
+}

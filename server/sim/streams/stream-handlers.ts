@@ -1,0 +1,23 @@
+/**
+ * The pods/log and pods/exec handlers the simulated API server calls after it has authenticated
+ * the request and loaded the pod.
+ */
+import type { SimStore, StreamHandlers } from "@/server/sim/contract";
+import { createExecHandler } from "@/server/sim/streams/handle-exec";
+import { handleLog } from "@/server/sim/streams/handle-log";
+
+export interface StreamOptions {
+  /** Lines each running container writes per second (default 2; benchmarks use thousands). */
+  logLinesPerSecond?: number;
+  /** Alias of logLinesPerSecond (the name start-sim.ts passes). */
+  logRate?: number;
+}
+
+export function createStreamHandlers(store: SimStore, opts: StreamOptions = {}): StreamHandlers {
+  const rate = opts.logLinesPerSecond ?? opts.logRate ?? 2;
+  const exec = createExecHandler();
+  return {
+    handleLog: (req, res, pod, query) => handleLog(store, rate, req, res, pod, query),
+    handleExecUpgrade: (req, socket, head, pod, query) => exec(req, socket, head, pod, query),
+  };
+}
