@@ -37,17 +37,23 @@ export function openDb(options: { dataDir: string }): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-let shared: PrismaClient | undefined;
+/**
+ * Next bundles route handlers separately from the custom server, so a module-level variable
+ * would exist once per bundle; the client lives on globalThis (as in server/singleton.ts) so
+ * the whole process shares one connection. Unlike processSingleton it can be cleared.
+ */
+const SLOT = Symbol.for("berth.db");
+const store = globalThis as unknown as { [SLOT]?: PrismaClient };
 
 /** The process's client, on `${BERTH_DATA_DIR ?? "./data"}/berth.db`, opened on first use. */
 export function getDb(): PrismaClient {
-  shared ??= openDb({ dataDir: dataDirFromEnv() });
-  return shared;
+  store[SLOT] ??= openDb({ dataDir: dataDirFromEnv() });
+  return store[SLOT];
 }
 
 /** Closes the process's client (shutdown, end of a test). The next `getDb()` opens a new one. */
 export async function closeDb(): Promise<void> {
-  const client = shared;
-  shared = undefined;
+  const client = store[SLOT];
+  store[SLOT] = undefined;
   await client?.$disconnect();
 }

@@ -105,7 +105,9 @@ describe("migrateDatabase", () => {
   it("applies only the new migration when upgrading an existing database, keeping its data", async () => {
     const first = { "20240101000000_notes": 'CREATE TABLE "Note" ("id" TEXT NOT NULL PRIMARY KEY, "text" TEXT NOT NULL);\n' };
     await migrateDatabase(dataDir, { migrationsDir: makeMigrations(first) });
-    withSqlite((db) => db.prepare(`INSERT INTO "Note" VALUES ('n1', 'keep me')`).run());
+    const client = openDb({ dataDir }); // the app's own connection settings (WAL) were in use
+    await client.$executeRawUnsafe(`INSERT INTO "Note" VALUES ('n1', 'keep me')`);
+    await client.$disconnect();
 
     const upgraded = makeMigrations({
       ...first,
