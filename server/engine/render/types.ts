@@ -1,0 +1,32 @@
+import type { Deployment } from "kubernetes-types/apps/v1";
+import type { Namespace, PersistentVolumeClaim, Secret, Service } from "kubernetes-types/core/v1";
+import type { Ingress } from "kubernetes-types/networking/v1";
+
+/** What render needs to know about the project an app lives in. */
+export interface RenderProject {
+  /** The project name; also its Namespace's name. */
+  name: string;
+  displayName?: string;
+}
+
+/**
+ * Inputs that are not part of the app spec. Passed in (never read from the clock or the
+ * environment) so render stays pure and the same inputs give byte-identical objects.
+ */
+export interface RenderOptions {
+  /**
+   * ISO time of the last "restart" of the app, written as the pod template annotation
+   * `berth.dev/restartedAt` (what `kubectl rollout restart` does). Keep passing the same value
+   * on later deploys: dropping it changes the pod template and rolls the pods again.
+   */
+  restartedAt?: string;
+  /** Seconds a rollout may make no progress before the Deployment reports failure. Default 120. */
+  progressDeadlineSeconds?: number;
+  /** IngressClass for the app's Ingress; left out, the cluster's default class serves it. */
+  ingressClassName?: string;
+}
+
+export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 120;
+
+/** Any object render makes, typed with the upstream API types. */
+export type RenderedObject = Namespace | Secret | PersistentVolumeClaim | Deployment | Service | Ingress;
