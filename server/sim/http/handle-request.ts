@@ -35,7 +35,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function verbOf(method: string, r: ResourceRequest, query: URLSearchParams): string {
   switch (method) {
     case "GET":
-      return r.name ? "get" : query.get("watch") === "true" || query.get("watch") === "1" || r.legacyWatch ? "watch" : "list";
+      if (r.legacyWatch || query.get("watch") === "true" || query.get("watch") === "1") return "watch";
+      return r.name ? "get" : "list";
     case "POST":
       return "create";
     case "PUT":
