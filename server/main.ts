@@ -12,7 +12,7 @@ import { handleLiveSession } from "@/server/ws/live-session";
 import { connectCluster } from "@/server/kube/connect-cluster";
 import { migrateDatabase } from "@/server/db/migrate";
 import { closeDb } from "@/server/db/client";
-import { ensureAdminToken } from "@/server/auth/admin-token";
+import { ensureAdminToken } from "@/server/auth/ensure-admin-token";
 import { authenticateUpgrade } from "@/server/auth/authenticate-upgrade";
 
 const SHUTDOWN_LIMIT_MS = 10_000;
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   process.env.BERTH_DATA_DIR = env.dataDir;
 
   await migrateDatabase(env.dataDir);
-  const adminTokenLine = await ensureAdminToken();
+  const { line: adminTokenLine } = await ensureAdminToken();
   const cluster = await connectCluster(env);
 
   const app = next({ dev: isDev, dir: path.resolve(import.meta.dirname, ".."), turbopack: isDev });

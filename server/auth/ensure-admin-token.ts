@@ -25,7 +25,7 @@ export class AdminTokenEnvError extends Error {
  * token instead, replacing a different stored one, and the printed line reveals nothing.
  * The caller prints `line` to stdout.
  */
-export async function ensureAdminToken(env: NodeJS.ProcessEnv = process.env): Promise<AdminTokenOutcome> {
+export async function ensureAdminToken(env: Record<string, string | undefined> = process.env): Promise<AdminTokenOutcome> {
   const fromEnv = env.BERTH_ADMIN_TOKEN?.trim();
   const current = await getDb().apiToken.findFirst({ where: { isAdminLogin: true, revokedAt: null } });
 
