@@ -60,6 +60,7 @@ const FIELD_GETTERS: Record<string, (o: KubeObject) => string | undefined> = {
   "involvedObject.name": (o) => (o as { involvedObject?: { name?: string } }).involvedObject?.name ?? "",
   "involvedObject.kind": (o) => (o as { involvedObject?: { kind?: string } }).involvedObject?.kind ?? "",
   "involvedObject.uid": (o) => (o as { involvedObject?: { uid?: string } }).involvedObject?.uid ?? "",
+  "involvedObject.namespace": (o) => (o as { involvedObject?: { namespace?: string } }).involvedObject?.namespace ?? "",
 };
 
 export function parseFieldSelector(selector: string | null, kindName: string): Matcher {
