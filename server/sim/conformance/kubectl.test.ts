@@ -1,0 +1,133 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSim, type Sim } from "@/server/sim/start-sim";
+
+const run = promisify(execFile);
+let sim: Sim;
+let dir: string;
+let kubeconfig: string;
+
+/** Runs the real kubectl (v1.32) against the simulator; resolves with stdout/stderr and the exit code. */
+async function kubectl(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run("kubectl", ["--kubeconfig", kubeconfig, ...args], { timeout: 15_000, env: { ...process.env, KUBECACHEDIR: path.join(dir, "cache") } });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; code?: number };
+    return { stdout: e.stdout ?? "", stderr: e.stderr ?? "", code: typeof e.code === "number" ? e.code : 1 };
+  }
+}
+
+const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: default
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`;
+
+async function manifest(name: string, text: string): Promise<string> {
+  const file = path.join(dir, `${name}.yaml`);
+  await writeFile(file, text);
+  return file;
+}
+
+beforeAll(async () => {
+  sim = await startSim({ port: 0, controllerOptions: { tickMs: 10 } });
+  dir = await mkdtemp(path.join(tmpdir(), "sim-kubectl-"));
+  kubeconfig = path.join(dir, "kubeconfig");
+  await sim.writeKubeconfig(kubeconfig);
+});
+afterAll(async () => {
+  await sim.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("kubectl against the simulator", () => {
+  it("lists api-resources from discovery", async () => {
+    const { stdout, code } = await kubectl("api-resources");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^deployments\s+deploy\s+apps\/v1\s+true\s+Deployment$/m);
+    expect(stdout).toMatch(/^pods\s+po\s+v1\s+true\s+Pod$/m);
+    expect(stdout).toMatch(/^ingresses\s+ing\s+networking\.k8s\.io\/v1\s+true\s+Ingress$/m);
+  });
+
+  it("applies server-side, shows the deployment and its pods, and names the conflicting manager", async () => {
+    const file = await manifest("web", deployment("web", 2));
+    const applied = await kubectl("apply", "--server-side", "-f", file);
+    expect(applied.stdout.trim()).toBe("deployment.apps/web serverside-applied");
+    let pods = "";
+    for (let i = 0; i < 100; i++) {
+      pods = (await kubectl("get", "pods", "-l", "app=web")).stdout;
+      if ((pods.match(/1\/1\s+Running/g) ?? []).length === 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const lines = pods.trim().split("\n");
+    expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
+    expect(lines.slice(1)).toHaveLength(2);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s+\d+s$/);
+    const yaml = (await kubectl("get", "deploy", "web", "-o", "yaml")).stdout;
+    expect(yaml).toContain("kind: Deployment");
+    expect(yaml).toMatch(/^ {2}replicas: 2$/m);
+    expect(yaml).toContain("image: nginx:1.27");
+    const other = await manifest("web-other", deployment("web", 5));
+    const conflict = await kubectl("apply", "--server-side", "--field-manager=other", "-f", other);
+    expect(conflict.code).not.toBe(0);
+    expect(conflict.stderr).toContain('error: Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas');
+    const forced = await kubectl("apply", "--server-side", "--field-manager=other", "--force-conflicts", "-f", other);
+    expect(forced.stdout.trim()).toBe("deployment.apps/web serverside-applied");
+    expect((await kubectl("get", "deploy", "web", "-o", "jsonpath={.spec.replicas}")).stdout).toBe("5");
+  });
+
+  it("prints the real validation message for an invalid name", async () => {
+    const file = await manifest("bad", deployment("Web_Bad", 1));
+    const { stderr, code } = await kubectl("create", "-f", file);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('The Deployment "Web_Bad" is invalid:');
+    expect(stderr).toContain(`metadata.name: Invalid value: "Web_Bad": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`);
+  });
+
+  it("explains a field from /openapi/v3 with the upstream description", async () => {
+    const { stdout, code } = await kubectl("explain", "deployment.spec.replicas");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/GROUP:\s+apps/);
+    expect(stdout).toMatch(/KIND:\s+Deployment/);
+    expect(stdout).toMatch(/FIELD: replicas <integer>/);
+    expect(stdout.replace(/\s+/g, " ")).toContain("Number of desired pods. This is a pointer to distinguish between explicit zero and not specified. Defaults to 1.");
+  });
+
+  it("creates with --dry-run=server without storing, then deletes", async () => {
+    const file = await manifest("dry", deployment("dry", 1));
+    const dry = await kubectl("create", "--dry-run=server", "-f", file);
+    expect(dry.stdout.trim()).toBe("deployment.apps/dry created (server dry run)");
+    const missing = await kubectl("get", "deploy", "dry");
+    expect(missing.stderr.trim()).toBe('Error from server (NotFound): deployments.apps "dry" not found');
+    await kubectl("create", "-f", file);
+    const del = await kubectl("delete", "deploy", "dry");
+    expect(del.stdout.trim()).toBe('deployment.apps "dry" deleted');
+    expect((await kubectl("get", "deploy", "dry")).code).not.toBe(0);
+  });
+
+  it("is refused writes with the read-only kubeconfig", async () => {
+    const viewer = path.join(dir, "viewer");
+    await sim.writeKubeconfig(viewer, { readOnly: true });
+    const { stdout } = await run("kubectl", ["--kubeconfig", viewer, "get", "ns", "default", "-o", "name"], { timeout: 15_000 });
+    expect(stdout.trim()).toBe("namespace/default");
+    const refused = await run("kubectl", ["--kubeconfig", viewer, "create", "configmap", "x"], { timeout: 15_000 }).catch((e: { stderr: string }) => e);
+    expect((refused as { stderr: string }).stderr.trim()).toBe('error: failed to create configmap: configmaps is forbidden: User "sim-viewer" cannot create resource "configmaps" in API group "" in the namespace "default"');
+  });
+});
