@@ -1,0 +1,173 @@
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { getDb } from "@/server/db/client";
+import { loginFailures } from "@/server/auth/login-rate-limit";
+import { authenticateUpgrade } from "@/server/auth/authenticate-upgrade";
+import { createSession } from "@/server/auth/sessions";
+import { closeTestDb, openTestDb, seedToken } from "@/server/auth/testing/auth-fixtures";
+import { guardKindOf, type RouteHandler } from "@/server/http/with-auth";
+import { routeRequest, TEST_ORIGIN } from "@/server/http/testing/route-request";
+import { probeUpgrade } from "@/server/http/testing/probe-upgrade";
+import { createBerthServer, type BerthServer } from "@/server/berth-server";
+import { createWsGateway } from "@/server/ws/gateway";
+import { WS_PATHS } from "@/server/ws/paths";
+
+/**
+ * Every route handler in the app must go through the one guard. This test finds them all on
+ * disk, so a route added later is covered without anyone editing this file.
+ */
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const APP_DIR = path.join(ROOT, "app");
+const METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The only handler that answers without prior sign-in: logging in. */
+const PUBLIC_API = new Set(["POST /api/session"]);
+/** What a viewer may still mutate: their own session (logging out). */
+const VIEWER_MUTATIONS = new Set(["DELETE /api/session"]);
+/** Routes outside /api that are public by design: probes for Kubernetes, revealing nothing. */
+const PUBLIC_OUTSIDE_API = new Set(["/healthz", "/readyz"]);
+
+type Route = { file: string; urlPath: string; pattern: string; params: Record<string, string | string[]> };
+
+function findRoutes(): Route[] {
+  const files = fs
+    .readdirSync(APP_DIR, { recursive: true, encoding: "utf8" })
+    .filter((f) => /(^|[\\/])route\.(ts|tsx|js)$/.test(f))
+    .sort();
+  return files.map((rel) => {
+    const segments = path.dirname(rel).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
+    const params: Record<string, string | string[]> = {};
+    const concrete = segments.map((segment) => {
+      const m = /^\[{1,2}(\.\.\.)?([^\]]+)\]{1,2}$/.exec(segment);
+      if (!m) return segment;
+      params[m[2]] = m[1] ? ["dummy"] : "dummy";
+      return "dummy";
+    });
+    return { file: path.join(APP_DIR, rel), pattern: `/${segments.join("/")}`, urlPath: `/${concrete.join("/")}`, params };
+  });
+}
+
+async function handlersOf(route: Route): Promise<Array<[string, RouteHandler]>> {
+  const mod = (await import(pathToFileURL(route.file).href)) as Record<string, unknown>;
+  return METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as RouteHandler]);
+}
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const db = getDb();
+  const tables = await db.$queryRawUnsafe<Array<{ name: string }>>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'",
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const rows = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS n FROM "${name.replace(/"/g, '""')}"`);
+    counts[name] = Number(rows[0].n);
+  }
+  return counts;
+}
+
+const routes = findRoutes();
+const apiRoutes = routes.filter((r) => r.pattern === "/api" || r.pattern.startsWith("/api/"));
+let dataDir: string;
+let viewer: string;
+
+beforeAll(async () => {
+  dataDir = await openTestDb();
+  viewer = (await seedToken({ role: "viewer" })).token;
+});
+afterAll(() => closeTestDb(dataDir));
+
+describe("every route handler goes through the guard", () => {
+  test("the route list is found on disk and includes the auth API", () => {
+    expect(apiRoutes.map((r) => r.pattern)).toEqual(expect.arrayContaining(["/api/session", "/api/tokens", "/api/tokens/[id]", "/api/audit"]));
+  });
+
+  test("every exported handler was built by withAuth, and only login is public", async () => {
+    for (const route of routes) {
+      const isApi = apiRoutes.includes(route);
+      if (!isApi && PUBLIC_OUTSIDE_API.has(route.pattern)) continue;
+      const handlers = await handlersOf(route);
+      expect(handlers.length, `${route.file} exports no HTTP method`).toBeGreaterThan(0);
+      for (const [method, handler] of handlers) {
+        const key = `${method} ${route.pattern}`;
+        const expected = PUBLIC_API.has(key) ? "public" : "auth";
+        expect(guardKindOf(handler), `${key} must be wrapped by ${expected === "public" ? "withPublic" : "withAuth"}`).toBe(expected);
+      }
+    }
+  });
+
+  test("without credentials every API handler answers 401", async () => {
+    const before = await tableCounts();
+    for (const route of apiRoutes) {
+      for (const [method, handler] of await handlersOf(route)) {
+        const key = `${method} ${route.pattern}`;
+        if (PUBLIC_API.has(key)) continue;
+        const req = routeRequest(route.urlPath, { method, origin: TEST_ORIGIN, ...(MUTATING.has(method) ? { body: {} } : {}) });
+        const res = await handler(req, { params: Promise.resolve(route.params) });
+        expect(res.status, key).toBe(401);
+        expect((await res.json()).error.code, key).toBe("unauthenticated");
+      }
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  test("login, the one public route, answers 400 without a token and 401 with a wrong one", async () => {
+    loginFailures.reset();
+    const { POST } = await import("@/app/api/session/route");
+    const missing = await POST(routeRequest("/api/session", { method: "POST", body: {}, origin: TEST_ORIGIN }), { params: Promise.resolve({}) });
+    expect(missing.status).toBe(400);
+    const wrong = await POST(routeRequest("/api/session", { method: "POST", body: { token: "berth_nope" }, origin: TEST_ORIGIN }), { params: Promise.resolve({}) });
+    expect(wrong.status).toBe(401);
+    loginFailures.reset();
+  });
+
+  test("a viewer gets 403 from every mutating handler (except logging out), and nothing is written", async () => {
+    const before = await tableCounts();
+    for (const route of apiRoutes) {
+      for (const [method, handler] of await handlersOf(route)) {
+        const key = `${method} ${route.pattern}`;
+        if (!MUTATING.has(method) || PUBLIC_API.has(key) || VIEWER_MUTATIONS.has(key)) continue;
+        const req = routeRequest(route.urlPath, { method, bearer: viewer, body: {} });
+        const res = await handler(req, { params: Promise.resolve(route.params) });
+        expect(res.status, key).toBe(403);
+        expect((await res.json()).error.code, key).toBe("forbidden");
+      }
+    }
+    expect(await tableCounts()).toEqual(before);
+  });
+});
+
+describe("every WebSocket path goes through the upgrade guard", () => {
+  let server: BerthServer;
+  let url: string;
+  let cookie: string;
+
+  beforeAll(async () => {
+    const { tokenId, userId } = await seedToken({ role: "admin", userName: "ws-admin" });
+    const session = await createSession({ userId, role: "admin", tokenId, tokenExpiresAt: null });
+    cookie = `berth_session=${session.cookieValue}`;
+    const gateway = createWsGateway({
+      authenticate: authenticateUpgrade,
+      routes: Object.fromEntries(WS_PATHS.map((p) => [p, (socket: { close: (code: number) => void }) => socket.close(1000)])),
+    });
+    server = createBerthServer({ handle: (_req, res) => res.end(), gateway, logLine: () => {} });
+    url = await server.listen(0, "127.0.0.1");
+  });
+  afterAll(() => server?.shutdown());
+
+  test("the list of WebSocket paths is not empty", () => {
+    expect(WS_PATHS.length).toBeGreaterThan(0);
+  });
+
+  test("each path: 401 without credentials, 403 from another origin, open for a same-origin session", async () => {
+    const sameOrigin = url;
+    for (const wsPath of WS_PATHS) {
+      expect(await probeUpgrade(url, wsPath, { origin: sameOrigin }), `${wsPath} without credentials`).toBe(401);
+      expect(await probeUpgrade(url, wsPath, { origin: "https://evil.example", cookie }), `${wsPath} cross-site`).toBe(403);
+      expect(await probeUpgrade(url, wsPath, { cookie }), `${wsPath} without Origin`).toBe(403);
+      expect(await probeUpgrade(url, wsPath, { origin: sameOrigin, cookie }), `${wsPath} same-origin session`).toBe(101);
+    }
+  });
+});
