@@ -1,0 +1,35 @@
+/**
+ * Applies an app's rendered objects with server-side apply, in dependency order: objects of one
+ * kind go together (in parallel), kinds one after another, so what a Deployment mounts or reads
+ * exists before it does and the Ingress follows its Service.
+ * https://kubernetes.io/docs/reference/using-api/server-side-apply/
+ */
+import type { KubeConfig } from "@kubernetes/client-node";
+import { engineKind, sortForApply } from "@/server/engine/kinds";
+import { applyObject } from "@/server/kube/apply-object";
+import type { KubeObject } from "@/server/kube/kube-object";
+
+export interface ApplyObjectsOptions {
+  /** Take back fields other managers changed — only for an explicit re-apply after drift. */
+  force?: boolean;
+}
+
+/** Returns the live objects, in apply order. Stops at the first kind that fails. */
+export async function applyObjects(kubeConfig: KubeConfig, objects: readonly KubeObject[], options: ApplyObjectsOptions = {}): Promise<KubeObject[]> {
+  const sorted = sortForApply(objects);
+  const groups: KubeObject[][] = [];
+  for (const obj of sorted) {
+    const last = groups.at(-1);
+    if (last && orderOf(last[0]) === orderOf(obj)) last.push(obj);
+    else groups.push([obj]);
+  }
+  const live: KubeObject[] = [];
+  for (const group of groups) {
+    live.push(...(await Promise.all(group.map((obj) => applyObject(kubeConfig, obj, { force: options.force })))));
+  }
+  return live;
+}
+
+function orderOf(obj: KubeObject): number {
+  return engineKind(obj.kind)?.applyOrder ?? Number.MAX_SAFE_INTEGER;
+}
