@@ -75,8 +75,24 @@ export function serveList(req: IncomingMessage, res: ServerResponse, store: Memo
     sendJson(res, 200, toTable(r.kind, items, meta, query.get("includeObject")));
     return;
   }
-  const stripped = items.map(({ apiVersion: _a, kind: _k, ...rest }) => rest);
-  sendJson(res, 200, { kind: `${r.kind.kind}List`, apiVersion: apiVersionOf(r.kind), metadata: meta, items: stripped });
+  const head = JSON.stringify({ kind: `${r.kind.kind}List`, apiVersion: apiVersionOf(r.kind), metadata: meta }).slice(0, -1);
+  sendJson(res, 200, `${head},"items":[${items.map(serializedListItem).join(",")}]}`);
+}
+
+/**
+ * Stored objects are replaced, never mutated, on write, so each one's list serialization can be
+ * cached (kube-apiserver's watch cache does the same); large lists then cost a string join.
+ */
+const serialized = new WeakMap<KubeObject, string>();
+
+function serializedListItem(o: KubeObject): string {
+  let text = serialized.get(o);
+  if (text === undefined) {
+    const { apiVersion: _a, kind: _k, ...rest } = o;
+    text = JSON.stringify(rest);
+    serialized.set(o, text);
+  }
+  return text;
 }
 
 function keyOf(o: KubeObject): string {
