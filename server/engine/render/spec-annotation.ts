@@ -1,4 +1,5 @@
 import type { Deployment } from "kubernetes-types/apps/v1";
+import { formatIssuePath } from "@/lib/schemas/format-issues";
 import { redactAppSpec, storedAppSpecSchema, type AppSpec, type StoredAppSpec } from "@/lib/schemas/app";
 import { ANNOTATION_SPEC, ANNOTATION_SPEC_VERSION } from "@/server/engine/render/labels";
 
@@ -46,7 +47,7 @@ export function decodeSpecAnnotation(deployment: Pick<Deployment, "metadata">): 
   const parsed = storedAppSpecSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { ok: false, problem: `Deployment ${name} has an invalid ${ANNOTATION_SPEC}: ${first.path.join(".")} ${first.message}` };
+    return { ok: false, problem: `Deployment ${name} has an invalid ${ANNOTATION_SPEC}: ${formatIssuePath(first.path)}: ${first.message}` };
   }
   return { ok: true, spec: parsed.data };
 }
