@@ -41,4 +41,4 @@ if (!isBuildCurrent()) {
   }
 }
 
-await import("../server/main.ts");
+await import("../server/main");

@@ -25,7 +25,7 @@ export type Env = z.infer<typeof schema> & { dataDir: string };
  * Parses the environment once. A bad value stops Berth with a message that names the
  * variable, instead of failing later somewhere deep.
  */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

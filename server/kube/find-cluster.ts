@@ -20,7 +20,7 @@ const SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
  * ~/.kube/config. Returns source "none" when nothing is there, so Berth can still start and
  * tell the user how to connect one.
  */
-export function findCluster(env: NodeJS.ProcessEnv = process.env): FoundCluster {
+export function findCluster(env: Record<string, string | undefined> = process.env): FoundCluster {
   if (env.KUBERNETES_SERVICE_HOST && fs.existsSync(path.join(SERVICE_ACCOUNT_DIR, "token"))) {
     const kubeConfig = new KubeConfig();
     kubeConfig.loadFromCluster();
