@@ -44,7 +44,7 @@ export async function authenticateRequest(get: HeaderReader): Promise<Authentica
   const cookie = readCookie(get("cookie"), SESSION_COOKIE);
   if (cookie) {
     const session = await resolveSession(cookie);
-    if (!session) return { ok: false, attempted: "session", message: "Your session has expired; sign in again." };
+    if (!session) return { ok: false, attempted: "session", message: "Your session has ended or expired; sign in again." };
     return { ok: true, principal: session.principal, commit: async () => (session.refresh ? session.refresh() : null) };
   }
   return { ok: false, attempted: "none", message: "Sign in first: send a session cookie or `Authorization: Bearer <token>`." };
