@@ -18,7 +18,7 @@ beforeEach(() => {
   fs.cpSync(MIGRATIONS_DIR, migrationsDir, { recursive: true });
   fs.writeFileSync(
     schemaFile,
-    fs.readFileSync(SCHEMA_FILE, "utf8") + '\nmodel Project {\n  id   String @id @default(cuid())\n  name String @unique\n}\n',
+    fs.readFileSync(SCHEMA_FILE, "utf8") + '\nmodel Gadget {\n  id   String @id @default(cuid())\n  name String @unique\n}\n',
   );
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -31,8 +31,8 @@ describe("createMigration", () => {
 
     expect(file).toBe(path.join(migrationsDir, "20310203040506_add_projects", "migration.sql"));
     const sql = fs.readFileSync(file!, "utf8");
-    expect(sql).toContain('CREATE TABLE "Project"');
-    expect(sql).toContain('CREATE UNIQUE INDEX "Project_name_key"');
+    expect(sql).toContain('CREATE TABLE "Gadget"');
+    expect(sql).toContain('CREATE UNIQUE INDEX "Gadget_name_key"');
     expect(await diffMigrationsToSchema({ migrationsDir, schemaFile })).toBe("");
     const result = await migrateDatabase(path.join(dir, "data"), { migrationsDir });
     expect(result.applied).toContain("20310203040506_add_projects");
