@@ -7,5 +7,5 @@ export function databaseFile(dataDir: string): string {
 
 /** The data directory from the environment, for code that runs without a parsed env. */
 export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.BERTH_DATA_DIR || "./data");
+  return path.resolve(/*turbopackIgnore: true*/ env.BERTH_DATA_DIR || "./data");
 }
