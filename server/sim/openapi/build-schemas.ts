@@ -54,6 +54,7 @@ const GROUP_PACKAGE: Record<string, string> = {
   batch: "io.k8s.api.batch",
   "networking.k8s.io": "io.k8s.api.networking",
   "storage.k8s.io": "io.k8s.api.storage",
+  "rbac.authorization.k8s.io": "io.k8s.api.rbac",
 };
 
 export interface SchemaSet {
