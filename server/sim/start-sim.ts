@@ -8,13 +8,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createServer as createHttpsServer } from "node:https";
 import { createServer as createNetServer, type Server, type Socket } from "node:net";
 import type { Duplex } from "node:stream";
-import type { SimController, StreamHandlers } from "@/server/sim/contract";
+import type { SimController } from "@/server/sim/contract";
 import { createFaults, FaultState, type SimFaults } from "@/server/sim/faults";
 import { handleRequest, handleUpgrade, type SimServerContext } from "@/server/sim/http/handle-request";
 import { MemoryStore } from "@/server/sim/store/memory-store";
 import { SIM_TLS_CERT, SIM_TLS_KEY } from "@/server/sim/tls/sim-certificate";
 import { writeKubeconfig } from "@/server/sim/write-kubeconfig";
 import { startControllers } from "@/server/sim/controllers/start-controllers";
+import { createStreamHandlers } from "@/server/sim/streams/stream-handlers";
 
 export interface StartSimOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -57,16 +58,6 @@ export interface Sim {
   restart(opts?: { downMs?: number }): Promise<void>;
 }
 
-async function loadStreams(store: MemoryStore, logRate?: number): Promise<StreamHandlers | undefined> {
-  try {
-    const mod = (await import("@/server/sim/streams/stream-handlers")) as { createStreamHandlers: (s: MemoryStore, o?: { logRate?: number }) => StreamHandlers };
-    return mod.createStreamHandlers(store, { logRate });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND" || /Cannot find module|Failed to load url|Does the file exist/.test(String(err))) return undefined;
-    throw err;
-  }
-}
-
 export async function startSim(opts: StartSimOptions = {}): Promise<Sim> {
   const host = opts.host ?? "127.0.0.1";
   const store = opts.store ?? new MemoryStore({ historyLimit: opts.historyLimit });
@@ -82,7 +73,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<Sim> {
     store,
     tokens: { adminToken, readOnlyToken },
     faults: faultState,
-    streams: await loadStreams(store, opts.logRate),
+    streams: createStreamHandlers(store, { logRate: opts.logRate }),
     openWatches,
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5000,
     serverAddress: () => `${host}:${port}`,

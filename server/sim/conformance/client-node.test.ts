@@ -36,7 +36,7 @@ describe("@kubernetes/client-node against the simulator", () => {
   it("server-side applies through the generic client and reads the result back", async () => {
     const client = k8s.KubernetesObjectApi.makeApiClient(kc);
     const applied = await client.patch(manifest(2), undefined, undefined, "berth", true, k8s.PatchStrategy.ServerSideApply);
-    expect(applied.metadata?.managedFields?.[0]).toMatchObject({ manager: "berth", operation: "Apply" });
+    expect((applied.metadata as k8s.V1ObjectMeta | undefined)?.managedFields?.[0]).toMatchObject({ manager: "berth", operation: "Apply" });
     const apps = kc.makeApiClient(k8s.AppsV1Api);
     const read = await apps.readNamespacedDeployment({ name: "cn", namespace: "default" });
     expect(read.spec?.replicas).toBe(2);

@@ -14,7 +14,7 @@ afterAll(() => sim.stop());
 
 describe("authentication and authorization", () => {
   it("answers 401 with the API server's Status without or with a wrong token", async () => {
-    for (const headers of [{}, { Authorization: "Bearer nope" }]) {
+    for (const headers of [{}, { Authorization: "Bearer nope" }] as Array<Record<string, string>>) {
       const res = await fetch(`${sim.httpUrl}/api/v1/namespaces/default/pods`, { headers });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: "Unauthorized", reason: "Unauthorized", code: 401 });

@@ -43,7 +43,7 @@ export async function serveDelete(req: IncomingMessage, res: ServerResponse, sto
   const result = store.delete(refOf(r.kind), r.namespace, r.name!, { propagationPolicy: policy });
   const stillThere = store.peek(refOf(r.kind), r.namespace, r.name!);
   if (stillThere || r.kind.kind === "Pod") {
-    sendJson(res, stillThere ? 200 : 200, stillThere ?? result);
+    sendJson(res, 200, stillThere ?? result);
     return;
   }
   sendJson(res, 200, { kind: "Status", apiVersion: "v1", metadata: {}, status: "Success", details: { name: r.name, group: r.kind.group, kind: r.kind.plural, uid: obj.metadata.uid } });
