@@ -18,7 +18,8 @@ function earliest(a: Date, b: Date | null | undefined): Date {
 
 /**
  * Opens a session for a user who just proved a token. The session never outlives the token that
- * opened it. Returns the cookie value, which is shown to nobody but the browser.
+ * opened it. Expired sessions are swept here, on the rare write path, so the table stays small
+ * without a timer. Returns the cookie value, which is shown to nobody but the browser.
  */
 export async function createSession(input: {
   userId: string;
@@ -30,7 +31,9 @@ export async function createSession(input: {
   const now = input.now ?? new Date();
   const cookieValue = randomBytes(32).toString("base64url");
   const expiresAt = earliest(new Date(now.getTime() + sessionTtlMs()), input.tokenExpiresAt);
-  const row = await getDb().session.create({
+  const db = getDb();
+  await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  const row = await db.session.create({
     data: {
       idHash: hashSessionId(cookieValue),
       userId: input.userId,

@@ -129,7 +129,7 @@ describe("GET and DELETE /api/session", () => {
     expect(await getDb().auditEvent.count({ where: { action: "logout" } })).toBe(1);
   });
 
-  test("the session slides: used after a minute it is extended and the cookie re-sent; not written more often", async () => {
+  test("the session slides: used after a minute it is extended and the cookie re-sent; not written more often; expired ones are swept", async () => {
     const t0 = new Date("2030-01-01T00:00:00Z");
     vi.useFakeTimers({ toFake: ["Date"], now: t0 });
     const cookie = sessionCookieFrom(await login(adminToken))!;
@@ -150,6 +150,9 @@ describe("GET and DELETE /api/session", () => {
 
     vi.setSystemTime(new Date(t0.getTime() + 10 * 86_400_000 + 1));
     expect((await callRoute(GET, routeRequest("/api/session", { cookie }))).status).toBe(401);
+    expect(await getDb().session.findUnique({ where: { idHash } })).not.toBeNull();
+    await login(adminToken);
+    expect(await getDb().session.findUnique({ where: { idHash } })).toBeNull();
   });
 });
 
