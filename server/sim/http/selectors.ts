@@ -71,7 +71,7 @@ export function parseFieldSelector(selector: string | null, kindName: string): M
     const [, field, op, value] = m;
     const getter = FIELD_GETTERS[field];
     const podOnly = field === "spec.nodeName" || field === "status.phase";
-    const eventOnly = field.startsWith("involvedObject.") || field === "type";
+    const eventOnly = field.startsWith("involvedObject.") || ["type", "reason", "source"].includes(field);
     if (!getter || (podOnly && kindName !== "Pod" && !(field === "status.phase" && kindName === "Namespace")) || (eventOnly && kindName !== "Event")) {
       throw badRequest(`field label not supported: ${field}`);
     }

@@ -30,6 +30,9 @@ export async function serveDelete(req: IncomingMessage, res: ServerResponse, sto
   if (r.subresource) throw badRequest("the server does not allow this method on the requested resource");
   const { policy, dryRun, preconditions } = await deleteOptions(req, query);
   const obj = getOrThrow(store, r);
+  if (r.kind.kind === "Namespace" && ["default", "kube-system", "kube-public"].includes(obj.metadata.name)) {
+    throw new SimError(403, "Forbidden", `namespaces "${obj.metadata.name}" is forbidden: this namespace may not be deleted`, { name: obj.metadata.name, kind: "namespaces" });
+  }
   if (preconditions?.uid && preconditions.uid !== obj.metadata.uid) {
     throw new SimError(409, "Conflict", `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${obj.metadata.uid}`);
   }

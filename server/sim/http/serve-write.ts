@@ -26,6 +26,7 @@ function warningHeaders(warnings: string[]): Record<string, string> {
 
 export async function serveCreate(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
   if (r.subresource) throw new SimError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
+  rejectNonJson(req);
   const obj = asObject(r.kind, decodeJson(await readBody(req)));
   alignWithUrl(obj, r);
   const warnings = checkDecoded(r.kind, obj, query);
@@ -74,7 +75,16 @@ function commit(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r
   sendJson(res, 200, r.subresource === "scale" ? toScale(r.kind, stored) : stored, warningHeaders(warnings));
 }
 
+/** The sim speaks JSON only; a 415 makes client-go fall back from protobuf to JSON. */
+function rejectNonJson(req: IncomingMessage): void {
+  const type = (req.headers["content-type"] ?? "application/json").split(";")[0].trim();
+  if (type !== "application/json" && type !== "") {
+    throw new SimError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
+  }
+}
+
 export async function serveUpdate(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
+  rejectNonJson(req);
   const body = decodeJson(await readBody(req));
   const old = getOrThrow(store, r);
   if (r.subresource === "scale") {
