@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { runWithRequestContext, type RequestContext } from "@/server/http/request-context";
 import { logRequestOnFinish } from "@/server/http/request-log";
+import { recordRequestLine } from "@/server/metrics/berth-metrics";
 import type { WsGateway } from "@/server/ws/gateway";
 
 export const CLIENT_IP_HEADER = "x-berth-client-ip";
@@ -34,7 +35,10 @@ export function createBerthServer(options: BerthServerOptions): BerthServer {
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
     const context: RequestContext = {};
-    logRequestOnFinish(req, res, context, logLine);
+    logRequestOnFinish(req, res, context, (line) => {
+      recordRequestLine(line);
+      logLine(line);
+    });
     runWithRequestContext(context, () => options.handle(req, res));
   });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -14,6 +14,7 @@ import { migrateDatabase } from "@/server/db/migrate";
 import { closeDb } from "@/server/db/client";
 import { ensureAdminToken } from "@/server/auth/ensure-admin-token";
 import { authenticateUpgrade } from "@/server/auth/authenticate-upgrade";
+import { installProcessMetrics } from "@/server/metrics/berth-metrics";
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 
@@ -27,13 +28,15 @@ async function main(): Promise<void> {
   const { line: adminTokenLine } = await ensureAdminToken();
   const cluster = await connectCluster(env);
 
-  const app = next({ dev: isDev, dir: path.resolve(import.meta.dirname, ".."), turbopack: isDev });
+  const projectDir = path.resolve(import.meta.dirname, "..");
+  const app = next({ dev: isDev, dir: projectDir, turbopack: isDev });
   await app.prepare();
 
   const gateway = createWsGateway({
     authenticate: authenticateUpgrade,
     routes: { "/api/ws/live": (socket, _req, principal) => handleLiveSession(socket, principal) },
   });
+  installProcessMetrics({ projectDir, websocketsOpen: () => gateway.openCount() });
   const berth = createBerthServer({
     handle: app.getRequestHandler(),
     gateway,

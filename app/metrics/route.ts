@@ -1,0 +1,14 @@
+import { withAuth } from "@/server/http/with-auth";
+import { PROMETHEUS_CONTENT_TYPE } from "@/server/metrics/metric-registry";
+import { renderMetrics } from "@/server/metrics/berth-metrics";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Prometheus scrape endpoint. Needs a Berth token like any API call (a viewer token is enough:
+ * create one on the settings page and give it to Prometheus as a bearer token), because the
+ * numbers reveal how Berth is used.
+ */
+export const GET = withAuth(() =>
+  new Response(renderMetrics(), { headers: { "Content-Type": PROMETHEUS_CONTENT_TYPE, "Cache-Control": "no-store" } }),
+);
