@@ -20,3 +20,21 @@ describe("loadEnv", () => {
     expect(loadEnv({ BERTH_TRUST_PROXY: "1" }).BERTH_TRUST_PROXY).toBe(true);
   });
 });
+
+describe("loadEnv and the auth settings", () => {
+  it("refuses a session lifetime that is not a positive number of hours", () => {
+    expect(() => loadEnv({ BERTH_SESSION_TTL_HOURS: "-1" })).toThrow(/BERTH_SESSION_TTL_HOURS/);
+    expect(loadEnv({ BERTH_SESSION_TTL_HOURS: "24" }).BERTH_SESSION_TTL_HOURS).toBe(24);
+  });
+
+  it("refuses a malformed BERTH_ADMIN_TOKEN without echoing it", () => {
+    let message = "";
+    try {
+      loadEnv({ BERTH_ADMIN_TOKEN: "hunter2-not-a-token" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/BERTH_ADMIN_TOKEN/);
+    expect(message).not.toContain("hunter2");
+  });
+});

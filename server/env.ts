@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseToken, TOKEN_SHAPE_HELP } from "@/server/auth/token-format";
 
 const flag = z
   .enum(["0", "1", "true", "false", ""])
@@ -13,6 +14,15 @@ const schema = z.object({
   BERTH_DATA_DIR: z.string().min(1).default("./data"),
   BERTH_TRUST_PROXY: flag,
   BERTH_CLUSTER: z.enum(["auto", "sim"]).default("auto"),
+  BERTH_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive("must be a positive number of hours")
+    .max(24 * 366, "must be at most 8784 hours (a year)")
+    .default(168),
+  BERTH_ADMIN_TOKEN: z
+    .string()
+    .optional()
+    .refine((value) => !value || parseToken(value) !== null, { message: TOKEN_SHAPE_HELP }),
   BERTH_LOG_REQUESTS: z
     .enum(["0", "1"])
     .default("1")
