@@ -120,6 +120,9 @@ describe("appSpecSchema", () => {
       'hostnames[1].host: the host and path "a.com/" is already used by hostnames[0] — each must be unique',
     ]);
     expect(problems({ ...base, hostnames: [{ host: "a.com", path: "/" }, { host: "a.com", path: "/api" }] })).toEqual([]);
+    expect(problems({ ...base, hostnames: [{ host: "a.com", path: "/api" }, { host: "a.com", path: "/api/" }] })).toEqual([
+      'hostnames[1].host: the host and path "a.com/api" is already used by hostnames[0] — each must be unique',
+    ]);
     const vol = { size: "1Gi", accessMode: "ReadWriteMany" };
     expect(problems({ ...base, volumes: [{ ...vol, name: "a", mountPath: "/a" }, { ...vol, name: "a", mountPath: "/b" }] })).toEqual([
       'volumes[1].name: the name "a" is already used by volumes[0] — each must be unique',
@@ -133,6 +136,18 @@ describe("appSpecSchema", () => {
     const big = Array.from({ length: 5 }, (_, i) => ({ name: `V${i}`, value: "x".repeat(30 * 1024) }));
     expect(problems({ ...base, env: big })).toEqual(["env: the env values add up to more than 128 KiB — move large values into a volume"]);
     expect(problems({ ...base, env: [{ name: "A", value: "x".repeat(32 * 1024 + 1) }] })).toEqual(["env[0].value: at most 32 KiB"]);
+  });
+
+  it("stores Ingress paths without a trailing slash, since Prefix matching ignores it", () => {
+    const spec = appSpecSchema.parse({ ...base, hostnames: [{ host: "a.com", path: "/api/" }, { host: "b.com", path: "/" }, { host: "c.com" }] });
+    expect(spec.hostnames.map((h) => h.path)).toEqual(["/api", "/", "/"]);
+  });
+
+  it("refuses a spec too large for the Deployment's annotation", () => {
+    const args = Array.from({ length: 60 }, () => "x".repeat(4000));
+    expect(problems({ ...base, args, command: args })).toEqual([
+      "the app spec is 470 KiB without secrets; at most 200 KiB fits in the Deployment's annotations — shorten env, command or args",
+    ]);
   });
 
   it("says what a whole non-object body is", () => {

@@ -7,6 +7,7 @@ import {
   dnsSubdomain,
   envName,
   hostname,
+  ingressPath,
   mountPath,
   portNumber,
   strictObject,
@@ -24,6 +25,8 @@ import { parseQuantity, quantity } from "@/lib/schemas/quantity";
 export const APP_NAME_MAX = 30;
 const MAX_PLAIN_ENV_BYTES = 128 * 1024;
 const MAX_SECRET_ENV_BYTES = 512 * 1024;
+/** The spec (without secrets) is copied into a Deployment annotation; all annotations share 256 KiB. */
+const MAX_SPEC_BYTES = 200 * 1024;
 
 export const appNameSchema = dns1035Label(APP_NAME_MAX);
 
@@ -72,7 +75,7 @@ export type HealthCheckSpec = z.infer<typeof healthCheckSchema>;
 
 export const hostnameSpecSchema = strictObject({
     host: hostname,
-    path: urlPath().default("/"),
+    path: ingressPath.default("/"),
     /** The Service port the Ingress sends traffic to; the app's port when left out. */
     port: portNumber.optional(),
     /** A Secret holding the certificate for this host; without one, TLS ends at the user's gateway. */
@@ -158,6 +161,14 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   }
   if (byteLength(spec.secretEnv) > MAX_SECRET_ENV_BYTES) {
     ctx.addIssue({ code: "custom", path: ["secretEnv"], message: "the secret values add up to more than 512 KiB — a Secret holds at most 1 MiB" });
+  }
+  const annotationBytes = new TextEncoder().encode(JSON.stringify(redactAppSpec(spec))).length;
+  if (annotationBytes > MAX_SPEC_BYTES) {
+    ctx.addIssue({
+      code: "custom",
+      path: [],
+      message: `the app spec is ${Math.ceil(annotationBytes / 1024)} KiB without secrets; at most 200 KiB fits in the Deployment's annotations — shorten env, command or args`,
+    });
   }
   const ports = new Set([spec.port, ...spec.hostnames.map((h) => h.port ?? spec.port)]);
   if (ports.size > 10) {

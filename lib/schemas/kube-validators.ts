@@ -76,6 +76,8 @@ export function dnsSubdomain(max = 253) {
 export function hostnameProblem(value: string): string | undefined {
   if (value.length === 0) return "must not be empty";
   if (value.length > 253) return `must be at most 253 characters (it has ${value.length})`;
+  if (/^[^:]+:\d+$/.test(value)) return "must not include a port — set the hostname's port field instead";
+  if (value.includes("://") || value.includes("/")) return 'must be a bare hostname such as "app.example.com" — no scheme or path';
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(value) || value.includes(":")) {
     return "must be a DNS name, not an IP address — Ingress rules match hostnames only";
   }
@@ -130,6 +132,12 @@ function splitOnce(value: string, sep: string): [string, string | undefined] {
 export function urlPath(options: { allowQuery?: boolean } = {}) {
   return checked((value) => urlPathProblem(value, options.allowQuery));
 }
+
+/**
+ * An Ingress `Prefix` path, trailing '/' removed ("/api/" → "/api"): the two match the same
+ * requests, so storing one form lets the database's host+path uniqueness catch both.
+ */
+export const ingressPath = urlPath().transform((value) => (value.length > 1 ? value.replace(/\/+$/, "") || "/" : value));
 
 /** Explains why `value` is not a mount path: absolute, not `/`, no `..`, no `:`. */
 export function mountPathProblem(value: string): string | undefined {
