@@ -80,6 +80,12 @@ describe("kubectl against the simulator", () => {
     expect(lines[0]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
     expect(lines.slice(1)).toHaveLength(2);
     for (const line of lines.slice(1)) expect(line).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s+\d+s$/);
+    const table = (await kubectl("get", "deploy", "web")).stdout.trim().split("\n");
+    expect(table[0]).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$/);
+    expect(table[1]).toMatch(/^web\s+2\/2\s+2\s+2\s+\d+s$/);
+    const described = (await kubectl("describe", "deploy", "web")).stdout;
+    expect(described).toMatch(/^Replicas:\s+2 desired \| 2 updated \| 2 total \| 2 available \| 0 unavailable$/m);
+    expect(described).toMatch(/Normal\s+ScalingReplicaSet\s+.*Scaled up replica set web-[a-z0-9]+ from 0 to 2/);
     const yaml = (await kubectl("get", "deploy", "web", "-o", "yaml")).stdout;
     expect(yaml).toContain("kind: Deployment");
     expect(yaml).toMatch(/^ {2}replicas: 2$/m);

@@ -86,6 +86,16 @@ describe("watch", () => {
     expect(Date.now() - started).toBeLessThan(2500);
   });
 
+  it("wraps each event in a one-row Table when kubectl get -w asks for one", async () => {
+    const ac = new AbortController();
+    const res = await fetch(`${sim.httpUrl}${CM}?watch=1&fieldSelector=metadata.name%3Dw1`, { headers: { Authorization: `Bearer ${sim.adminToken}`, Accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json" }, signal: ac.signal });
+    const { value } = await res.body!.getReader().read();
+    ac.abort();
+    const event = JSON.parse(new TextDecoder().decode(value).split("\n")[0]);
+    expect(event.type).toBe("ADDED");
+    expect(event.object).toMatchObject({ kind: "Table", apiVersion: "meta.k8s.io/v1", rows: [{ cells: ["w1", 0, expect.stringMatching(/^\d+s$/)] }] });
+  });
+
   it("serves the legacy /watch/ path", async () => {
     const res = await watch("/api/v1/watch/namespaces/default/configmaps/w1", (e) => e.length >= 1);
     expect(res.events[0]).toMatchObject({ type: "ADDED", object: { metadata: { name: "w1" } } });

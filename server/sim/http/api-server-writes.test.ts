@@ -159,3 +159,25 @@ describe("delete", () => {
     expect((await api("GET", "/api/v1/namespaces/gone/configmaps/c")).status).toBe(404);
   });
 });
+
+describe("deletecollection and metrics", () => {
+  it("deletes only the selected objects and returns them", async () => {
+    for (const [name, env] of [["dc1", "test"], ["dc2", "test"], ["dc3", "prod"]]) {
+      await api("POST", "/api/v1/namespaces/default/configmaps", { apiVersion: "v1", kind: "ConfigMap", metadata: { name, labels: { env } } });
+    }
+    const res = await api("DELETE", "/api/v1/namespaces/default/configmaps?labelSelector=env%3Dtest");
+    expect(res.body.kind).toBe("ConfigMapList");
+    expect(res.body.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(["dc1", "dc2"]);
+    const left = (await api("GET", "/api/v1/namespaces/default/configmaps?labelSelector=env")).body.items.map((i: { metadata: { name: string } }) => i.metadata.name);
+    expect(left).toEqual(["dc3"]);
+  });
+
+  it("serves metrics.k8s.io read-only", async () => {
+    const list = await api("GET", "/apis/metrics.k8s.io/v1beta1/namespaces/default/pods");
+    expect(list.status).toBe(200);
+    expect(list.body.kind).toBe("PodMetricsList");
+    const write = await api("POST", "/apis/metrics.k8s.io/v1beta1/namespaces/default/pods", {});
+    expect(write.status).toBe(405);
+    expect(write.body.reason).toBe("MethodNotAllowed");
+  });
+});

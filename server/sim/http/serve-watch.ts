@@ -9,7 +9,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KubeObject, StoreEvent } from "@/server/sim/contract";
 import { apiVersionOf, refOf, resourceKey } from "@/server/sim/kinds/kind-registry";
 import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
-import { matcherFor } from "@/server/sim/http/serve-read";
+import { toTable } from "@/server/sim/http/print-table";
+import { matcherFor, wantsTable } from "@/server/sim/http/serve-read";
 import { statusBody } from "@/server/sim/http/status";
 import type { MemoryStore } from "@/server/sim/store/memory-store";
 
@@ -26,7 +27,13 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, store: Mem
   const inScope = (e: StoreEvent) => resourceKey(e.resource) === key && (r.namespace === undefined || e.object.metadata.namespace === r.namespace);
   res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-cache, private", "Transfer-Encoding": "chunked" });
   res.flushHeaders();
-  const write = (type: string, object: unknown) => res.write(JSON.stringify({ type, object }) + "\n");
+  // `kubectl get -w` asks for Table output: each event then carries a one-row Table, as with a real server.
+  const table = wantsTable(req);
+  const includeObject = query.get("includeObject");
+  const write = (type: string, object: unknown) => {
+    const o = table && (type === "ADDED" || type === "MODIFIED" || type === "DELETED") ? toTable(r.kind, [object as KubeObject], { resourceVersion: (object as KubeObject).metadata.resourceVersion }, includeObject) : object;
+    res.write(JSON.stringify({ type, object: o }) + "\n");
+  };
   let lastRv = store.currentResourceVersion();
   const send = (e: StoreEvent) => {
     lastRv = e.object.metadata.resourceVersion ?? lastRv;

@@ -3,8 +3,9 @@
  * upstream OpenAPI spec (v1.34): property names, JSON types and formats from each model's
  * `attributeTypeMap`, and descriptions and required-ness from its declaration file, where the
  * generator copies the upstream `description` text verbatim. No npm package ships the raw
- * upstream spec with descriptions, so this is the real source closest to hand (see README in
- * this folder's parent for the reasoning).
+ * upstream spec with descriptions (kubernetes-models ships compiled validators, kubernetes-types
+ * only .d.ts, kubernetes-client a 1.13-era swagger), so this is the real source closest to hand,
+ * and it is already a runtime dependency.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
