@@ -1,6 +1,9 @@
+import { z } from "zod";
+
 /**
  * What the status page shows about one app, assembled on the server from the shared informers'
- * caches. Never a raw Kubernetes object: only the fields a person reads.
+ * caches. Never a raw Kubernetes object: only the fields a person reads. Declared as zod schemas
+ * so the OpenAPI document describes exactly these shapes; the types come from them.
  */
 
 /**
@@ -10,68 +13,72 @@
  * - Failed: nothing serves and something blocks it, or the rollout passed its deadline.
  * - Stopped: 0 replicas desired (or never deployed).
  */
-export type AppHealth = "Healthy" | "Progressing" | "Degraded" | "Failed" | "Stopped";
+export const appHealthSchema = z.enum(["Healthy", "Progressing", "Degraded", "Failed", "Stopped"]);
+export type AppHealth = z.infer<typeof appHealthSchema>;
 
-export const APP_HEALTHS: readonly AppHealth[] = ["Healthy", "Progressing", "Degraded", "Failed", "Stopped"];
+export const replicaCountsSchema = z.object({ desired: z.number(), updated: z.number(), ready: z.number(), available: z.number() });
+export type ReplicaCounts = z.infer<typeof replicaCountsSchema>;
 
-export type ReplicaCounts = { desired: number; updated: number; ready: number; available: number };
-
-export type PodSummary = {
-  name: string;
+export const podSummarySchema = z.object({
+  name: z.string(),
   /** Pending, Running, Succeeded, Failed, Unknown; "Terminating" while being deleted. */
-  phase: string;
-  ready: boolean;
-  restarts: number;
+  phase: z.string(),
+  ready: z.boolean(),
+  restarts: z.number(),
   /** Why the pod is not running normally (e.g. ImagePullBackOff, CrashLoopBackOff), if it is not. */
-  reason: string | null;
+  reason: z.string().nullable(),
   /** The detail that goes with `reason`, as the kubelet or scheduler wrote it. */
-  message: string | null;
+  message: z.string().nullable(),
   /** Compact age as kubectl prints it, e.g. "45s", "3m12s", "2h5m", "4d". */
-  age: string;
-  createdAt: string | null;
-  node: string | null;
+  age: z.string(),
+  createdAt: z.string().nullable(),
+  node: z.string().nullable(),
   /** The image the pod runs (its first container). */
-  image: string | null;
-};
+  image: z.string().nullable(),
+});
+export type PodSummary = z.infer<typeof podSummarySchema>;
 
-export type EventSummary = {
-  type: "Normal" | "Warning";
-  reason: string;
-  message: string;
+export const eventSummarySchema = z.object({
+  type: z.enum(["Normal", "Warning"]),
+  reason: z.string(),
+  message: z.string(),
   /** The object it is about, e.g. "Pod/web-7d9c-abcde". */
-  object: string;
+  object: z.string(),
   /** How many times it happened (repeats are folded into one entry). */
-  count: number;
-  lastSeen: string | null;
-};
+  count: z.number(),
+  lastSeen: z.string().nullable(),
+});
+export type EventSummary = z.infer<typeof eventSummarySchema>;
 
-export type VolumeStatus = {
+export const volumeStatusSchema = z.object({
   /** The PersistentVolumeClaim's name. */
-  name: string;
-  /** Pending, Bound, Lost, or Missing when the claim does not exist (yet). */
-  phase: string;
-  capacity: string | null;
-  accessModes: string[];
-  storageClass: string | null;
+  name: z.string(),
+  /** Pending, Bound, Lost, Terminating, or Missing when the claim does not exist (yet). */
+  phase: z.string(),
+  capacity: z.string().nullable(),
+  accessModes: z.array(z.string()),
+  storageClass: z.string().nullable(),
   /** Why it is not Bound, when that is known (the provisioner's or binder's own words). */
-  note: string | null;
-};
+  note: z.string().nullable(),
+});
+export type VolumeStatus = z.infer<typeof volumeStatusSchema>;
 
-export type AppStatus = {
-  project: string;
-  app: string;
-  health: AppHealth;
+export const appStatusSchema = z.object({
+  project: z.string(),
+  app: z.string(),
+  health: appHealthSchema,
   /** One sentence saying what is wrong and what to do; absent when nothing needs doing. */
-  explanation?: string;
-  replicas: ReplicaCounts;
-  pods: PodSummary[];
+  explanation: z.string().optional(),
+  replicas: replicaCountsSchema,
+  pods: z.array(podSummarySchema),
   /** Recent events, newest first, repeats folded. */
-  events: EventSummary[];
-  volumes: VolumeStatus[];
+  events: z.array(eventSummarySchema),
+  volumes: z.array(volumeStatusSchema),
   /** Where the app is reachable, from its Ingress rules (e.g. "https://blog.example.com/"). */
-  urls: string[];
+  urls: z.array(z.string()),
   /** The Ingress controller's address (IP or hostname) once it has one. */
-  ingressAddress: string | null;
+  ingressAddress: z.string().nullable(),
   /** When this status was computed (ISO 8601). */
-  observedAt: string;
-};
+  observedAt: z.string(),
+});
+export type AppStatus = z.infer<typeof appStatusSchema>;

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { storedAppSpecSchema } from "@/lib/schemas/app";
+import { appHealthSchema } from "@/lib/dto/app-status";
+
+/** An app as the project page lists it. */
+export const appListItemSchema = z.object({
+  name: z.string(),
+  image: z.string(),
+  replicas: z.number(),
+  hosts: z.array(z.string()),
+  health: appHealthSchema,
+  updatedAt: z.string(),
+});
+export type AppListItem = z.infer<typeof appListItemSchema>;
+
+/** Answer of `GET /api/projects/:project/apps`. */
+export const appListSchema = z.object({ apps: z.array(appListItemSchema) });
+export type AppList = z.infer<typeof appListSchema>;
+
+/**
+ * One app: its spec as stored, with secret env values left out (names only — the values are
+ * write-only and live in the Secret and the database).
+ */
+export const appDetailSchema = z.object({
+  project: z.string(),
+  name: z.string(),
+  spec: storedAppSpecSchema,
+  /** The number of the newest revision, or null before the first deploy. */
+  currentRevision: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AppDetail = z.infer<typeof appDetailSchema>;
+
+export const revisionOutcomeSchema = z.enum(["pending", "succeeded", "failed"]);
+
+/** One deploy of an app. */
+export const revisionSchema = z.object({
+  number: z.number(),
+  image: z.string(),
+  replicas: z.number(),
+  /** Who deployed it (user name), or "system". */
+  actor: z.string(),
+  outcome: revisionOutcomeSchema,
+  /** Why it failed, or how it finished. */
+  message: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** The spec deployed (secret values left out); rollback re-applies it. */
+  spec: storedAppSpecSchema,
+});
+export type Revision = z.infer<typeof revisionSchema>;
+
+/** Answer of `GET .../revisions`: newest first. */
+export const revisionListSchema = z.object({ revisions: z.array(revisionSchema) });
+export type RevisionList = z.infer<typeof revisionListSchema>;
+
+/** Queued work on an app (deploy, rollback, restart, scale, delete, …). */
+export const operationSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(["queued", "running", "succeeded", "failed"]),
+  project: z.string(),
+  app: z.string().nullable(),
+  /** The revision the operation made or rolls out, if any. */
+  revision: z.number().nullable(),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type Operation = z.infer<typeof operationSchema>;
+
+/** Answer (202, or 200 with `?wait=true`) of every mutation that works on the cluster. */
+export const operationAcceptedSchema = z.object({ operation: operationSchema, revision: revisionSchema.nullable() });
+export type OperationAccepted = z.infer<typeof operationAcceptedSchema>;
+
+/** One hostname of an app, with the URL it makes. */
+export const hostnameSchema = z.object({
+  host: z.string(),
+  path: z.string(),
+  port: z.number().nullable(),
+  tlsSecretName: z.string().nullable(),
+  url: z.string(),
+});
+export type Hostname = z.infer<typeof hostnameSchema>;
+export const hostnameListSchema = z.object({ hostnames: z.array(hostnameSchema) });
+
+/** One volume of an app, with the claim Berth makes for it. */
+export const volumeSchema = z.object({
+  name: z.string(),
+  size: z.string(),
+  mountPath: z.string(),
+  accessMode: z.string(),
+  storageClass: z.string().nullable(),
+  /** The PersistentVolumeClaim's name in the project's namespace. */
+  claimName: z.string(),
+});
+export type Volume = z.infer<typeof volumeSchema>;
+export const volumeListSchema = z.object({ volumes: z.array(volumeSchema) });
