@@ -138,6 +138,12 @@ describe("appSpecSchema", () => {
     expect(problems({ ...base, env: [{ name: "A", value: "x".repeat(32 * 1024 + 1) }] })).toEqual(["env[0].value: at most 32 KiB"]);
   });
 
+  it("refuses a TLS Secret name that is the app's own secret env Secret", () => {
+    expect(problems({ ...base, hostnames: [{ host: "a.com", tlsSecretName: "web-env" }] })).toEqual([
+      'hostnames[0].tlsSecretName: "web-env" is the Secret Berth keeps this app\'s secret env in — name the certificate Secret differently',
+    ]);
+  });
+
   it("stores Ingress paths without a trailing slash, since Prefix matching ignores it", () => {
     const spec = appSpecSchema.parse({ ...base, hostnames: [{ host: "a.com", path: "/api/" }, { host: "b.com", path: "/" }, { host: "c.com" }] });
     expect(spec.hostnames.map((h) => h.path)).toEqual(["/api", "/", "/"]);

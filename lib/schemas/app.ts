@@ -174,6 +174,15 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   if (ports.size > 10) {
     ctx.addIssue({ code: "custom", path: ["hostnames"], message: "the hostnames route to more than 10 different ports — use at most 10" });
   }
+  spec.hostnames.forEach((h, i) => {
+    if (h.tlsSecretName === `${spec.name}-env`) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["hostnames", i, "tlsSecretName"],
+        message: `"${h.tlsSecretName}" is the Secret Berth keeps this app's secret env in — name the certificate Secret differently`,
+      });
+    }
+  });
   const single = spec.volumes.find((v) => isSingleAttach(v.accessMode));
   if (single && spec.replicas > 1) {
     ctx.addIssue({

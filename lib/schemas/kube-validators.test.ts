@@ -108,6 +108,7 @@ describe("envNameProblem", () => {
     ["MY VAR", /only letters, digits/],
     ["A=B", /only letters, digits/],
     ["Ä", /only letters, digits/],
+    ["A".repeat(254), /at most 253 characters/],
   ])("refuses %j", (name, message) => {
     expect(envNameProblem(name)).toMatch(message);
   });

@@ -159,7 +159,7 @@ export const mountPath = checked(mountPathProblem);
  */
 export function envNameProblem(value: string): string | undefined {
   if (value.length === 0) return "must not be empty";
-  if (value.length > 256) return "must be at most 256 characters";
+  if (value.length > 253) return "must be at most 253 characters (it is also a Secret key)";
   if (/^[0-9]/.test(value)) return "must not start with a digit (e.g. write _1VAR or VAR_1)";
   if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value)) return "may contain only letters, digits, '_', '-' and '.'";
   return undefined;
