@@ -1,0 +1,80 @@
+/**
+ * The engine's process-wide state: the operation queue and its settings. server/main.ts calls
+ * `startEngine()` after the database and the cluster are ready and `stopEngine()` on shutdown.
+ * Kept on globalThis (processSingleton) because Next bundles route handlers apart from the
+ * custom server, and both must reach the same queue.
+ */
+import type { KubeConfig } from "@kubernetes/client-node";
+import { getDb } from "@/server/db/client";
+import { getKubeConfig } from "@/server/kube/cluster";
+import { processSingleton } from "@/server/singleton";
+import { OperationQueue } from "@/server/engine/operations/operation-queue";
+import { recordGiveUp, runOperation } from "@/server/engine/operations/run-operation";
+
+export interface EngineOptions {
+  /** Default: the process's cluster (server/kube/cluster.ts). */
+  kubeConfig?: KubeConfig;
+  /** Apps whose operations run at the same time. Default 4. */
+  concurrency?: number;
+  /** How long new pods may be stuck pulling or crashing before a deploy is failed. Default 30 s. */
+  stuckGraceMs?: number;
+  /** The longest Berth watches one rollout. Default: the progress deadline plus a minute. */
+  rolloutTimeoutMs?: number;
+  pollMs?: number;
+}
+
+export interface EngineSettings {
+  kubeConfig(): KubeConfig;
+  stuckGraceMs: number;
+  rolloutTimeoutMs: number;
+}
+
+const DEFAULT_STUCK_GRACE_MS = 30_000;
+const DEFAULT_ROLLOUT_TIMEOUT_MS = 180_000;
+
+const state = processSingleton("engine", () => ({ queue: undefined as OperationQueue | undefined, settings: undefined as EngineSettings | undefined }));
+
+/** Starts the queue: resumes unfinished operations from the database and runs new ones. */
+export async function startEngine(options: EngineOptions = {}): Promise<void> {
+  if (state.queue) return;
+  const settings: EngineSettings = {
+    kubeConfig: () => {
+      const kc = options.kubeConfig ?? getKubeConfig();
+      if (!kc) throw new Error("No cluster is connected.");
+      return kc;
+    },
+    stuckGraceMs: options.stuckGraceMs ?? DEFAULT_STUCK_GRACE_MS,
+    rolloutTimeoutMs: options.rolloutTimeoutMs ?? DEFAULT_ROLLOUT_TIMEOUT_MS,
+  };
+  const queue = new OperationQueue({
+    db: getDb(),
+    run: (op, ctx) => runOperation(op, ctx, settings),
+    onGiveUp: recordGiveUp,
+    concurrency: options.concurrency,
+    pollMs: options.pollMs,
+  });
+  state.queue = queue;
+  state.settings = settings;
+  await queue.start();
+}
+
+/** Stops the queue; running operations are interrupted and resume at the next start. */
+export async function stopEngine(): Promise<void> {
+  const queue = state.queue;
+  state.queue = undefined;
+  state.settings = undefined;
+  await queue?.stop();
+}
+
+/** The running queue, if the engine is started (enqueue kicks it). */
+export function runningQueue(): OperationQueue | undefined {
+  return state.queue;
+}
+
+/** The engine's settings (drift reads the cluster through them); falls back to the process cluster. */
+export function engineKubeConfig(): KubeConfig {
+  if (state.settings) return state.settings.kubeConfig();
+  const kc = getKubeConfig();
+  if (!kc) throw new Error("No cluster is connected.");
+  return kc;
+}

@@ -1,0 +1,106 @@
+/**
+ * What each operation kind does. Every step is idempotent — server-side apply, prune and
+ * deletes that accept 404 — so an operation interrupted by a crash or retried after a 503 just
+ * runs again from the top.
+ */
+import type { Operation, PrismaClient } from "@/server/db/generated/client";
+import { AppError } from "@/server/http/errors";
+import { applyObjects } from "@/server/engine/apply-objects";
+import { deleteAppObjects } from "@/server/engine/delete-app";
+import { deleteProjectNamespace } from "@/server/engine/delete-project";
+import type { EngineSettings } from "@/server/engine/engine";
+import { appSpecOf, APP_ROWS } from "@/server/engine/model/app-record";
+import { pruneApp } from "@/server/engine/prune-app";
+import { renderApp } from "@/server/engine/render/render-app";
+import { finishRevision, renderOptionsOf } from "@/server/engine/revisions";
+import { rollbackSpec } from "@/server/engine/revision-snapshot";
+import { trackRollout } from "@/server/engine/track-rollout";
+import type { OperationContext } from "@/server/engine/operations/operation-queue";
+import { isDeployKind, OPERATION_STATUS } from "@/server/engine/operations/operation-status";
+import type { KubeObject } from "@/server/kube/kube-object";
+
+/** A failure that must not be retried, with the sentence to record. */
+class OperationFailed extends Error {}
+
+export async function runOperation(op: Operation, ctx: OperationContext, settings: EngineSettings): Promise<void> {
+  const payload = JSON.parse(op.payload || "{}") as { force?: boolean; deleteData?: boolean };
+  if (isDeployKind(op.kind)) return runDeploy(op, ctx, settings, payload.force === true);
+  if (op.kind === "delete-app") return runDeleteApp(op, ctx, settings, payload.deleteData === true);
+  if (op.kind === "delete-project") return runDeleteProject(op, ctx, settings);
+  throw new OperationFailed(`Berth does not know how to run a "${op.kind}" operation.`);
+}
+
+/** The queue gave up on an operation: the revision shows the API's message, never "deployed". */
+export async function recordGiveUp(op: Operation, message: string, db: PrismaClient): Promise<void> {
+  if (op.revisionId) await finishRevision(db, op.revisionId, "failed", message);
+}
+
+async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineSettings, force: boolean): Promise<void> {
+  const { db } = ctx;
+  if (!op.revisionId) throw new OperationFailed("This deploy has no revision.");
+  const revision = await db.revision.findUnique({ where: { id: op.revisionId }, include: { app: { include: APP_ROWS } } });
+  if (!revision) throw new OperationFailed("The app was deleted before its deploy ran.");
+  if (revision.outcome === "superseded") return markSuperseded(db, op);
+  if (revision.outcome !== "pending") return; // finished before a crash; nothing left to do
+
+  await db.revision.updateMany({
+    where: { appId: revision.appId, outcome: "pending", number: { lt: revision.number } },
+    data: { outcome: "superseded", message: `Replaced by revision ${revision.number} before its rollout finished.`, finishedAt: new Date() },
+  });
+  const app = revision.app;
+  const spec = rollbackSpec(revision, appSpecOf(app).secretEnv);
+  if (!spec.ok) throw new OperationFailed(`Cannot deploy: ${spec.problem}.`);
+  const project = { name: app.project.name, displayName: app.project.displayName ?? undefined };
+  const objects = renderApp(spec.spec, project, renderOptionsOf(app)) as unknown as KubeObject[];
+  const kubeConfig = settings.kubeConfig();
+
+  const live = await applyObjects(kubeConfig, objects, { force });
+  await pruneApp(kubeConfig, { project: project.name, app: app.name, keep: objects });
+  if (ctx.signal.aborted) return;
+
+  const deployment = live.find((o) => o.kind === "Deployment");
+  const stopWatching = AbortSignal.any([ctx.signal, ctx.superseded]);
+  let verdict;
+  try {
+    verdict = await trackRollout(kubeConfig, {
+      namespace: project.name,
+      app: app.name,
+      minGeneration: deployment?.metadata.generation ?? 1,
+      stuckGraceMs: settings.stuckGraceMs,
+      timeoutMs: settings.rolloutTimeoutMs,
+      signal: stopWatching,
+    });
+  } catch (err) {
+    if (ctx.signal.aborted) return;
+    if (ctx.superseded.aborted) {
+      await finishRevision(db, revision.id, "superseded", "A newer deploy of this app started before this rollout finished.");
+      return markSuperseded(db, op);
+    }
+    throw err;
+  }
+  await finishRevision(db, revision.id, verdict.state, verdict.message);
+  if (verdict.state === "failed") throw new OperationFailed(verdict.message);
+}
+
+async function markSuperseded(db: PrismaClient, op: Operation): Promise<void> {
+  await db.operation.updateMany({ where: { id: op.id, status: OPERATION_STATUS.running }, data: { status: OPERATION_STATUS.superseded } });
+}
+
+async function runDeleteApp(op: Operation, ctx: OperationContext, settings: EngineSettings, deleteData: boolean): Promise<void> {
+  if (!op.appName) throw new OperationFailed("This delete names no app.");
+  await deleteAppObjects(settings.kubeConfig(), { project: op.projectName, app: op.appName }, { deleteData });
+  if (ctx.signal.aborted) return;
+  await ctx.db.app.deleteMany({ where: { name: op.appName, project: { name: op.projectName } } });
+}
+
+async function runDeleteProject(op: Operation, ctx: OperationContext, settings: EngineSettings): Promise<void> {
+  const result = await deleteProjectNamespace(settings.kubeConfig(), op.projectName);
+  if (result === "not_managed") {
+    throw new AppError({
+      code: "conflict",
+      message: `The namespace "${op.projectName}" exists but was not created by Berth, so Berth did not delete it; delete it yourself or remove the project's apps one by one.`,
+    });
+  }
+  if (ctx.signal.aborted) return;
+  await ctx.db.project.deleteMany({ where: { name: op.projectName } });
+}
