@@ -137,3 +137,19 @@ describe("kubectl against the simulator", () => {
     expect((refused as { stderr: string }).stderr.trim()).toBe('error: failed to create configmap: configmaps is forbidden: User "sim-viewer" cannot create resource "configmaps" in API group "" in the namespace "default"');
   });
 });
+
+describe("kubectl imperative commands (protobuf bodies)", () => {
+  it("creates a namespace, configmap, secret, deployment and service the way kubectl create sends them", async () => {
+    expect((await kubectl("create", "namespace", "imp")).stdout.trim()).toBe("namespace/imp created");
+    expect((await kubectl("create", "configmap", "cfg", "--from-literal=a=b", "-n", "imp")).stdout.trim()).toBe("configmap/cfg created");
+    expect((await kubectl("create", "secret", "generic", "pw", "--from-literal=pw=hunter2", "-n", "imp")).stdout.trim()).toBe("secret/pw created");
+    expect((await kubectl("create", "deployment", "api", "--image=nginx:1.27", "--replicas=2", "--port=80", "-n", "imp")).stdout.trim()).toBe("deployment.apps/api created");
+    expect((await kubectl("create", "service", "clusterip", "api", "--tcp=80:8080", "-n", "imp")).stdout.trim()).toBe("service/api created");
+    expect((await kubectl("get", "cm", "cfg", "-n", "imp", "-o", "jsonpath={.data.a}")).stdout).toBe("b");
+    expect((await kubectl("get", "secret", "pw", "-n", "imp", "-o", "jsonpath={.data.pw}")).stdout).toBe(Buffer.from("hunter2").toString("base64"));
+    const deploy = JSON.parse((await kubectl("get", "deploy", "api", "-n", "imp", "-o", "json")).stdout);
+    expect(deploy.spec).toMatchObject({ replicas: 2, selector: { matchLabels: { app: "api" } } });
+    expect(deploy.spec.template.spec.containers).toEqual([expect.objectContaining({ name: "nginx", image: "nginx:1.27", ports: [{ containerPort: 80, protocol: "TCP" }] })]);
+    expect((await kubectl("get", "svc", "api", "-n", "imp", "-o", "jsonpath={.spec.ports[0].targetPort}")).stdout).toBe("8080");
+  });
+});

@@ -10,6 +10,10 @@ import { badRequest } from "@/server/sim/http/status";
 const MAX_BODY = 3 * 1024 * 1024; // kube-apiserver's request size limit
 
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBodyBuffer(req)).toString("utf8");
+}
+
+export async function readBodyBuffer(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -17,7 +21,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY) throw new SimError(413, "RequestEntityTooLarge", "Request entity too large: limit is 3145728");
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export function decodeJson(text: string): unknown {

@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SimError, type KubeObject } from "@/server/sim/contract";
 import { apiVersionOf, refOf } from "@/server/sim/kinds/kind-registry";
 import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
-import { decodeJson, decodeYamlOrJson, readBody } from "@/server/sim/http/read-body";
+import { decodeKubeProtobuf } from "@/server/sim/http/decode-protobuf";
+import { decodeJson, decodeYamlOrJson, readBody, readBodyBuffer } from "@/server/sim/http/read-body";
 import { getOrThrow } from "@/server/sim/http/serve-read";
 import { fromScale, toScale } from "@/server/sim/http/scale-subresource";
 import { alignWithUrl, asObject, checkDecoded, finalizeObject, isDryRun, requireLiveNamespace, updateManager } from "@/server/sim/http/prepare-write";
@@ -26,8 +27,7 @@ function warningHeaders(warnings: string[]): Record<string, string> {
 
 export async function serveCreate(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
   if (r.subresource) throw new SimError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
-  rejectNonJson(req);
-  const obj = asObject(r.kind, decodeJson(await readBody(req)));
+  const obj = asObject(r.kind, await decodeWriteBody(req));
   alignWithUrl(obj, r);
   const warnings = checkDecoded(r.kind, obj, query);
   delete obj.metadata.resourceVersion;
@@ -75,17 +75,18 @@ function commit(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r
   sendJson(res, 200, r.subresource === "scale" ? toScale(r.kind, stored) : stored, warningHeaders(warnings));
 }
 
-/** The sim speaks JSON only; a 415 makes client-go fall back from protobuf to JSON. */
-function rejectNonJson(req: IncomingMessage): void {
+/** JSON, YAML, or the protobuf kubectl's typed clients send (for the kinds decode-protobuf knows). */
+async function decodeWriteBody(req: IncomingMessage): Promise<unknown> {
   const type = (req.headers["content-type"] ?? "application/json").split(";")[0].trim();
-  if (type !== "application/json" && type !== "") {
-    throw new SimError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
-  }
+  const body = await readBodyBuffer(req);
+  if (type === "application/vnd.kubernetes.protobuf") return decodeKubeProtobuf(body);
+  if (type === "application/yaml") return decodeYamlOrJson(body.toString("utf8"));
+  if (type === "application/json" || type === "") return decodeJson(body.toString("utf8"));
+  throw new SimError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`);
 }
 
 export async function serveUpdate(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
-  rejectNonJson(req);
-  const body = decodeJson(await readBody(req));
+  const body = await decodeWriteBody(req);
   const old = getOrThrow(store, r);
   if (r.subresource === "scale") {
     commit(req, res, store, r, query, old, fromScale(old, body), []);
