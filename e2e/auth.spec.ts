@@ -43,7 +43,7 @@ test.describe("logging in", () => {
     expect(response.status()).toBe(401);
     const body = (await response.json()) as { error: { message: string } };
 
-    await expect(page.getByRole("alert")).toHaveText(body.error.message);
+    await expect(page.locator("form").getByRole("alert")).toHaveText(body.error.message);
     await expect(page).toHaveURL(/\/login$/);
     const cookies = await page.context().cookies();
     expect(cookies.find((cookie) => cookie.name === "berth_session")).toBeUndefined();

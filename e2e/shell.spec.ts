@@ -48,12 +48,28 @@ test.describe("the signed-in shell", () => {
     await expectNoSidewaysScroll(page);
   });
 
-  test("with no cluster, the overview says how to connect one", async ({ page }) => {
+  test("the overview reports the cluster Berth is connected to", async ({ page }) => {
+    const clusterResponse = page.waitForResponse((r) => r.url().endsWith("/api/cluster"));
+    await page.goto("/");
+    const cluster = (await (await clusterResponse).json()) as { source: string; version?: string; reachable: boolean };
+    const card = page.getByRole("region", { name: "Cluster connection" });
+    await expect(card.getByText(cluster.reachable ? "Connected" : "Cluster unreachable", { exact: true })).toBeVisible();
+    if (cluster.version) await expect(card.getByText(cluster.version, { exact: true })).toBeVisible();
+    if (cluster.source === "sim") await expect(card.getByText("Simulated cluster (demo)")).toBeVisible();
+  });
+
+  test("when the server has no cluster, the overview says how to connect one", async ({ page }) => {
+    // The test server always has a cluster (the simulated one), so this answer is stubbed in the browser.
+    await page.route("**/api/cluster", (route) =>
+      route.fulfill({ json: { source: "none", reachable: false, message: "No Kubernetes cluster found." } }),
+    );
     await page.goto("/");
     const card = page.getByRole("region", { name: "Cluster connection" });
     await expect(card.getByText("No cluster connected")).toBeVisible();
+    await expect(card.getByText("No Kubernetes cluster found.")).toBeVisible();
     await expect(card.getByText("KUBECONFIG", { exact: true })).toBeVisible();
     await expect(card.getByText("~/.kube/config")).toBeVisible();
+    await expectNoSidewaysScroll(page);
   });
 
   test("the dark theme follows the system and a chosen theme survives a reload", async ({ page, shot }) => {

@@ -77,6 +77,16 @@ export function ClusterStatusCard() {
             </Alert>
           )}
           <ClusterDetails cluster={cluster.data} />
+          {cluster.data.source === "sim" ? (
+            <details className="rounded-md border border-border p-3">
+              <summary className="cursor-pointer text-sm font-medium text-fg">
+                This is the simulated cluster: nothing really runs. Connect a real one
+              </summary>
+              <div className="mt-3">
+                <ConnectClusterHelp />
+              </div>
+            </details>
+          ) : null}
         </div>
       ) : null}
     </Card>

@@ -9,21 +9,29 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage, isApiError } from "@/lib/api-client";
 import { useSession } from "@/lib/queries/session";
+import type { SessionInfo } from "@/lib/dto/session";
 
 /** The /login address that brings the reader back to `pathname` after signing in. */
 export function loginPathFor(pathname: string): string {
   return pathname === "/" ? "/login" : `/login?next=${encodeURIComponent(pathname)}`;
 }
 
+type AppShellProps = {
+  /** The session the server layout resolved from the cookie; null when there is none. */
+  initialSession: SessionInfo | null;
+  children: ReactNode;
+};
+
 /**
- * The signed-in frame: checks the session with GET /api/session, sends anyone without one to
- * /login (remembering where they were going), and otherwise renders sidebar or phone bar.
+ * The signed-in frame: sends anyone without a session to /login (remembering where they were
+ * going), and otherwise renders the sidebar or the phone bar. The session stays live through
+ * GET /api/session, so an expired one also ends up at /login.
  */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({ initialSession, children }: AppShellProps) {
   const router = useRouter();
   const pathname = usePathname();
-  const session = useSession();
-  const isSignedOut = isApiError(session.error) && session.error.status === 401;
+  const session = useSession(initialSession ?? undefined);
+  const isSignedOut = initialSession === null || (isApiError(session.error) && session.error.status === 401);
 
   useEffect(() => {
     if (isSignedOut) router.replace(loginPathFor(pathname));

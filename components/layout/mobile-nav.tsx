@@ -36,7 +36,7 @@ export function MobileNav({ session }: { session: SessionInfo }) {
       <div className="flex h-14 items-center justify-between gap-3 px-4">
         <Brand />
         <Button variant="secondary" size="sm" aria-expanded={isOpen} aria-controls={menuId} onClick={handleToggle}>
-          {isOpen ? "Close" : "Menu"}
+          Menu
         </Button>
       </div>
       <div id={menuId} hidden={!isOpen} className="border-t border-border px-4 pb-4 pt-2">

@@ -6,11 +6,15 @@ import { queryKeys } from "@/lib/queries/keys";
 import type { SessionInfo } from "@/lib/dto/session";
 import type { LoginInput } from "@/lib/schemas/session";
 
-/** Who is signed in. A 401 is an answer here ("nobody"), so it is never retried. */
-export function useSession() {
+/**
+ * Who is signed in. A 401 is an answer here ("nobody"), so it is never retried. `initialSession`
+ * is what the server layout already resolved from the cookie, so the shell renders at once.
+ */
+export function useSession(initialSession?: SessionInfo) {
   return useQuery({
     queryKey: queryKeys.session,
     queryFn: ({ signal }) => api.get<SessionInfo>("/api/session", { signal }),
+    initialData: initialSession,
     staleTime: 60_000,
   });
 }
