@@ -33,19 +33,21 @@ function closure(roots: string[]): string[] {
 
 const QUERY_PARAMS = ["dryRun", "fieldManager", "fieldValidation", "force", "pretty"];
 
-function operations(kind: KindDescriptor, refPrefix: string): Record<string, unknown> {
+function operations(kind: KindDescriptor, refPrefix: string, style: "v2" | "v3" = "v3"): Record<string, unknown> {
   const set = schemaSet();
   const schemaName = set.kindSchemaName.get(kind);
   const gvk = { group: kind.group, kind: kind.kind, version: kind.version };
   const ref = schemaName ? { $ref: `${refPrefix}${schemaName}` } : { type: "object" };
-  const params = QUERY_PARAMS.map((name) => ({ name, in: "query", uniqueItems: true, schema: { type: name === "force" ? "boolean" : "string" } }));
+  const type = (name: string) => (name === "force" ? "boolean" : "string");
+  const params = QUERY_PARAMS.map((name) => (style === "v3" ? { name, in: "query", uniqueItems: true, schema: { type: type(name) } } : { name, in: "query", uniqueItems: true, type: type(name) }));
+  const ok = style === "v3" ? { description: "OK", content: { "application/json": { schema: ref } } } : { description: "OK", schema: ref };
   const op = (action: string, id: string, extra: Record<string, unknown> = {}) => ({
     operationId: `${id}${kind.kind}`,
     tags: [gvPath(kind.group, kind.version)],
     "x-kubernetes-action": action,
     "x-kubernetes-group-version-kind": gvk,
     parameters: action === "get" ? [] : params,
-    responses: { "200": { description: "OK", content: { "application/json": { schema: ref } } } },
+    responses: { "200": ok },
     ...extra,
   });
   const base = `/${gvPath(kind.group, kind.version)}${kind.namespaced ? "/namespaces/{namespace}" : ""}/${kind.plural}`;
@@ -95,7 +97,7 @@ export function openApiV2Json(): string {
   const definitions: Record<string, unknown> = {};
   for (const [name, schema] of set.schemas) definitions[name] = schema;
   const paths: Record<string, unknown> = {};
-  for (const kind of KINDS) Object.assign(paths, operations(kind, "#/definitions/"));
+  for (const kind of KINDS) Object.assign(paths, operations(kind, "#/definitions/", "v2"));
   const doc = { swagger: "2.0", info: { title: "Kubernetes", version: SIM_GIT_VERSION }, paths, definitions };
   v2 = JSON.stringify(doc).replaceAll("#/components/schemas/", "#/definitions/");
   return v2;
