@@ -83,3 +83,33 @@ describe("@kubernetes/client-node against the simulator", () => {
     expect(seen.filter((s) => s.endsWith(" watched"))).toEqual(["ADDED watched", "MODIFIED watched", "DELETED watched"]);
   });
 });
+
+describe("client-node informer over faults", () => {
+  it("keeps its cache right across dropped watches and a compacted history", async () => {
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    const path = "/api/v1/namespaces/default/secrets";
+    const informer = k8s.makeInformer(kc, path, () => core.listNamespacedSecret({ namespace: "default" }));
+    const added: string[] = [];
+    informer.on(k8s.ADD, (s: k8s.V1Secret) => added.push(s.metadata!.name!));
+    informer.on(k8s.ERROR, () => setTimeout(() => void informer.start(), 50));
+    await informer.start();
+    const waitFor = async (name: string) => {
+      for (let i = 0; i < 100 && !added.includes(name); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(added).toContain(name);
+    };
+    try {
+      await core.createNamespacedSecret({ namespace: "default", body: { metadata: { name: "before" } } });
+      await waitFor("before");
+      sim.faults.dropWatches();
+      await core.createNamespacedSecret({ namespace: "default", body: { metadata: { name: "after-drop" } } });
+      await waitFor("after-drop");
+      sim.faults.compactHistory();
+      sim.faults.dropWatches();
+      await core.createNamespacedSecret({ namespace: "default", body: { metadata: { name: "after-compact" } } });
+      await waitFor("after-compact");
+      expect(informer.list().map((s) => s.metadata?.name).sort()).toEqual(["after-compact", "after-drop", "before"]);
+    } finally {
+      await informer.stop();
+    }
+  });
+});
