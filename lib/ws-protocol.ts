@@ -16,3 +16,76 @@ export const liveServerMessage = z.discriminatedUnion("type", [
 
 export type LiveClientMessage = z.infer<typeof liveClientMessage>;
 export type LiveServerMessage = z.infer<typeof liveServerMessage>;
+
+/**
+ * Query of /api/ws/logs. `resume` is a JSON object `{ "<pod>/<container>": "<RFC 3339 timestamp>" }`
+ * holding the last line the client has of each stream: after a reconnect the server restarts each
+ * stream after that exact line, so nothing is lost or shown twice.
+ */
+const kubeName = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "use lowercase letters, digits, '-' and '.'").max(253);
+const booleanFlag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+export const logsQuery = z.object({
+  project: kubeName,
+  app: kubeName,
+  pod: kubeName.optional(),
+  container: kubeName.optional(),
+  tail: z.coerce.number().int().min(0).max(100_000).optional(),
+  sinceTime: z.iso.datetime({ offset: true }).optional(),
+  timestamps: booleanFlag.optional(),
+  previous: booleanFlag.optional(),
+  resume: z.string().max(16_384).optional(),
+});
+export type LogsQuery = z.infer<typeof logsQuery>;
+
+/** Query of /api/ws/exec; `pod` may be left out to get the app's first running pod. */
+export const execQuery = z.object({
+  project: kubeName,
+  app: kubeName,
+  pod: kubeName.optional(),
+  container: kubeName.optional(),
+  cols: z.coerce.number().int().min(1).max(1000).default(80),
+  rows: z.coerce.number().int().min(1).max(1000).default(24),
+});
+export type ExecQuery = z.infer<typeof execQuery>;
+
+/** One log line on the wire: [stream id, RFC 3339 timestamp from the API, text]. Tuples keep batches small. */
+export const logLine = z.tuple([z.number().int(), z.string(), z.string()]);
+export type LogLine = z.infer<typeof logLine>;
+
+/**
+ * Messages on /api/ws/logs, server to client. A `stream` message declares a pod/container under
+ * a small id before its first lines and again when it ends (`note` says why); `lines` come in
+ * batches in time order; `skipped` marks lines the server dropped for a slow client.
+ */
+export const logsServerMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("stream"), id: z.number().int(), pod: z.string(), container: z.string(), state: z.enum(["open", "ended"]), note: z.string().optional() }),
+  z.object({ type: z.literal("lines"), lines: z.array(logLine) }),
+  z.object({ type: z.literal("skipped"), count: z.number().int() }),
+  z.object({ type: z.literal("error"), message: z.string() }),
+]);
+export type LogsServerMessage = z.infer<typeof logsServerMessage>;
+
+/** A pod the exec session may attach to, with its running containers. */
+export const execTarget = z.object({ pod: z.string(), containers: z.array(z.string()) });
+
+/** Messages on /api/ws/exec, client to server: keystrokes and terminal size. */
+export const execClientMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("stdin"), data: z.string().max(32_768) }).strict(),
+  z.object({ type: z.literal("resize"), cols: z.number().int().min(1).max(1000), rows: z.number().int().min(1).max(1000) }).strict(),
+]);
+export type ExecClientMessage = z.infer<typeof execClientMessage>;
+
+/**
+ * Messages on /api/ws/exec, server to client. `session` comes once the shell runs (which pod,
+ * container and shell, and the other pods one could pick); `exit` is the last message before
+ * the server closes the socket (`code` is null when the pod went away or the stream broke).
+ */
+export const execServerMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("session"), pod: z.string(), container: z.string(), shell: z.string(), targets: z.array(execTarget) }),
+  z.object({ type: z.literal("stdout"), data: z.string() }),
+  z.object({ type: z.literal("stderr"), data: z.string() }),
+  z.object({ type: z.literal("exit"), code: z.number().int().nullable(), reason: z.string() }),
+  z.object({ type: z.literal("error"), message: z.string() }),
+]);
+export type ExecServerMessage = z.infer<typeof execServerMessage>;

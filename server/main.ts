@@ -9,6 +9,11 @@ import { loadEnv } from "@/server/env";
 import { createBerthServer } from "@/server/berth-server";
 import { createWsGateway } from "@/server/ws/gateway";
 import { handleLiveSession } from "@/server/ws/live-session";
+import { createLogsRoute } from "@/server/ws/logs-session";
+import { createExecRoute } from "@/server/ws/exec-session";
+import { processStreamLimits } from "@/server/ws/stream-limits";
+import { getKubeConfig } from "@/server/kube/cluster";
+import { getInformer } from "@/server/kube/informers";
 import { connectCluster } from "@/server/kube/connect-cluster";
 import { migrateDatabase } from "@/server/db/migrate";
 import { closeDb } from "@/server/db/client";
@@ -34,7 +39,11 @@ async function main(): Promise<void> {
 
   const gateway = createWsGateway({
     authenticate: authenticateUpgrade,
-    routes: { "/api/ws/live": (socket, _req, principal) => handleLiveSession(socket, principal) },
+    routes: {
+      "/api/ws/live": (socket, _req, principal) => handleLiveSession(socket, principal),
+      "/api/ws/logs": createLogsRoute({ kubeConfig: getKubeConfig, pods: (kc) => getInformer("Pod", kc), limits: processStreamLimits() }),
+      "/api/ws/exec": createExecRoute({ kubeConfig: getKubeConfig, pods: (kc) => getInformer("Pod", kc), limits: processStreamLimits() }),
+    },
   });
   installProcessMetrics({ projectDir, websocketsOpen: () => gateway.openCount() });
   const berth = createBerthServer({
