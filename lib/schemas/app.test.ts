@@ -73,6 +73,10 @@ describe("appSpecSchema", () => {
       'volumes[0].accessMode: expected "ReadWriteOnce", "ReadWriteMany" or "ReadWriteOncePod"',
     ]);
     expect(problems({ ...base, image: undefined })).toEqual(["image: required"]);
+    expect(problems({ ...base, env: { A: "1" } })).toEqual(["env: expected a list of { name, value }"]);
+    expect(problems({ ...base, volumes: Array.from({ length: 21 }, (_, i) => ({ name: `v${i}`, size: "1Gi", mountPath: `/v${i}`, accessMode: "ReadWriteMany" })) })).toEqual([
+      "volumes: at most 20 volumes",
+    ]);
   });
 
   it("refuses unknown fields at every level", () => {

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { imageReference } from "@/lib/schemas/image-reference";
 import {
   dns1035Label,
-  requiredOr,
   dnsLabel,
   dnsSubdomain,
   envName,
@@ -10,6 +9,7 @@ import {
   ingressPath,
   mountPath,
   portNumber,
+  requiredOr,
   strictObject,
   urlPath,
 } from "@/lib/schemas/kube-validators";
@@ -38,15 +38,15 @@ const stringList = (what: string) =>
     .max(100, { error: `at most 100 ${what} items` });
 
 export const envVarSchema = strictObject({
-    name: envName,
-    value: z.string({ error: requiredOr("expected a string (quote numbers: \"8080\")") }).max(32 * 1024, { error: "at most 32 KiB" }),
-  });
+  name: envName,
+  value: z.string({ error: requiredOr("expected a string (quote numbers: \"8080\")") }).max(32 * 1024, { error: "at most 32 KiB" }),
+});
 export type EnvVar = z.infer<typeof envVarSchema>;
 
 export const secretEnvVarSchema = strictObject({
-    name: envName,
-    value: z.string({ error: requiredOr("expected a string (quote numbers: \"8080\")") }).max(64 * 1024, { error: "at most 64 KiB" }),
-  });
+  name: envName,
+  value: z.string({ error: requiredOr("expected a string (quote numbers: \"8080\")") }).max(64 * 1024, { error: "at most 64 KiB" }),
+});
 export type SecretEnvVar = z.infer<typeof secretEnvVarSchema>;
 
 const cpuAndMemory = strictObject({ cpu: quantity("cpu").optional(), memory: quantity("memory").optional() });
@@ -74,13 +74,13 @@ export const healthCheckSchema = strictObject({ path: urlPath({ allowQuery: true
 export type HealthCheckSpec = z.infer<typeof healthCheckSchema>;
 
 export const hostnameSpecSchema = strictObject({
-    host: hostname,
-    path: ingressPath.default("/"),
-    /** The Service port the Ingress sends traffic to; the app's port when left out. */
-    port: portNumber.optional(),
-    /** A Secret holding the certificate for this host; without one, TLS ends at the user's gateway. */
-    tlsSecretName: dnsSubdomain().optional(),
-  });
+  host: hostname,
+  path: ingressPath.default("/"),
+  /** The Service port the Ingress sends traffic to; the app's port when left out. */
+  port: portNumber.optional(),
+  /** A Secret holding the certificate for this host; without one, TLS ends at the user's gateway. */
+  tlsSecretName: dnsSubdomain().optional(),
+});
 export type HostnameSpec = z.infer<typeof hostnameSpecSchema>;
 
 export const accessModeSchema = z.enum(["ReadWriteOnce", "ReadWriteMany", "ReadWriteOncePod"], {
@@ -89,13 +89,13 @@ export const accessModeSchema = z.enum(["ReadWriteOnce", "ReadWriteMany", "ReadW
 export type AccessMode = z.infer<typeof accessModeSchema>;
 
 export const volumeSpecSchema = strictObject({
-    name: dnsLabel(),
-    size: quantity("storage"),
-    mountPath,
-    accessMode: accessModeSchema.default("ReadWriteOnce"),
-    /** Left out: the cluster's default StorageClass (local-path on k3s). */
-    storageClass: dnsSubdomain().optional(),
-  });
+  name: dnsLabel(),
+  size: quantity("storage"),
+  mountPath,
+  accessMode: accessModeSchema.default("ReadWriteOnce"),
+  /** Left out: the cluster's default StorageClass (local-path on k3s). */
+  storageClass: dnsSubdomain().optional(),
+});
 export type VolumeSpec = z.infer<typeof volumeSpecSchema>;
 
 /** Access modes that let only one pod (or node) use the volume at a time. */
@@ -103,28 +103,33 @@ export function isSingleAttach(mode: AccessMode): boolean {
   return mode === "ReadWriteOnce" || mode === "ReadWriteOncePod";
 }
 
+/** An optional list, empty when left out. */
+function listOf<T extends z.ZodType>(item: T, shape: string, max: number, what: string) {
+  return z
+    .array(item, { error: `expected a list of ${shape}` })
+    .max(max, { error: `at most ${max} ${what}` })
+    .default([]);
+}
+
 const appSpecObject = strictObject({
-    name: appNameSchema,
-    image: imageReference,
-    port: portNumber,
-    replicas: z
-      .number({ error: requiredOr("expected a number of replicas") })
-      .int({ error: "expected a whole number of replicas" })
-      .min(0, { error: "replicas must be between 0 (stopped) and 50" })
-      .max(50, { error: "replicas must be between 0 (stopped) and 50" })
-      .default(1),
-    command: stringList("command").default([]),
-    args: stringList("args").default([]),
-    env: z.array(envVarSchema, { error: requiredOr("expected a list of { name, value }") }).max(200, { error: "at most 200 variables" }).default([]),
-    secretEnv: z
-      .array(secretEnvVarSchema, { error: "expected a list of { name, value }" })
-      .max(200, { error: "at most 200 variables" })
-      .default([]),
-    resources: resourcesSchema.optional(),
-    healthCheck: healthCheckSchema.optional(),
-    hostnames: z.array(hostnameSpecSchema, { error: requiredOr("expected a list of { host, path? }") }).max(50, { error: "at most 50 hostnames" }).default([]),
-    volumes: z.array(volumeSpecSchema, { error: requiredOr("expected a list of { name, size, mountPath }") }).max(20, { error: "at most 20 volumes" }).default([]),
-  });
+  name: appNameSchema,
+  image: imageReference,
+  port: portNumber,
+  replicas: z
+    .number({ error: requiredOr("expected a number of replicas") })
+    .int({ error: "expected a whole number of replicas" })
+    .min(0, { error: "replicas must be between 0 (stopped) and 50" })
+    .max(50, { error: "replicas must be between 0 (stopped) and 50" })
+    .default(1),
+  command: stringList("command").default([]),
+  args: stringList("args").default([]),
+  env: listOf(envVarSchema, "{ name, value }", 200, "variables"),
+  secretEnv: listOf(secretEnvVarSchema, "{ name, value }", 200, "variables"),
+  resources: resourcesSchema.optional(),
+  healthCheck: healthCheckSchema.optional(),
+  hostnames: listOf(hostnameSpecSchema, "{ host, path? }", 50, "hostnames"),
+  volumes: listOf(volumeSpecSchema, "{ name, size, mountPath }", 20, "volumes"),
+});
 
 type Ctx = z.core.$RefinementCtx<z.output<typeof appSpecObject>>;
 
