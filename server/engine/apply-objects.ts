@@ -12,6 +12,7 @@ import type { KubeObject } from "@/server/kube/kube-object";
 export interface ApplyObjectsOptions {
   /** Take back fields other managers changed — only for an explicit re-apply after drift. */
   force?: boolean;
+  signal?: AbortSignal;
 }
 
 /** Returns the live objects, in apply order. Stops at the first kind that fails. */
@@ -25,7 +26,7 @@ export async function applyObjects(kubeConfig: KubeConfig, objects: readonly Kub
   }
   const live: KubeObject[] = [];
   for (const group of groups) {
-    live.push(...(await Promise.all(group.map((obj) => applyObject(kubeConfig, obj, { force: options.force })))));
+    live.push(...(await Promise.all(group.map((obj) => applyObject(kubeConfig, obj, { force: options.force, signal: options.signal })))));
   }
   return live;
 }

@@ -6,6 +6,6 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import { pruneApp } from "@/server/engine/prune-app";
 
-export async function deleteAppObjects(kubeConfig: KubeConfig, target: { project: string; app: string }, options: { deleteData?: boolean } = {}): Promise<string[]> {
-  return pruneApp(kubeConfig, { ...target, keep: [] }, { deleteData: options.deleteData });
+export async function deleteAppObjects(kubeConfig: KubeConfig, target: { project: string; app: string }, options: { deleteData?: boolean; signal?: AbortSignal } = {}): Promise<string[]> {
+  return pruneApp(kubeConfig, { ...target, keep: [] }, { deleteData: options.deleteData, signal: options.signal });
 }

@@ -17,13 +17,14 @@ import { refOf, type KubeObject } from "@/server/kube/kube-object";
 export interface PruneOptions {
   /** Also delete PersistentVolumeClaims (and so the data on them). */
   deleteData?: boolean;
+  signal?: AbortSignal;
 }
 
 /** The app's live objects of the kinds Berth renders (the Namespace excluded). */
-export async function listAppObjects(kubeConfig: KubeConfig, project: string, app: string): Promise<KubeObject[]> {
+export async function listAppObjects(kubeConfig: KubeConfig, project: string, app: string, signal?: AbortSignal): Promise<KubeObject[]> {
   const kinds = ENGINE_KINDS.filter((k) => k.namespaced);
   const lists = await Promise.all(
-    kinds.map((k) => listManaged(kubeConfig, k, { namespace: project, labels: { [LABEL_PROJECT]: project, [LABEL_APP]: app } })),
+    kinds.map((k) => listManaged(kubeConfig, k, { namespace: project, labels: { [LABEL_PROJECT]: project, [LABEL_APP]: app }, signal })),
   );
   return lists.flatMap((l) => l.items);
 }
@@ -35,11 +36,11 @@ export async function pruneApp(
   options: PruneOptions = {},
 ): Promise<string[]> {
   const kept = new Set(target.keep.map(keyOf));
-  const live = await listAppObjects(kubeConfig, target.project, target.app);
+  const live = await listAppObjects(kubeConfig, target.project, target.app, options.signal);
   const doomed = sortForDelete(live.filter((obj) => !kept.has(keyOf(obj)) && (options.deleteData || obj.kind !== "PersistentVolumeClaim")));
   const deleted: string[] = [];
   for (const obj of doomed) {
-    if (await deleteObject(kubeConfig, refOf(obj))) deleted.push(`${obj.kind} ${obj.metadata.namespace}/${obj.metadata.name}`);
+    if (await deleteObject(kubeConfig, refOf(obj), { signal: options.signal })) deleted.push(`${obj.kind} ${obj.metadata.namespace}/${obj.metadata.name}`);
   }
   return deleted;
 }

@@ -21,6 +21,8 @@ export interface ApplyOptions {
   force?: boolean;
   dryRun?: boolean;
   timeoutMs?: number;
+  /** Abandons the request (the engine is stopping). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function applyObject(kubeConfig: KubeConfig, obj: KubeObject, optio
       body,
       contentType: "application/apply-patch+yaml",
       timeoutMs: options.timeoutMs,
+      signal: options.signal,
     });
   } catch (err) {
     if (isKubeApiError(err, 409)) throw conflictError(obj, err);

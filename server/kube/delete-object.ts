@@ -9,7 +9,7 @@ import { resourceKindOf, resourcePath } from "@/server/kube/resource-kinds";
  * it, as with kubectl). Returns false when it was already gone, so deleting twice is harmless.
  * https://kubernetes.io/docs/concepts/architecture/garbage-collection/#cascading-deletion
  */
-export async function deleteObject(kubeConfig: KubeConfig, ref: ObjectRef, options: { timeoutMs?: number } = {}): Promise<boolean> {
+export async function deleteObject(kubeConfig: KubeConfig, ref: ObjectRef, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<boolean> {
   const kind = resourceKindOf(ref.apiVersion, ref.kind);
   try {
     await kubeClientsFor(kubeConfig).request({
@@ -17,6 +17,7 @@ export async function deleteObject(kubeConfig: KubeConfig, ref: ObjectRef, optio
       path: resourcePath(kind, ref.namespace, ref.name),
       body: { kind: "DeleteOptions", apiVersion: "v1", propagationPolicy: "Background" },
       timeoutMs: options.timeoutMs,
+      signal: options.signal,
     });
     return true;
   } catch (err) {

@@ -21,7 +21,7 @@ const PAGE_SIZE = 500;
 export async function listObjects(
   kubeConfig: KubeConfig,
   kind: ResourceKind,
-  options: { namespace?: string; labelSelector?: string } = {},
+  options: { namespace?: string; labelSelector?: string; signal?: AbortSignal } = {},
 ): Promise<KubeList> {
   const client = kubeClientsFor(kubeConfig);
   const items: KubeObject[] = [];
@@ -32,6 +32,7 @@ export async function listObjects(
       method: "GET",
       path: resourcePath(kind, options.namespace),
       query: { labelSelector: options.labelSelector, limit: PAGE_SIZE, continue: token },
+      signal: options.signal,
     });
     for (const item of list.items ?? []) items.push({ ...item, apiVersion: kind.apiVersion, kind: kind.kind });
     resourceVersion = list.metadata?.resourceVersion;
@@ -45,8 +46,8 @@ export async function listObjects(
 export function listManaged(
   kubeConfig: KubeConfig,
   kind: ResourceKind,
-  options: { namespace?: string; labels?: Record<string, string> } = {},
+  options: { namespace?: string; labels?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<KubeList> {
   const selector = [MANAGED_BY_SELECTOR, ...Object.entries(options.labels ?? {}).map(([k, v]) => `${k}=${v}`)].join(",");
-  return listObjects(kubeConfig, kind, { namespace: options.namespace, labelSelector: selector });
+  return listObjects(kubeConfig, kind, { namespace: options.namespace, labelSelector: selector, signal: options.signal });
 }

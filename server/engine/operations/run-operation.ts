@@ -54,8 +54,8 @@ async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineS
   const objects = renderApp(spec.spec, project, renderOptionsOf(app)) as unknown as KubeObject[];
   const kubeConfig = settings.kubeConfig();
 
-  const live = await applyObjects(kubeConfig, objects, { force });
-  await pruneApp(kubeConfig, { project: project.name, app: app.name, keep: objects });
+  const live = await applyObjects(kubeConfig, objects, { force, signal: ctx.signal });
+  await pruneApp(kubeConfig, { project: project.name, app: app.name, keep: objects }, { signal: ctx.signal });
   if (ctx.signal.aborted) return;
 
   const deployment = live.find((o) => o.kind === "Deployment");
@@ -88,7 +88,7 @@ async function markSuperseded(db: PrismaClient, op: Operation): Promise<void> {
 
 async function runDeleteApp(op: Operation, ctx: OperationContext, settings: EngineSettings, deleteData: boolean): Promise<void> {
   if (!op.appName) throw new OperationFailed("This delete names no app.");
-  await deleteAppObjects(settings.kubeConfig(), { project: op.projectName, app: op.appName }, { deleteData });
+  await deleteAppObjects(settings.kubeConfig(), { project: op.projectName, app: op.appName }, { deleteData, signal: ctx.signal });
   if (ctx.signal.aborted) return;
   await ctx.db.app.deleteMany({ where: { name: op.appName, project: { name: op.projectName } } });
 }
