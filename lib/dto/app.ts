@@ -8,7 +8,8 @@ export const appListItemSchema = z.object({
   image: z.string(),
   replicas: z.number(),
   hosts: z.array(z.string()),
-  health: appHealthSchema,
+  /** null when the cluster could not be read. */
+  health: appHealthSchema.nullable(),
   updatedAt: z.string(),
 });
 export type AppListItem = z.infer<typeof appListItemSchema>;
@@ -25,29 +26,30 @@ export const appDetailSchema = z.object({
   project: z.string(),
   name: z.string(),
   spec: storedAppSpecSchema,
-  /** The number of the newest revision, or null before the first deploy. */
-  currentRevision: z.number().nullable(),
+  /** Bumped on every change of the spec. */
+  specVersion: z.number(),
+  /** When the app was last restarted (rollout restart), if ever. */
+  restartedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type AppDetail = z.infer<typeof appDetailSchema>;
 
-export const revisionOutcomeSchema = z.enum(["pending", "succeeded", "failed"]);
+/** superseded: a newer deploy was queued before this one finished, so it stopped. */
+export const revisionOutcomeSchema = z.enum(["pending", "succeeded", "failed", "superseded"]);
 
 /** One deploy of an app. */
 export const revisionSchema = z.object({
   number: z.number(),
-  image: z.string(),
-  replicas: z.number(),
-  /** Who deployed it (user name), or "system". */
-  actor: z.string(),
   outcome: revisionOutcomeSchema,
-  /** Why it failed, or how it finished. */
+  /** How it finished, or why it failed (with the explanation of what to do). */
   message: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
+  /** Who deployed it (user name); null for Berth itself. */
+  actor: z.string().nullable(),
   /** The spec deployed (secret values left out); rollback re-applies it. */
   spec: storedAppSpecSchema,
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
 });
 export type Revision = z.infer<typeof revisionSchema>;
 
@@ -55,22 +57,26 @@ export type Revision = z.infer<typeof revisionSchema>;
 export const revisionListSchema = z.object({ revisions: z.array(revisionSchema) });
 export type RevisionList = z.infer<typeof revisionListSchema>;
 
-/** Queued work on an app (deploy, rollback, restart, scale, delete, …). */
+/** Queued work on an app or project (deploy, rollback, restart, scale, stop, start, delete-app, delete-project). */
 export const operationSchema = z.object({
   id: z.string(),
   kind: z.string(),
-  status: z.enum(["queued", "running", "succeeded", "failed"]),
   project: z.string(),
   app: z.string().nullable(),
-  /** The revision the operation made or rolls out, if any. */
-  revision: z.number().nullable(),
-  message: z.string().nullable(),
+  status: z.enum(["queued", "running", "succeeded", "failed", "superseded"]),
+  attempts: z.number(),
+  /** Why the last attempt failed (also set while a retry is pending). */
+  error: z.string().nullable(),
+  actor: z.string().nullable(),
   createdAt: z.string(),
-  finishedAt: z.string().nullable(),
+  updatedAt: z.string(),
 });
 export type Operation = z.infer<typeof operationSchema>;
 
-/** Answer (202, or 200 with `?wait=true`) of every mutation that works on the cluster. */
+/**
+ * Answer of every mutation that works on the cluster: 202 while queued or running, 200 once
+ * finished (with `?wait=true`). `revision` is the revision a deploy-like operation made.
+ */
 export const operationAcceptedSchema = z.object({ operation: operationSchema, revision: revisionSchema.nullable() });
 export type OperationAccepted = z.infer<typeof operationAcceptedSchema>;
 

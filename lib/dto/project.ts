@@ -9,8 +9,8 @@ export const projectSummarySchema = z.object({
   /** The project's Namespace (the same as its name). */
   namespace: z.string(),
   appCount: z.number(),
-  /** The worst health among its apps; Stopped when it has none running. */
-  health: appHealthSchema,
+  /** The worst health among its apps; Stopped when it has none running; null when the cluster could not be read. */
+  health: appHealthSchema.nullable(),
   createdAt: z.string(),
 });
 export type ProjectSummary = z.infer<typeof projectSummarySchema>;

@@ -1,5 +1,6 @@
 import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
+import { LABEL_APP } from "@/server/engine/render/labels";
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { AppHealth, AppStatus } from "@/lib/dto/app-status";
 import { AppError } from "@/server/http/errors";
@@ -8,8 +9,10 @@ import { getInformer, type InformedKind } from "@/server/kube/informers";
 import type { KubeObject } from "@/server/kube/kube-object";
 import { summarizeApp } from "@/server/engine/status/health";
 
-/** How long a request waits for the informers' first list before saying the cluster is unavailable. */
+/** How long a status request waits for the informers' first list before saying the cluster is unavailable. */
 const SYNC_TIMEOUT_MS = 10_000;
+/** Lists wait less: they still load without health when the cluster is slow or down. */
+const LIST_SYNC_TIMEOUT_MS = 3_000;
 const STATUS_KINDS = ["Deployment", "ReplicaSet", "Pod", "PersistentVolumeClaim", "Ingress", "Event"] as const satisfies InformedKind[];
 
 type Caches = Record<(typeof STATUS_KINDS)[number], readonly KubeObject[]>;
@@ -19,14 +22,14 @@ type Caches = Record<(typeof STATUS_KINDS)[number], readonly KubeObject[]>;
  * process; a request never opens its own list or watch). Waits for the first sync, so a status
  * right after start is not reported as "nothing running".
  */
-async function readCaches(namespace: string): Promise<Caches> {
+async function readCaches(namespace: string, timeoutMs = SYNC_TIMEOUT_MS): Promise<Caches> {
   const kubeConfig = getKubeConfig();
   if (!kubeConfig) {
     throw new AppError({ code: "cluster_unavailable", message: "Berth is not connected to a cluster; set KUBECONFIG or run it inside the cluster, then restart it." });
   }
   const informers = STATUS_KINDS.map((kind) => getInformer(kind, kubeConfig));
   try {
-    await Promise.all(informers.map((i) => i.waitForSync(SYNC_TIMEOUT_MS)));
+    await Promise.all(informers.map((i) => i.waitForSync(timeoutMs)));
   } catch (err) {
     throw new AppError({ code: "cluster_unavailable", message: `The cluster's state could not be read: ${err instanceof Error ? err.message : String(err)}` });
   }
@@ -34,7 +37,7 @@ async function readCaches(namespace: string): Promise<Caches> {
 }
 
 function ofApp<T>(objects: readonly KubeObject[], app: string): T[] {
-  return objects.filter((o) => o.metadata.labels?.["berth.dev/app"] === app) as unknown as T[];
+  return objects.filter((o) => o.metadata.labels?.[LABEL_APP] === app) as unknown as T[];
 }
 
 export type AppStatusOptions = {
@@ -71,7 +74,7 @@ export async function getAppStatus(project: string, app: string, options: AppSta
  * caches; apps without a Deployment are Stopped.
  */
 export async function getProjectHealth(project: string, apps: Array<{ name: string; replicas: number }>): Promise<Record<string, AppHealth>> {
-  const caches = await readCaches(project);
+  const caches = await readCaches(project, LIST_SYNC_TIMEOUT_MS);
   const out: Record<string, AppHealth> = {};
   for (const { name, replicas } of apps) {
     out[name] = summarizeApp({

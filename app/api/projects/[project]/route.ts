@@ -1,0 +1,31 @@
+import { projectDetailSchema } from "@/lib/dto/project";
+import { projectDeleteSchema } from "@/lib/schemas/project";
+import { getProject } from "@/server/engine/model/get-project";
+import { listApps } from "@/server/engine/model/list-apps";
+import { deleteProject } from "@/server/engine/operations/enqueue";
+import { healthOfApps, toAppListItems, toProjectSummary } from "@/server/http/project-api/app-views";
+import { auditChange, respondWithOperation } from "@/server/http/project-api/respond-operation";
+import { projectParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
+import { withAuth } from "@/server/http/with-auth";
+
+/** One project with its apps and their health. */
+export const GET = withAuth(
+  async ({ params }) => {
+    const project = await getProject(params.project);
+    const apps = await listApps(project.name);
+    const health = await healthOfApps(project.name, apps);
+    const items = toAppListItems(apps, health);
+    return Response.json(projectDetailSchema.parse({ ...toProjectSummary(project, items, health !== null), apps: items }));
+  },
+  { params: projectParamsSchema },
+);
+
+/** Deletes the project, its Namespace and everything in it; the body must be `{ "confirm": "<name>" }`. */
+export const DELETE = withAuth(
+  async ({ params, body, query, principal, clientIp }) => {
+    const operation = await deleteProject({ project: params.project, confirm: body.confirm, actor: principal.userName });
+    await auditChange(principal, "project.delete", params.project, clientIp);
+    return respondWithOperation({ operation }, { wait: query.wait, project: params.project });
+  },
+  { params: projectParamsSchema, body: projectDeleteSchema, query: waitQuerySchema },
+);

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { appNameSchema } from "@/lib/schemas/app";
+import { dnsLabel, hostname } from "@/lib/schemas/kube-validators";
+
+/**
+ * Path and query schemas of the project/app REST routes, shared by the route handlers and the
+ * OpenAPI document. Path segments are checked loosely (a DNS label): a name that cannot exist
+ * gets the same 404 as one that does not, except where the rule itself is the useful answer.
+ */
+
+export const projectParamsSchema = z.object({ project: dnsLabel() }).strict();
+export const appParamsSchema = z.object({ project: dnsLabel(), app: appNameSchema }).strict();
+export const hostnameParamsSchema = appParamsSchema.extend({ host: hostname }).strict();
+export const volumeParamsSchema = appParamsSchema.extend({ volume: dnsLabel() }).strict();
+
+const flag = (what: string) =>
+  z
+    .enum(["true", "false"], { error: `expected true or false (${what})` })
+    .optional()
+    .transform((v) => v === "true");
+
+/** `?wait=true`: answer once the operation has finished (bounded), for scripts and tests. */
+export const waitQuerySchema = z.object({ wait: flag("wait for the operation to finish") }).strict();
+
+/** `DELETE .../apps/:app?deleteData=true` also deletes the app's volumes (PVCs) — its data. */
+export const deleteAppQuerySchema = waitQuerySchema.extend({ deleteData: flag("also delete the app's volumes and their data") }).strict();
+
+/** `DELETE .../hostnames/:host?path=/api` removes one host+path rule; without `path`, the "/" rule. */
+export const removeHostnameQuerySchema = z
+  .object({
+    path: z
+      .string()
+      .regex(/^\//, { error: "must start with /" })
+      .optional(),
+  })
+  .strict();
+
+/**
+ * Body of `PUT .../apps/:app`: the whole spec. Read as any JSON object here and validated by
+ * updateApp, because a secret env entry may leave out `value` to keep the stored one (clients
+ * never see secret values, so they cannot send them back).
+ */
+export const appReplaceBodySchema = z.looseObject({}, { error: "expected the app spec as a JSON object" });
