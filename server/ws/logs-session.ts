@@ -41,6 +41,8 @@ export interface LogsSessionStats {
   pendingLines: number;
   sentLines: number;
   skippedLines: number;
+  /** Bytes the socket holds that the kernel has not taken yet. */
+  bufferedBytes: number;
 }
 
 interface Stream {
@@ -224,6 +226,7 @@ export function handleLogsSession(socket: WebSocket, query: LogsQuery, options: 
       pendingLines: queue.size,
       sentLines,
       skippedLines,
+      bufferedBytes: socket.bufferedAmount,
     }),
   };
 }
