@@ -50,6 +50,39 @@ describe("validation", () => {
   });
 });
 
+describe("field validation of what Berth renders", () => {
+  it("rejects bad label values, env names, ports and dangling volume mounts with the real causes", async () => {
+    const body = deploymentBody("fields") as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    body.metadata.labels["berth.dev/app"] = "My App!";
+    const c = body.spec.template.spec.containers[0];
+    c.env = [{ name: "1BAD", value: "x" }];
+    c.ports = [{ containerPort: 70000 }];
+    c.volumeMounts = [{ name: "data", mountPath: "/data" }];
+    const res = await api("POST", D, body);
+    expect(res.status).toBe(422);
+    const causes = res.body.details.causes.map((x: { field: string; message: string }) => `${x.field}: ${x.message}`);
+    expect(causes).toEqual([
+      `metadata.labels: Invalid value: "My App!": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+      "spec.template.spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
+      `spec.template.spec.containers[0].env[0].name: Invalid value: "1BAD": a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')`,
+      'spec.template.spec.containers[0].volumeMounts[0].name: Not found: "data"',
+    ]);
+  });
+
+  it("checks Service ports, PVC requests and Ingress paths", async () => {
+    const svc = await api("POST", "/api/v1/namespaces/default/services", { apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { ports: [{ port: 80 }, { port: 0 }] } });
+    expect(svc.body.message).toBe('Service "s" is invalid: [spec.ports[0].name: Required value, spec.ports[1].name: Required value, spec.ports[1].port: Invalid value: 0: must be between 1 and 65535, inclusive, spec.ports[1].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive]');
+    const pvc = await api("POST", "/api/v1/namespaces/default/persistentvolumeclaims", { apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "data" }, spec: {} });
+    expect(pvc.body.message).toBe('PersistentVolumeClaim "data" is invalid: [spec.accessModes: Required value: at least 1 access mode is required, spec.resources[storage]: Required value]');
+    const ing = await api("POST", "/apis/networking.k8s.io/v1/namespaces/default/ingresses", {
+      apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name: "web" },
+      spec: { rules: [{ host: "Bad_Host", http: { paths: [{ path: "/", backend: { service: { name: "web", port: { number: 80 } } } }] } }] },
+    });
+    expect(ing.status).toBe(422);
+    expect(ing.body.details.causes.map((x: { field: string }) => x.field)).toEqual(["spec.rules[0].host", "spec.rules[0].http.paths[0].pathType"]);
+  });
+});
+
 describe("patch", () => {
   it("applies merge, JSON and strategic merge patches (containers merged by name)", async () => {
     await api("POST", D, deploymentBody("pt"));

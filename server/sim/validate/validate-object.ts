@@ -6,37 +6,13 @@
  */
 import { SimError, type KubeObject } from "@/server/sim/contract";
 import type { KindDescriptor } from "@/server/sim/kinds/kind-registry";
+import { SUBDOMAIN, SUBDOMAIN_MSG, invalid, required, type Cause } from "@/server/sim/validate/causes";
+import { checkContainers, checkIngress, checkLabels, checkPersistentVolumeClaim, checkService } from "@/server/sim/validate/validate-specs";
 
-interface Cause {
-  reason: "FieldValueInvalid" | "FieldValueRequired" | "FieldValueNotSupported";
-  message: string;
-  field: string;
-}
-
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 const LABEL_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 const DNS1035_MSG = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
-
-function invalid(field: string, value: unknown, detail: string): Cause {
-  const shown = typeof value === "string" ? JSON.stringify(value) : goMapString(value);
-  return { reason: "FieldValueInvalid", message: `Invalid value: ${shown}: ${detail}`, field };
-}
-
-function required(field: string, detail = ""): Cause {
-  return { reason: "FieldValueRequired", message: detail ? `Required value: ${detail}` : "Required value", field };
-}
-
-/** Go's %#v of map[string]string, used by the selector-mismatch message. */
-function goMapString(value: unknown): string {
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, string>).sort(([a], [b]) => a.localeCompare(b));
-    return `map[string]string{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(", ")}}`;
-  }
-  return String(value);
-}
 
 function checkName(field: string, name: string, rule: "subdomain" | "label" | "dns1035"): Cause[] {
   const causes: Cause[] = [];
@@ -60,6 +36,7 @@ function checkPodSpec(spec: Any, path: string): Cause[] {
     else causes.push(...checkName(`${p}.name`, c.name, "label"));
     if (!c?.image) causes.push(required(`${p}.image`));
   });
+  causes.push(...checkContainers(spec, path));
   return causes;
 }
 
@@ -73,6 +50,7 @@ function checkWorkload(obj: Any, kind: string): Cause[] {
   const causes: Cause[] = [];
   if (kind !== "Job" && !spec?.selector) causes.push(required("spec.selector"));
   const labels = spec?.template?.metadata?.labels;
+  causes.push(...checkLabels(labels, "spec.template.metadata.labels"));
   if (spec?.selector && !selectorMatches(spec.selector, labels)) {
     causes.push(invalid("spec.template.metadata.labels", labels ?? {}, "`selector` does not match template `labels`"));
   }
@@ -88,6 +66,10 @@ export function validateObject(kind: KindDescriptor, obj: KubeObject): void {
   if (!name && !obj.metadata?.generateName) causes.push(required("metadata.name", "name or generateName is required"));
   if (name) causes.push(...checkName("metadata.name", name, kind.nameRule ?? "subdomain"));
   if (obj.metadata?.namespace && kind.namespaced) causes.push(...checkName("metadata.namespace", obj.metadata.namespace, "label"));
+  causes.push(...checkLabels(obj.metadata?.labels, "metadata.labels"));
+  if (kind.kind === "Service") causes.push(...checkService(obj));
+  if (kind.kind === "PersistentVolumeClaim") causes.push(...checkPersistentVolumeClaim(obj));
+  if (kind.kind === "Ingress") causes.push(...checkIngress(obj));
   if (["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job"].includes(kind.kind)) causes.push(...checkWorkload(obj, kind.kind));
   if (kind.kind === "Pod") causes.push(...checkPodSpec((obj as Any).spec, "spec"));
   if (causes.length === 0) return;
