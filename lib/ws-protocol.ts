@@ -1,8 +1,15 @@
 import { z } from "zod";
+import { appStatusSchema } from "@/lib/dto/app-status";
 
 /**
  * Messages on /api/ws/live. The server speaks first with `hello`; either side may `ping`
  * and the other answers `pong`, which keeps idle proxies from cutting the socket.
+ *
+ * After `hello` the server pushes what changed in the cluster (from its shared informers,
+ * never a watch per browser): `app-status` carries the whole recomputed status of one app
+ * (enough to replace the cached status and patch health in lists); `app-removed` says an app's
+ * objects are all gone; `projects-changed` says a namespace came or went. Events are debounced
+ * per app on the server, so a burst of pod updates arrives as one message.
  */
 export const liveClientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping"), id: z.number().int().optional() }).strict(),
@@ -12,6 +19,9 @@ export const liveServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("hello"), user: z.string(), role: z.enum(["admin", "viewer"]) }),
   z.object({ type: z.literal("pong"), id: z.number().int().optional() }),
   z.object({ type: z.literal("error"), message: z.string() }),
+  z.object({ type: z.literal("app-status"), project: z.string(), app: z.string(), status: appStatusSchema }),
+  z.object({ type: z.literal("app-removed"), project: z.string(), app: z.string() }),
+  z.object({ type: z.literal("projects-changed") }),
 ]);
 
 export type LiveClientMessage = z.infer<typeof liveClientMessage>;
