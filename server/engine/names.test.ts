@@ -26,6 +26,20 @@ describe("boundedName", () => {
     expect(a.slice(0, 54)).toBe(b.slice(0, 54));
   });
 
+  it("keeps 5,000 generated long PVC names valid, within 63 and distinct", () => {
+    const seen = new Map<string, string>();
+    for (let i = 0; i < 5000; i++) {
+      const app = `app${i % 7}`.padEnd(20 + (i % 11), "x");
+      const volume = `vol-${i}-`.padEnd(40 + (i % 23), "y") + "z";
+      const name = pvcName(app, volume);
+      expect(name.length).toBeLessThanOrEqual(63);
+      expect(name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+      const full = `${app}-${volume}`;
+      expect(seen.get(name) ?? full, `${full} and ${seen.get(name)} collide`).toBe(full);
+      seen.set(name, full);
+    }
+  });
+
   it("is deterministic", () => {
     expect(shortHash("web-data")).toBe(shortHash("web-data"));
     expect(shortHash("web-data")).toMatch(/^[0-9a-f]{8}$/);
