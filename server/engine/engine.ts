@@ -8,6 +8,8 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import { getDb } from "@/server/db/client";
 import { getKubeConfig } from "@/server/kube/cluster";
 import { processSingleton } from "@/server/singleton";
+import { openWatchCount } from "@/server/kube/informers";
+import { setKubeWatchesSource } from "@/server/metrics/berth-metrics";
 import { OperationQueue } from "@/server/engine/operations/operation-queue";
 import { recordGiveUp, runOperation } from "@/server/engine/operations/run-operation";
 
@@ -55,6 +57,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<void> {
   });
   state.queue = queue;
   state.settings = settings;
+  setKubeWatchesSource(openWatchCount);
   await queue.start();
 }
 

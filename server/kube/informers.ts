@@ -68,6 +68,13 @@ export function getInformer(kind: InformedKind, kubeConfig: KubeConfig): SharedI
   return entry.informer;
 }
 
+/** How many informers hold an open list+watch (synced and not failing), for the metrics page. */
+export function openWatchCount(): number {
+  let count = 0;
+  for (const entry of state.all) if (entry.informer.isSynced() && !entry.informer.lastError()) count++;
+  return count;
+}
+
 /** Stops every informer (shutdown, end of a test). The next getInformer starts afresh. */
 export async function stopInformers(): Promise<void> {
   const entries = [...state.all];

@@ -12,6 +12,7 @@ import type { Operation } from "@/server/db/generated/client";
 import { decideRetry, describeFailure } from "@/server/engine/operations/retry-policy";
 import { lockKeyFor, pickRunnable } from "@/server/engine/operations/pick-runnable";
 import { OPERATION_STATUS } from "@/server/engine/operations/operation-status";
+import { countError, observeReconcile } from "@/server/metrics/berth-metrics";
 
 export interface OperationContext {
   db: PrismaClient;
@@ -143,12 +144,16 @@ export class OperationQueue {
 
   private async execute(op: Operation, signal: AbortSignal, superseded: AbortSignal): Promise<void> {
     const { db } = this.options;
+    const started = performance.now();
     try {
       await this.options.run(op, { db, signal, attempt: op.attempts, superseded });
       if (signal.aborted) return;
+      observeReconcile((performance.now() - started) / 1000, "success");
       await db.operation.updateMany({ where: { id: op.id, status: OPERATION_STATUS.running }, data: { status: OPERATION_STATUS.succeeded, lastError: null } });
     } catch (error) {
       if (signal.aborted) return; // stopping: leave the row "running" so the next start resumes it
+      observeReconcile((performance.now() - started) / 1000, "failure");
+      countError("reconcile");
       const decision = decideRetry(error, op.attempts);
       if (decision.retry) {
         await db.operation.update({
