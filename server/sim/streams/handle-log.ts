@@ -71,6 +71,8 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
   let written = 0;
   let nextNs = sinceNs;
   let ended = false;
+  // Assigned once below, but finish() (defined first) clears it, so it cannot be a const.
+  // eslint-disable-next-line prefer-const
   let timer: NodeJS.Timeout | undefined;
 
   const finish = () => {

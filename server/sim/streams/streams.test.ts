@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { KubeObject, SimController, SimStore } from "@/server/sim/contract";
+import type { SimController, SimStore } from "@/server/sim/contract";
 import { applyDefaults } from "@/server/sim/controllers/defaults";
 import { R } from "@/server/sim/controllers/resources";
 import { startControllers } from "@/server/sim/controllers/start-controllers";
