@@ -99,3 +99,14 @@ export const execServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("error"), message: z.string() }),
 ]);
 export type ExecServerMessage = z.infer<typeof execServerMessage>;
+
+/** Query of GET …/logs/download: one pod/container, or every pod of the app one after another. */
+export const logsDownloadQuery = z
+  .object({
+    pod: kubeName.optional(),
+    container: kubeName.optional(),
+    previous: booleanFlag.optional(),
+    timestamps: booleanFlag.optional(),
+  })
+  .strict();
+export type LogsDownloadQuery = z.infer<typeof logsDownloadQuery>;

@@ -1,0 +1,77 @@
+import { Readable } from "node:stream";
+import type { KubeConfig } from "@kubernetes/client-node";
+import { AppError } from "@/server/http/errors";
+import { listObjects } from "@/server/kube/list-managed";
+import { openLogStream } from "@/server/kube/log-stream";
+import { resourceKindNamed } from "@/server/kube/resource-kinds";
+
+export interface AppLogDownload {
+  project: string;
+  app: string;
+  pod?: string;
+  container?: string;
+  previous?: boolean;
+  timestamps?: boolean;
+}
+
+/**
+ * The full log of an app as a byte stream read straight from the API (not the browser's
+ * trimmed buffer): one pod/container as the API returns it, or, for several, each container's
+ * log in turn with `[pod/container] ` before every line. Reading happens as the browser
+ * downloads, so a huge log never sits in Berth's memory; `signal` aborts the upstream request.
+ */
+export async function downloadAppLog(kubeConfig: KubeConfig, request: AppLogDownload, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const list = await listObjects(kubeConfig, resourceKindNamed("Pod"), {
+    namespace: request.project,
+    labelSelector: `berth.dev/project=${request.project},berth.dev/app=${request.app}`,
+  });
+  const pods = list.items.filter((p) => !request.pod || p.metadata.name === request.pod).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  if (pods.length === 0) {
+    throw new AppError({ code: "not_found", message: request.pod ? `Pod ${request.pod} of ${request.app} was not found.` : `${request.app} has no pods.` });
+  }
+  const targets = pods.flatMap((p) =>
+    ((p as { spec?: { containers?: Array<{ name: string }> } }).spec?.containers ?? [])
+      .map((c) => c.name)
+      .filter((c) => !request.container || c === request.container)
+      .map((container) => ({ pod: p.metadata.name, container })),
+  );
+  if (targets.length === 0) throw new AppError({ code: "not_found", message: `Container ${request.container} was not found in the app's pods.` });
+  const isPrefixed = targets.length > 1;
+
+  async function* lines(): AsyncGenerator<Buffer> {
+    for (const target of targets) {
+      if (signal.aborted) return;
+      let response;
+      try {
+        response = await openLogStream(kubeConfig, { namespace: request.project, ...target, previous: request.previous, timestamps: request.timestamps }, signal);
+      } catch (error) {
+        if (!isPrefixed) throw error;
+        yield Buffer.from(`[${target.pod}/${target.container}] (no log: ${error instanceof Error ? error.message : String(error)})\n`);
+        continue;
+      }
+      if (!isPrefixed) {
+        for await (const chunk of response.body) yield chunk as Buffer;
+        continue;
+      }
+      const prefix = `[${target.pod}/${target.container}] `;
+      let partial = "";
+      for await (const chunk of response.body.setEncoding("utf8")) {
+        const parts = (partial + (chunk as string)).split("\n");
+        partial = parts.pop() ?? "";
+        if (parts.length > 0) yield Buffer.from(parts.map((line) => `${prefix}${line}\n`).join(""));
+      }
+      if (partial) yield Buffer.from(`${prefix}${partial}\n`);
+    }
+  }
+
+  const iterator = lines();
+  const first = await iterator.next();
+  return Readable.toWeb(
+    Readable.from(
+      (async function* () {
+        if (!first.done) yield first.value;
+        yield* iterator;
+      })(),
+    ),
+  ) as ReadableStream<Uint8Array>;
+}
