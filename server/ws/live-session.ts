@@ -1,5 +1,7 @@
 import type { WebSocket } from "ws";
 import { liveClientMessage, type LiveServerMessage } from "@/lib/ws-protocol";
+import { getKubeConfig } from "@/server/kube/cluster";
+import { getLiveFanout, type LiveFanout } from "@/server/ws/live-fanout";
 
 export interface LivePrincipal {
   userName: string;
@@ -7,12 +9,33 @@ export interface LivePrincipal {
 }
 
 /**
- * One browser tab's live socket. Today it greets the user and answers pings; the fan-out of
- * cluster events arrives with the dashboard's live updates.
+ * A client that stops reading: past this much queued output the socket is closed with 1013
+ * ("try again later") rather than buffered without bound; the browser reconnects and resyncs.
  */
-export function handleLiveSession(socket: WebSocket, principal: LivePrincipal): void {
-  const send = (message: LiveServerMessage) => socket.send(JSON.stringify(message));
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+function defaultFanout(): LiveFanout | undefined {
+  const kubeConfig = getKubeConfig();
+  return kubeConfig ? getLiveFanout(kubeConfig) : undefined;
+}
+
+/**
+ * One browser tab's live socket: greets the user, answers pings, and forwards the process's
+ * fan-out of cluster changes (see live-fanout.ts) until the socket closes. Without a cluster
+ * the socket still greets and answers pings, so the page can tell "connected" from "down".
+ */
+export function handleLiveSession(socket: WebSocket, principal: LivePrincipal, fanout: LiveFanout | undefined = defaultFanout()): void {
+  const send = (message: LiveServerMessage) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.close(1013, "You fell behind; reconnect to resync.");
+      return;
+    }
+    socket.send(JSON.stringify(message));
+  };
   send({ type: "hello", user: principal.userName, role: principal.role });
+  const unsubscribe = fanout?.subscribe(send);
+  socket.on("close", () => unsubscribe?.());
   socket.on("message", (data) => {
     let parsed: unknown;
     try {
