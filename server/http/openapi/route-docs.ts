@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { appDetailSchema, appListSchema, hostnameListSchema, operationAcceptedSchema, revisionListSchema, volumeListSchema } from "@/lib/dto/app";
+import { appStatusSchema } from "@/lib/dto/app-status";
+import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
+import { appSpecSchema, hostnameSpecSchema, rollbackSchema, scaleSchema, volumeSpecSchema } from "@/lib/schemas/app";
+import { projectCreateSchema, projectDeleteSchema } from "@/lib/schemas/project";
+import { loginSchema } from "@/lib/schemas/session";
+import { logsDownloadQuery } from "@/lib/ws-protocol";
+import { auditQuerySchema, createTokenSchema, tokenIdParamsSchema } from "@/lib/schemas/token";
+import {
+  apiTokenListSchema,
+  auditPageSchema,
+  clusterInfoSchema,
+  createdApiTokenSchema,
+  sessionInfoSchema,
+} from "@/server/http/openapi/foundation-schemas";
+import {
+  appParamsSchema,
+  deleteAppQuerySchema,
+  hostnameParamsSchema,
+  projectParamsSchema,
+  removeHostnameQuerySchema,
+  volumeParamsSchema,
+  waitQuerySchema,
+} from "@/server/http/project-api/route-schemas";
+
+/**
+ * One entry per method of every route under app/api, built from the same zod schemas the route
+ * handlers validate with. A test compares this list with the route files on disk.
+ */
+export type RouteDoc = {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** OpenAPI path template, e.g. `/api/projects/{project}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** "public": no credentials; otherwise the least role that may call it. */
+  access: "public" | "viewer" | "admin";
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  bodyDescription?: string;
+  /** Success answers by status; a null schema means no body. */
+  responses: Record<number, { description: string; schema: z.ZodType | null; mediaType?: string }>;
+};
+
+const APP = "/api/projects/{project}/apps/{app}";
+const ok = (schema: z.ZodType, description = "OK") => ({ 200: { description, schema } });
+const queued = {
+  202: { description: "Queued or running: poll the status, or call again with ?wait=true.", schema: operationAcceptedSchema },
+  200: { description: "Finished (with ?wait=true): the operation and revision with their outcome.", schema: operationAcceptedSchema },
+};
+
+function appAction(verb: string, summary: string, body?: z.ZodType): RouteDoc {
+  return { method: "POST", path: `${APP}/${verb}`, summary, tag: "apps", access: "admin", params: appParamsSchema, query: waitQuerySchema, body, responses: queued };
+}
+
+export const ROUTE_DOCS: RouteDoc[] = [
+  { method: "GET", path: "/api/session", summary: "Who is signed in, with which role, until when.", tag: "auth", access: "viewer", responses: ok(sessionInfoSchema) },
+  { method: "POST", path: "/api/session", summary: "Sign in: exchange a Berth token for a session cookie.", tag: "auth", access: "public", body: loginSchema, responses: ok(sessionInfoSchema, "Signed in; the answer sets the berth_session cookie.") },
+  { method: "DELETE", path: "/api/session", summary: "Sign out: end this session and clear the cookie.", tag: "auth", access: "viewer", responses: { 204: { description: "Signed out.", schema: null } } },
+  { method: "GET", path: "/api/tokens", summary: "API tokens (all for an admin, a viewer's own for a viewer).", tag: "auth", access: "viewer", responses: ok(apiTokenListSchema) },
+  { method: "POST", path: "/api/tokens", summary: "Create an API token; its value is in this answer only.", tag: "auth", access: "admin", body: createTokenSchema, responses: { 201: { description: "Created.", schema: createdApiTokenSchema } } },
+  { method: "DELETE", path: "/api/tokens/{id}", summary: "Revoke a token and end the sessions it opened.", tag: "auth", access: "admin", params: tokenIdParamsSchema, responses: ok(apiTokenListSchema.shape.tokens.element) },
+  { method: "GET", path: "/api/audit", summary: "The audit log, newest first (cursor: ?before=<id>).", tag: "auth", access: "admin", query: auditQuerySchema, responses: ok(auditPageSchema) },
+  { method: "GET", path: "/api/cluster", summary: "Which cluster Berth is connected to and whether it answers.", tag: "cluster", access: "viewer", responses: ok(clusterInfoSchema) },
+  { method: "GET", path: "/api/openapi.json", summary: "This document.", tag: "meta", access: "viewer", responses: { 200: { description: "The OpenAPI 3.1 document.", schema: null } } },
+
+  { method: "GET", path: "/api/projects", summary: "Projects with their app counts and the health of their worst app.", tag: "projects", access: "viewer", responses: ok(projectListSchema) },
+  { method: "POST", path: "/api/projects", summary: "Create a project (its Namespace appears with the first deploy).", tag: "projects", access: "admin", body: projectCreateSchema, responses: { 201: { description: "Created.", schema: projectSummarySchema } } },
+  { method: "GET", path: "/api/projects/{project}", summary: "One project with its apps.", tag: "projects", access: "viewer", params: projectParamsSchema, responses: ok(projectDetailSchema) },
+  {
+    method: "DELETE",
+    path: "/api/projects/{project}",
+    summary: "Delete a project, its Namespace and everything in it (data included).",
+    tag: "projects",
+    access: "admin",
+    params: projectParamsSchema,
+    query: waitQuerySchema,
+    body: projectDeleteSchema,
+    bodyDescription: 'The project\'s name typed again: `{ "confirm": "<name>" }`.',
+    responses: queued,
+  },
+
+  { method: "GET", path: "/api/projects/{project}/apps", summary: "The project's apps with their health.", tag: "apps", access: "viewer", params: projectParamsSchema, responses: ok(appListSchema) },
+  { method: "POST", path: "/api/projects/{project}/apps", summary: "Create an app from its spec (deploy it to run it).", tag: "apps", access: "admin", params: projectParamsSchema, body: appSpecSchema, responses: { 201: { description: "Created.", schema: appDetailSchema } } },
+  { method: "GET", path: APP, summary: "One app's spec (secret values left out).", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appDetailSchema) },
+  {
+    method: "PUT",
+    path: APP,
+    summary: "Replace the app's spec; it reaches the cluster with the next deploy.",
+    tag: "apps",
+    access: "admin",
+    params: appParamsSchema,
+    body: appSpecSchema,
+    bodyDescription: "The whole spec. A secretEnv entry without `value` keeps the stored value; the name cannot change.",
+    responses: ok(appDetailSchema),
+  },
+  { method: "DELETE", path: APP, summary: "Delete the app's objects; its volumes only with ?deleteData=true.", tag: "apps", access: "admin", params: appParamsSchema, query: deleteAppQuerySchema, responses: queued },
+  appAction("deploy", "Deploy the app's current spec as a new revision."),
+  appAction("rollback", "Roll back: a new revision with an earlier revision's spec.", rollbackSchema),
+  appAction("restart", "Restart every pod (rollout restart) as a new revision."),
+  appAction("scale", "Set the number of replicas (0–50; 1 at most with a ReadWriteOnce volume).", scaleSchema),
+  appAction("stop", "Scale to 0 replicas."),
+  appAction("start", "Scale a stopped app back to the replicas it last ran with."),
+  { method: "GET", path: `${APP}/revisions`, summary: "The app's revisions, newest first.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(revisionListSchema) },
+  { method: "GET", path: `${APP}/status`, summary: "Health, replicas, pods, events, volumes and URLs, with an explanation when something is wrong.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appStatusSchema) },
+  { method: "GET", path: `${APP}/hostnames`, summary: "The app's hostnames and their URLs.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(hostnameListSchema) },
+  { method: "POST", path: `${APP}/hostnames`, summary: "Add a hostname (an Ingress rule, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: hostnameSpecSchema, responses: { 201: { description: "Added; the app's hostnames.", schema: hostnameListSchema } } },
+  { method: "DELETE", path: `${APP}/hostnames/{host}`, summary: "Remove a host's rule for ?path= (default /); the next deploy prunes it.", tag: "apps", access: "admin", params: hostnameParamsSchema, query: removeHostnameQuerySchema, responses: ok(hostnameListSchema) },
+  {
+    method: "GET",
+    path: `${APP}/logs/download`,
+    summary: "The app's full log as a text file (live logs stream over the WebSocket).",
+    tag: "apps",
+    access: "viewer",
+    params: appParamsSchema,
+    query: logsDownloadQuery,
+    responses: { 200: { description: "The log, as an attachment.", schema: z.string(), mediaType: "text/plain" } },
+  },
+  { method: "GET", path: `${APP}/volumes`, summary: "The app's volumes and their claims.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(volumeListSchema) },
+  { method: "POST", path: `${APP}/volumes`, summary: "Add a volume (a PVC mounted into the app, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: volumeSpecSchema, responses: { 201: { description: "Added; the app's volumes.", schema: volumeListSchema } } },
+  { method: "DELETE", path: `${APP}/volumes/{volume}`, summary: "Stop mounting a volume; its claim (the data) stays.", tag: "apps", access: "admin", params: volumeParamsSchema, responses: ok(volumeListSchema) },
+];
