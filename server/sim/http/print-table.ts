@@ -35,6 +35,7 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(d / 365)}y`;
 }
 
+const since = (ts: string | undefined) => (ts ? humanDuration(Date.now() - Date.parse(ts)) : "<unknown>");
 const name: Column = { name: "Name", type: "string", format: "name", description: "Name must be unique within a namespace.", cell: (o) => o.metadata.name };
 const age: Column = {
   name: "Age",
@@ -117,6 +118,60 @@ const COLUMNS: Record<string, Column[]> = {
   ],
   ConfigMap: [name, col("Data", (o) => Object.keys(o.data ?? {}).length + Object.keys(o.binaryData ?? {}).length, "integer"), age],
   Secret: [name, col("Type", (o) => o.type ?? "Opaque"), col("Data", (o) => Object.keys(o.data ?? {}).length, "integer"), age],
+  Event: [
+    col("Last Seen", (o) => since(o.lastTimestamp ?? o.eventTime ?? o.metadata.creationTimestamp)),
+    col("Type", (o) => o.type ?? ""),
+    col("Reason", (o) => o.reason ?? ""),
+    col("Object", (o) => `${String(o.involvedObject?.kind ?? "").toLowerCase()}/${o.involvedObject?.name ?? ""}`),
+    col("Message", (o) => o.message ?? ""),
+  ],
+  ServiceAccount: [name, col("Secrets", (o) => (o.secrets ?? []).length, "integer"), age],
+  Endpoints: [
+    name,
+    col("Endpoints", (o) => {
+      const eps = (o.subsets ?? []).flatMap((s: Any) => (s.addresses ?? []).flatMap((a: Any) => (s.ports ?? [{ port: "" }]).map((p: Any) => `${a.ip}:${p.port}`)));
+      return eps.length === 0 ? "<none>" : eps.length > 3 ? `${eps.slice(0, 3).join(",")} + ${eps.length - 3} more...` : eps.join(",");
+    }),
+    age,
+  ],
+  PersistentVolume: [
+    name,
+    col("Capacity", (o) => o.spec?.capacity?.storage ?? ""),
+    col("Access Modes", (o) => (o.spec?.accessModes ?? []).map((m: string) => ({ ReadWriteOnce: "RWO", ReadOnlyMany: "ROX", ReadWriteMany: "RWX", ReadWriteOncePod: "RWOP" })[m] ?? m).join(",")),
+    col("Reclaim Policy", (o) => o.spec?.persistentVolumeReclaimPolicy ?? "Retain"),
+    col("Status", (o) => o.status?.phase ?? "Pending"),
+    col("Claim", (o) => (o.spec?.claimRef ? `${o.spec.claimRef.namespace}/${o.spec.claimRef.name}` : "")),
+    col("StorageClass", (o) => o.spec?.storageClassName ?? ""),
+    age,
+  ],
+  StorageClass: [
+    { ...name, cell: (o) => (o.metadata.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true" ? `${o.metadata.name} (default)` : o.metadata.name) },
+    col("Provisioner", (o) => o.provisioner ?? ""),
+    col("ReclaimPolicy", (o) => o.reclaimPolicy ?? "Delete"),
+    col("VolumeBindingMode", (o) => o.volumeBindingMode ?? "Immediate"),
+    col("AllowVolumeExpansion", (o) => String(o.allowVolumeExpansion ?? false)),
+    age,
+  ],
+  IngressClass: [name, col("Controller", (o) => o.spec?.controller ?? ""), col("Parameters", () => "<none>"), age],
+  DaemonSet: [
+    name,
+    col("Desired", (o) => o.status?.desiredNumberScheduled ?? 0, "integer"),
+    col("Current", (o) => o.status?.currentNumberScheduled ?? 0, "integer"),
+    col("Ready", (o) => o.status?.numberReady ?? 0, "integer"),
+    col("Up-to-date", (o) => o.status?.updatedNumberScheduled ?? 0, "integer"),
+    col("Available", (o) => o.status?.numberAvailable ?? 0, "integer"),
+    col("Node Selector", (o) => Object.entries(o.spec?.template?.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(",") || "<none>"),
+    age,
+  ],
+  CronJob: [
+    name,
+    col("Schedule", (o) => o.spec?.schedule ?? ""),
+    col("Timezone", (o) => o.spec?.timeZone ?? "<none>"),
+    col("Suspend", (o) => (o.spec?.suspend ? "True" : "False")),
+    col("Active", (o) => (o.status?.active ?? []).length, "integer"),
+    col("Last Schedule", (o) => (o.status?.lastScheduleTime ? since(o.status.lastScheduleTime) : "<none>")),
+    age,
+  ],
   Job: [name, col("Status", (o) => (o.status?.succeeded ? "Complete" : "Running")), col("Completions", (o) => `${o.status?.succeeded ?? 0}/${o.spec?.completions ?? 1}`), age],
 };
 

@@ -35,12 +35,14 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, store: Mem
     res.write(JSON.stringify({ type, object: o }) + "\n");
   };
   let lastRv = store.currentResourceVersion();
+  const rvParam = query.get("resourceVersion") ?? "";
+  const startRv = Number(rvParam) || 0;
   const send = (e: StoreEvent) => {
+    if (Number(e.object.metadata.resourceVersion) <= startRv) return;
     lastRv = e.object.metadata.resourceVersion ?? lastRv;
     if (inScope(e) && match(e.object)) write(e.type, e.object);
   };
 
-  const rvParam = query.get("resourceVersion") ?? "";
   if (rvParam === "" || rvParam === "0") {
     for (const o of store.listRaw(refOf(r.kind), r.namespace)) if (match(o)) write("ADDED", o);
   } else {
