@@ -7,6 +7,7 @@
  * 1001 and exits 0 within 10 s.
  */
 import fs from "node:fs";
+import { builtinModules } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -37,6 +38,22 @@ describe("the image's entrypoint (node dist/server.mjs)", () => {
     const res = await fetch(`${berth.url}/metrics`, { headers: { authorization: `Bearer ${berth.adminToken}` } });
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
+  });
+
+  it("needs only production dependencies at run time (the image prunes dev dependencies)", () => {
+    const dependencies = Object.keys((JSON.parse(fs.readFileSync(path.join(berth.app, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies);
+    const bundles = fs.readdirSync(path.join(berth.app, "dist")).filter((f) => f.endsWith(".mjs"));
+    expect(bundles.sort()).toEqual(["berth.mjs", "server.mjs", "token.mjs"]);
+    const imported = new Set<string>();
+    for (const bundle of bundles) {
+      const code = fs.readFileSync(path.join(berth.app, "dist", bundle), "utf8");
+      for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)"([^"./][^"]*)"/g)) {
+        if (m[1].startsWith("node:") || builtinModules.includes(m[1].split("/")[0])) continue;
+        imported.add(m[1].startsWith("@") ? m[1].split("/").slice(0, 2).join("/") : m[1].split("/")[0]);
+      }
+    }
+    expect(imported.size).toBeGreaterThan(3);
+    expect([...imported].filter((name) => !dependencies.includes(name))).toEqual([]);
   });
 
   it("writes nothing outside the data directory, Next's cache and TMPDIR", () => {
