@@ -1,0 +1,44 @@
+/**
+ * Reads a YAML request body as bytes and refuses it, before anything reaches the API server,
+ * when it is too large, not UTF-8, an alias bomb, or has duplicate keys — the same checks the
+ * editor runs in the browser, repeated here as the authority.
+ */
+import type { LineCounter } from "yaml";
+import { decodeUtf8Strictly, parseYamlSafely, YAML_LIMITS, type ParsedYamlDocument, type YamlProblem } from "@/lib/yaml/parse-yaml-safely";
+import { AppError } from "@/server/http/errors";
+
+function describeProblems(problems: YamlProblem[]): string {
+  return problems
+    .slice(0, 5)
+    .map((p) => (p.line ? `Line ${p.line}: ${p.message}` : p.message))
+    .join(" ");
+}
+
+export async function readYamlBody(req: Request): Promise<{ documents: ParsedYamlDocument[]; lineCounter: LineCounter }> {
+  const limit = YAML_LIMITS.maxTotalBytes;
+  const tooLarge = new AppError({ code: "payload_too_large", message: `The YAML is larger than ${limit / 1024 / 1024} MB; split it up.` });
+  const declared = Number(req.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (req.body) {
+    const reader = req.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge;
+      }
+      chunks.push(value);
+    }
+  }
+  const decoded = decodeUtf8Strictly(Buffer.concat(chunks));
+  if (!decoded.ok) throw new AppError({ code: "invalid", message: describeProblems(decoded.problems) });
+  if (decoded.text.trim() === "") throw new AppError({ code: "invalid", message: "Send the YAML of at least one object as the request body (Content-Type: application/yaml)." });
+  const parsed = parseYamlSafely(decoded.text);
+  if (!parsed.ok) throw new AppError({ code: "invalid", message: describeProblems(parsed.problems) });
+  if (parsed.documents.length === 0) throw new AppError({ code: "invalid", message: "The YAML holds no object; write at least one with apiVersion, kind and metadata.name." });
+  return { documents: parsed.documents, lineCounter: parsed.lineCounter };
+}
