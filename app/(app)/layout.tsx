@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { cookies } from "next/headers";
 import { AppShell } from "@/components/layout/app-shell";
+import { LiveUpdates } from "@/lib/live/live-updates";
 import { toSessionInfo } from "@/server/auth/login";
 import { resolveSession, SESSION_COOKIE } from "@/server/auth/sessions";
 import type { SessionInfo } from "@/lib/dto/session";
@@ -20,5 +21,9 @@ async function readSession(): Promise<SessionInfo | null> {
  */
 export default async function AuthenticatedLayout({ children }: { children: ReactNode }) {
   const session = await readSession();
-  return <AppShell initialSession={session}>{children}</AppShell>;
+  return (
+    <AppShell initialSession={session}>
+      <LiveUpdates>{children}</LiveUpdates>
+    </AppShell>
+  );
 }

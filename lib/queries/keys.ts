@@ -8,4 +8,16 @@ export const queryKeys = {
   audit: (limit: number) => ["audit", { limit }] as const,
   auditRoot: ["audit"] as const,
   cluster: ["cluster"] as const,
+  /** Every key under "projects" (list and details); the list alone is `projectList`. */
+  projectsRoot: ["projects"] as const,
+  projectList: ["projects", "list"] as const,
+  project: (project: string) => ["projects", "detail", project] as const,
+  appsRoot: ["apps"] as const,
+  /** Every key of one app (detail, status, revisions…). */
+  appRoot: (project: string, app: string) => ["apps", project, app] as const,
+  app: (project: string, app: string) => ["apps", project, app, "detail"] as const,
+  appStatus: (project: string, app: string) => ["apps", project, app, "status"] as const,
+  revisions: (project: string, app: string) => ["apps", project, app, "revisions"] as const,
+  secretEnv: (project: string, app: string) => ["apps", project, app, "secret-env"] as const,
+  statusBoard: ["status-board"] as const,
 };

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { AppStatus } from "@/lib/dto/app-status";
+import type { ProjectDetail } from "@/lib/dto/project";
+import type { StatusBoard } from "@/lib/dto/status-board";
+import { applyLiveEvent, type LiveCache } from "@/lib/live/apply-live-event";
+import { queryKeys } from "@/lib/queries/keys";
+
+function mapCache() {
+  const data = new Map<string, unknown>();
+  const invalidated: string[] = [];
+  const id = (key: readonly unknown[]) => JSON.stringify(key);
+  const cache: LiveCache = {
+    get: <T>(key: readonly unknown[]) => data.get(id(key)) as T | undefined,
+    set: <T>(key: readonly unknown[], update: (old: T | undefined) => T | undefined) => {
+      const next = update(data.get(id(key)) as T | undefined);
+      if (next !== undefined) data.set(id(key), next);
+    },
+    invalidate: (key) => void invalidated.push(id(key)),
+    remove: (key) => void data.delete(id(key)),
+  };
+  return { cache, data, invalidated, id };
+}
+
+const status = (health: AppStatus["health"]): AppStatus => ({
+  project: "shop",
+  app: "web",
+  health,
+  replicas: { desired: 1, updated: 1, ready: health === "Healthy" ? 1 : 0, available: 0 },
+  pods: [],
+  events: [],
+  volumes: [],
+  urls: [],
+  ingressAddress: null,
+  observedAt: "2026-01-01T00:00:00Z",
+});
+const project = (health: AppStatus["health"]): ProjectDetail => ({
+  name: "shop",
+  displayName: null,
+  namespace: "shop",
+  appCount: 1,
+  health,
+  createdAt: "",
+  apps: [{ name: "web", image: "nginx", replicas: 1, hosts: [], health, updatedAt: "" }],
+});
+
+describe("applyLiveEvent", () => {
+  it("replaces a cached status and patches the project's table and the status page without a refetch", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    data.set(id(queryKeys.appStatus("shop", "web")), status("Progressing"));
+    data.set(id(queryKeys.project("shop")), project("Progressing"));
+    const board: StatusBoard = { apps: [{ project: "shop", app: "web", image: "nginx", lastDeployAt: null, status: status("Progressing") }] };
+    data.set(id(queryKeys.statusBoard), board);
+
+    applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Healthy") });
+
+    expect((data.get(id(queryKeys.appStatus("shop", "web"))) as AppStatus).health).toBe("Healthy");
+    expect((data.get(id(queryKeys.project("shop"))) as ProjectDetail).apps[0].health).toBe("Healthy");
+    expect((data.get(id(queryKeys.statusBoard)) as StatusBoard).apps[0].status?.health).toBe("Healthy");
+    expect(invalidated).toContain(id(queryKeys.projectList));
+    expect(invalidated).not.toContain(id(queryKeys.statusBoard));
+  });
+
+  it("does not refetch the project list when the health did not change, and never creates entries nobody asked for", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    data.set(id(queryKeys.appStatus("shop", "web")), status("Healthy"));
+    applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Healthy") });
+    expect(invalidated).not.toContain(id(queryKeys.projectList));
+    applyLiveEvent(cache, { type: "app-status", project: "shop", app: "other", status: status("Failed") });
+    expect(data.has(id(queryKeys.appStatus("shop", "other")))).toBe(false);
+  });
+
+  it("refetches a project table and the status page that do not list the app yet", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    data.set(id(queryKeys.project("shop")), { ...project("Healthy"), apps: [] });
+    data.set(id(queryKeys.statusBoard), { apps: [] });
+    applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Progressing") });
+    expect(invalidated).toEqual(expect.arrayContaining([id(queryKeys.project("shop")), id(queryKeys.statusBoard)]));
+  });
+
+  it("drops a removed app's status and refetches the lists; a namespace change refetches the projects", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    data.set(id(queryKeys.appStatus("shop", "web")), status("Healthy"));
+    applyLiveEvent(cache, { type: "app-removed", project: "shop", app: "web" });
+    expect(data.has(id(queryKeys.appStatus("shop", "web")))).toBe(false);
+    expect(invalidated).toContain(id(queryKeys.project("shop")));
+    applyLiveEvent(cache, { type: "projects-changed" });
+    expect(invalidated).toContain(id(queryKeys.projectsRoot));
+  });
+});
