@@ -27,6 +27,8 @@ type Bucket = Map<string, Map<string, KubeObject>>; // namespace ("" when cluste
 export class MemoryStore implements SimStore {
   private readonly buckets = new Map<string, Bucket>();
   private readonly listeners = new Set<(e: StoreEvent) => void>();
+  /** owner uid → dependents (by resource key, namespace and name), so garbage collection never scans. */
+  private readonly dependents = new Map<string, Map<string, { ref: ResourceRef; namespace?: string; name: string }>>();
   private history: HistoryEntry[] = [];
   private rv = 1;
   /** Versions at or below this were compacted away; watching from them answers 410. */
@@ -170,7 +172,33 @@ export class MemoryStore implements SimStore {
     if (ns) this.remove(ref, structuredClone(ns));
   }
 
+  /** Objects whose ownerReferences name `uid`. Do not mutate. */
+  dependentsOf(uid: string): Array<{ ref: ResourceRef; obj: KubeObject }> {
+    const out: Array<{ ref: ResourceRef; obj: KubeObject }> = [];
+    for (const d of this.dependents.get(uid)?.values() ?? []) {
+      const obj = this.peek(d.ref, d.namespace, d.name);
+      if (obj) out.push({ ref: d.ref, obj });
+    }
+    return out;
+  }
+
+  private indexOwners(ref: ResourceRef, old: KubeObject | undefined, next: KubeObject | undefined): void {
+    const obj = (next ?? old)!;
+    const key = `${resourceKey(ref)}|${obj.metadata.namespace ?? ""}|${obj.metadata.name}`;
+    for (const r of old?.metadata.ownerReferences ?? []) {
+      const m = this.dependents.get(r.uid);
+      m?.delete(key);
+      if (m?.size === 0) this.dependents.delete(r.uid);
+    }
+    for (const r of next?.metadata.ownerReferences ?? []) {
+      let m = this.dependents.get(r.uid);
+      if (!m) this.dependents.set(r.uid, (m = new Map()));
+      m.set(key, { ref, namespace: obj.metadata.namespace, name: obj.metadata.name });
+    }
+  }
+
   private remove(ref: ResourceRef, obj: KubeObject): KubeObject {
+    this.indexOwners(ref, this.peek(ref, obj.metadata.namespace ?? "", obj.metadata.name), undefined);
     this.buckets.get(resourceKey(ref))?.get(obj.metadata.namespace ?? "")?.delete(obj.metadata.name);
     this.rv += 1;
     obj.metadata.resourceVersion = String(this.rv);
@@ -187,6 +215,7 @@ export class MemoryStore implements SimStore {
     const ns = obj.metadata.namespace ?? "";
     let byName = bucket.get(ns);
     if (!byName) bucket.set(ns, (byName = new Map()));
+    this.indexOwners(ref, byName.get(obj.metadata.name), obj);
     byName.set(obj.metadata.name, obj);
     this.emit({ type, resource: ref, object: obj });
   }
