@@ -132,6 +132,17 @@ describe("projects and apps over REST", () => {
     expect(failed.pods[0].reason).toMatch(/ErrImagePull|ImagePullBackOff/);
   });
 
+  it("explains a ReadWriteMany volume on local-path in the provisioner's words, with what to change", async () => {
+    const params = { project: "shop", app: "files" };
+    const body = { name: "files", image: "nginx:1.27", port: 80, volumes: [{ name: "shared", size: "1Gi", mountPath: "/srv", accessMode: "ReadWriteMany" }] };
+    expect((await call(apps.POST, "/api/projects/shop/apps", { method: "POST", params: { project: "shop" }, body })).status).toBe(201);
+    expect((await call(deploy.POST, "/api/projects/shop/apps/files/deploy", { method: "POST", params })).status).toBe(202);
+    const failed = await waitForHealth("files", "Failed");
+    expect(failed.explanation).toMatch(/^The volume "files-shared" cannot be provisioned \(failed to provision volume with StorageClass "local-path": .*ReadWriteOnce.*\) — .*change the volume's access mode to ReadWriteOnce/);
+    expect(failed.volumes).toEqual([expect.objectContaining({ name: "files-shared", phase: "Pending", note: expect.stringContaining("ReadWriteOnce") })]);
+    expect(failed.pods[0]).toMatchObject({ phase: "Pending", ready: false });
+  });
+
   it("scales, lists revisions newest first, adds and removes a hostname, and lists volumes", async () => {
     const params = { project: "shop", app: "web" };
     const added = await call(hostnames.POST, "/api/projects/shop/apps/web/hostnames", { method: "POST", params, body: { host: "www.example.com", path: "/api" } });
