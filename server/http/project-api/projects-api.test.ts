@@ -84,6 +84,17 @@ describe("projects and apps over REST", () => {
     expect(detail.body.apps).toEqual([expect.objectContaining({ name: "web", image: "nginx:1.27", hosts: ["shop.example.com"], health: "Healthy" })]);
   });
 
+  it("answers status from the shared informer caches, without asking the API server per request", async () => {
+    fx.cluster.sim.faults.setLatency(1_500);
+    try {
+      const started = Date.now();
+      for (let i = 0; i < 5; i++) expect((await call(status.GET, "/api/projects/shop/apps/web/status", { params: { project: "shop", app: "web" } })).body.health).toBe("Healthy");
+      expect(Date.now() - started).toBeLessThan(1_500);
+    } finally {
+      fx.cluster.sim.faults.setLatency(0);
+    }
+  });
+
   it("refuses bad input with 400 naming the field, and writes nothing", async () => {
     const before = await rowCounts();
     const bad: Array<[RouteHandler, string, unknown, Record<string, string>, RegExp]> = [
