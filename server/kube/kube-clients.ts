@@ -31,6 +31,13 @@ export interface KubeClients {
 }
 
 const MAX_SOCKETS = 32;
+/**
+ * A connection reset before any answer is retried at once for idempotent requests (GET, apply
+ * PATCH, DELETE): the server dropped a pooled keep-alive socket, or refused a burst of new ones.
+ * Anything longer-lived is the engine's retry policy's business.
+ * https://nodejs.org/api/http.html#requestreusedsocket
+ */
+const RESET_RETRIES = 3;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 const registry = processSingleton("kube-clients", () => new WeakMap<KubeConfig, KubeClients>());
@@ -92,7 +99,14 @@ function makeClients(kubeConfig: KubeConfig): KubeClients {
         requestHeaders["Content-Type"] = req.contentType ?? "application/json";
         requestHeaders["Content-Length"] = String(payload.length);
       }
-      return send<T>(url, { method: req.method, headers: requestHeaders, agent: pooled }, payload, req.timeoutMs ?? DEFAULT_TIMEOUT_MS, req.signal);
+      const options = { method: req.method, headers: requestHeaders, agent: pooled };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await send<T>(url, options, payload, req.timeoutMs ?? DEFAULT_TIMEOUT_MS, req.signal);
+        } catch (err) {
+          if (!isConnectionReset(err) || req.method === "POST" || attempt >= RESET_RETRIES || req.signal?.aborted) throw err;
+        }
+      }
     },
     close() {
       agent?.destroy();
@@ -131,6 +145,11 @@ function send<T>(url: URL, options: http.RequestOptions, payload: Buffer | undef
     });
     request.end(payload);
   });
+}
+
+function isConnectionReset(err: unknown): boolean {
+  const code = err instanceof KubeNetworkError ? (err.cause as NodeJS.ErrnoException | undefined)?.code : undefined;
+  return code === "ECONNRESET" || code === "EPIPE";
 }
 
 function parseStatus(text: string, code: number): KubeStatus {
