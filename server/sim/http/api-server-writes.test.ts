@@ -69,6 +69,16 @@ describe("field validation of what Berth renders", () => {
     ]);
   });
 
+  it("refuses to change a Deployment's selector", async () => {
+    await api("POST", D, deploymentBody("immut"));
+    const body = deploymentBody("immut") as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    body.spec.selector.matchLabels = { app: "immut", v: "2" };
+    body.spec.template.metadata.labels = { app: "immut", v: "2" };
+    const res = await api("PUT", `${D}/immut`, body);
+    expect(res.status).toBe(422);
+    expect(res.body.message).toBe('Deployment.apps "immut" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"immut", "v":"2"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable');
+  });
+
   it("checks Service ports, PVC requests and Ingress paths", async () => {
     const svc = await api("POST", "/api/v1/namespaces/default/services", { apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { ports: [{ port: 80 }, { port: 0 }] } });
     expect(svc.body.message).toBe('Service "s" is invalid: [spec.ports[0].name: Required value, spec.ports[1].name: Required value, spec.ports[1].port: Invalid value: 0: must be between 1 and 65535, inclusive, spec.ports[1].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive]');

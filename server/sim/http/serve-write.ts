@@ -15,6 +15,7 @@ import { fromScale, toScale } from "@/server/sim/http/scale-subresource";
 import { alignWithUrl, asObject, checkDecoded, finalizeObject, isDryRun, requireLiveNamespace, updateManager } from "@/server/sim/http/prepare-write";
 import { badRequest, sendJson } from "@/server/sim/http/status";
 import { kindSchema } from "@/server/sim/openapi/build-schemas";
+import { validateUpdate } from "@/server/sim/validate/validate-object";
 import { jsonPatch, mergePatch, strategicMerge } from "@/server/sim/patch/apply-patches";
 import { serverSideApply, trackUpdate } from "@/server/sim/patch/server-side-apply";
 import { conflict, type MemoryStore } from "@/server/sim/store/memory-store";
@@ -61,6 +62,7 @@ function commit(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r
     if (old.metadata[k] !== undefined) (next.metadata as Record<string, unknown>)[k] = old.metadata[k];
   }
   finalizeObject(r.kind, next);
+  validateUpdate(r.kind, old, next);
   const rv = next.metadata.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) throw conflict(r.kind, old.metadata.name);
   if (managerOverride) managerOverride(next);

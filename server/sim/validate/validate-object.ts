@@ -82,3 +82,24 @@ export function invalidError(kind: KindDescriptor, name: string, causes: Cause[]
   const summary = texts.length === 1 ? texts[0] : `[${texts.join(", ")}]`;
   return new SimError(422, "Invalid", `${qualified} "${name}" is invalid: ${summary}`, { name, group: kind.group, kind: kind.kind, causes });
 }
+
+/** Go's %#v of a metav1.LabelSelector, as the immutable-selector message prints it. */
+function goLabelSelector(sel: Any): string {
+  const labels = Object.entries((sel?.matchLabels ?? {}) as Record<string, string>)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`)
+    .join(", ");
+  const exprs = sel?.matchExpressions?.length
+    ? `[]v1.LabelSelectorRequirement{${sel.matchExpressions.map((e: Any) => `v1.LabelSelectorRequirement{Key:${JSON.stringify(e.key)}, Operator:${JSON.stringify(e.operator)}, Values:[]string{${(e.values ?? []).map((v: string) => JSON.stringify(v)).join(", ")}}}`).join(", ")}}`
+    : "[]v1.LabelSelectorRequirement(nil)";
+  return `v1.LabelSelector{MatchLabels:map[string]string{${labels}}, MatchExpressions:${exprs}}`;
+}
+
+/** Update-only rules: a workload's selector never changes after creation (apps/v1). */
+export function validateUpdate(kind: KindDescriptor, old: KubeObject, next: KubeObject): void {
+  if (!["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet"].includes(kind.kind)) return;
+  const before = (old as Any).spec?.selector;
+  const after = (next as Any).spec?.selector;
+  if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) return;
+  throw invalidError(kind, next.metadata.name, [{ reason: "FieldValueInvalid", field: "spec.selector", message: `Invalid value: ${goLabelSelector(after)}: field is immutable` }]);
+}
