@@ -46,7 +46,8 @@ export function typeLabel(schema: JsonSchema | undefined): string {
   if (type === "object" && schema.additionalProperties && typeof schema.additionalProperties === "object") {
     return `map[string]${typeLabel(schema.additionalProperties as JsonSchema)}`;
   }
-  if (typeof type === "string") return schema.format && type !== "object" ? `${type} (${schema.format})` : type;
+  const format = schema.format ?? schema["x-format"];
+  if (typeof type === "string") return format && type !== "object" ? `${type} (${format})` : type;
   return "Object";
 }
 
@@ -54,6 +55,11 @@ function hoverText(name: string, schema: JsonSchema, isRequired: boolean): strin
   const head = `**${name}** · \`${typeLabel(schema)}\`${isRequired ? " · **required**" : " · optional"}`;
   const description = typeof schema.description === "string" ? schema.description : "";
   return description ? `${head}\n\n${description}` : head;
+}
+
+/** resource.Quantity: a string in the schema, but the API server also takes plain numbers (`cpu: 1`). */
+function isQuantity(schema: JsonSchema): boolean {
+  return schema.type === "string" && typeof schema.description === "string" && schema.description.startsWith("Quantity is a fixed-point representation of a number.");
 }
 
 /** Converts one OpenAPI schema node (recursively) to JSON Schema. */
@@ -71,7 +77,7 @@ function convertNode(node: unknown): unknown {
   if (isIntOrString) {
     delete out.type;
     out.type = ["integer", "string"];
-  } else if (src.format === "quantity") {
+  } else if (src.format === "quantity" || isQuantity(src)) {
     out.type = ["string", "number"];
   }
   if (typeof src.format === "string" && !isIntOrString) out["x-format"] = src.format;

@@ -117,8 +117,9 @@ export function parseYamlSafely(text: string, limits: YamlLimits = YAML_LIMITS):
     return { ok: false, problems: [{ message: `The YAML has ${list.length} documents; Berth accepts at most ${limits.maxDocuments} at once.` }] };
   }
   list.forEach((doc, position) => {
-    const [start, , end] = doc.range;
-    const bytes = utf8Length(text.slice(start, end));
+    const [docStart, , end] = doc.range;
+    const start = doc.contents?.range?.[0] ?? docStart;
+    const bytes = utf8Length(text.slice(docStart, end));
     if (bytes > limits.maxDocumentBytes) {
       problems.push(problemAt(lineCounter, start, `Document ${position + 1} is ${(bytes / 1024 / 1024).toFixed(1)} MB; Kubernetes objects must stay under 1 MB.`, position));
       return;
@@ -139,8 +140,7 @@ export function parseYamlSafely(text: string, limits: YamlLimits = YAML_LIMITS):
       return;
     }
     if (value === null || value === undefined) return;
-    const contentStart = doc.contents?.range?.[0] ?? start;
-    documents.push({ index: documents.length, value, doc, line: lineCounter.linePos(contentStart).line });
+    documents.push({ index: documents.length, value, doc, line: lineCounter.linePos(start).line });
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, documents, lineCounter };

@@ -28,9 +28,22 @@ export interface ApplyYamlInput {
   clientIp?: string;
 }
 
+/**
+ * Decoding errors (400) carry no causes; their message names the field: `strict decoding
+ * error: unknown field "spec.replica"`, `cannot unmarshal string into Go struct field
+ * DeploymentSpec.spec.replicas of type int32`.
+ */
+function causesFromMessage(message: string): Array<{ message: string; field?: string }> {
+  const unknown = [...message.matchAll(/unknown field "([^"]+)"/g)].map((m) => ({ message: `unknown field "${m[1]}"; check its spelling and indentation`, field: m[1] }));
+  if (unknown.length > 0) return unknown;
+  const typed = /Go struct field [A-Z]\w*\.([\w.]+) of type (\w+)/.exec(message);
+  if (typed) return [{ message: `must be of type ${typed[2]}`, field: typed[1] }];
+  return [{ message }];
+}
+
 function fieldProblems(target: EditorTarget, lineCounter: LineCounter, err: KubeApiError): YamlFieldProblem[] {
   const causes = err.body.details?.causes ?? [];
-  const list = causes.length > 0 ? causes : [{ message: err.body.message ?? err.message, field: undefined }];
+  const list = causes.length > 0 ? causes : causesFromMessage(err.body.message ?? err.message);
   return list.map((cause) => {
     const field = cause.field?.replace(/^\./, "");
     const position = field ? findFieldPosition(target.document.doc, lineCounter, field) : undefined;
