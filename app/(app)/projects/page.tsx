@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/layout/coming-soon";
 import { PageHeader } from "@/components/layout/page-header";
+import { ProjectsView } from "@/components/projects/projects-view";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -8,10 +8,7 @@ export default function ProjectsPage() {
   return (
     <>
       <PageHeader title="Projects" description="A project is a namespace holding your apps." />
-      <ComingSoon title="Not built yet">
-        Creating projects and deploying apps into them is the next piece of work. This page will list your projects with their
-        app count and health.
-      </ComingSoon>
+      <ProjectsView />
     </>
   );
 }
