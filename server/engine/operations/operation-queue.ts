@@ -22,7 +22,7 @@ export interface OperationContext {
   superseded: AbortSignal;
 }
 
-/** Runs one operation. Throws to fail or retry (decided by retry-policy); returns a note on success. */
+/** Runs one operation. Throws to fail or retry (retry-policy.ts decides which); resolving means it succeeded. */
 export type OperationRunner = (op: Operation, ctx: OperationContext) => Promise<void>;
 
 /** Called once an operation will not be retried, to record the failure where the user looks (the revision). */
@@ -135,10 +135,17 @@ export class OperationQueue {
     const abort = new AbortController();
     const supersede = new AbortController();
     const entry: Running = { op, abort, supersede, done: Promise.resolve() };
-    entry.done = this.execute(op, abort.signal, supersede.signal).finally(() => {
-      this.running.delete(op.id);
-      this.kick();
-    });
+    entry.done = this.execute(op, abort.signal, supersede.signal)
+      .catch((err: unknown) => {
+        // Only the bookkeeping writes can land here (the database went away); the row stays
+        // "running" and the next start resumes the operation.
+        countError("database");
+        console.error(JSON.stringify({ level: "error", msg: "could not record an operation's outcome", operation: op.id, error: String(err) }));
+      })
+      .finally(() => {
+        this.running.delete(op.id);
+        this.kick();
+      });
     this.running.set(op.id, entry);
   }
 
