@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { getAppDrift } from "@/server/engine/drift";
-import { stopEngine } from "@/server/engine/engine";
+import path from "node:path";
+import { KubeConfig } from "@kubernetes/client-node";
+import { startEngine, stopEngine } from "@/server/engine/engine";
 import { createApp } from "@/server/engine/model/create-app";
 import { createProject } from "@/server/engine/model/create-project";
 import { getApp } from "@/server/engine/model/get-app";
@@ -75,6 +77,24 @@ describe("operations that meet trouble", () => {
     const done = await waitForOperation(operation.id, 15_000);
     expect(done).toMatchObject({ status: "failed", attempts: 1, error: expect.stringContaining('"kubectl-edit" owns') });
     expect(await latestRevision()).toMatchObject({ outcome: "failed", message: expect.stringContaining("kubectl-edit") });
+  });
+
+  it("a deploy the API forbids (403) is not retried and its revision says why", async () => {
+    await stopEngine();
+    const file = path.join(fx.cluster.dir, "viewer.yaml");
+    await fx.cluster.sim.writeKubeconfig(file, { readOnly: true });
+    const viewer = new KubeConfig();
+    viewer.loadFromFile(file);
+    await startEngine({ kubeConfig: viewer, stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
+    try {
+      const { operation } = await deployApp({ project: "ops", app: "api" });
+      const done = await waitForOperation(operation.id, 15_000);
+      expect(done).toMatchObject({ status: "failed", attempts: 1, error: expect.stringMatching(/forbidden/i) });
+      expect(await latestRevision()).toMatchObject({ outcome: "failed", message: expect.stringMatching(/forbidden/i) });
+    } finally {
+      await stopEngine();
+      await fx.start();
+    }
   });
 
   it("re-apply takes Berth's values back and the drift clears", async () => {
