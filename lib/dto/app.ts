@@ -103,3 +103,21 @@ export const volumeSchema = z.object({
 });
 export type Volume = z.infer<typeof volumeSchema>;
 export const volumeListSchema = z.object({ volumes: z.array(volumeSchema) });
+
+/** Answer of `GET .../drift`: whether the cluster still matches what Berth last applied. */
+export const appDriftSchema = z.object({
+  drifted: z.boolean(),
+  /** The revision compared against; null before the first deploy. */
+  revision: z.number().nullable(),
+  objects: z.array(
+    z.object({
+      kind: z.string(),
+      name: z.string(),
+      isMissing: z.boolean(),
+      fields: z.array(z.object({ path: z.string(), expected: z.unknown(), actual: z.unknown(), manager: z.string().optional() })),
+    }),
+  ),
+  /** One sentence for the UI, saying what changed and that re-apply restores it. */
+  message: z.string(),
+});
+export type AppDrift = z.infer<typeof appDriftSchema>;

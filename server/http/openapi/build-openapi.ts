@@ -58,7 +58,7 @@ function operation(doc: RouteDoc): Json {
     "x-berth-role": doc.access,
     parameters: [...parameters(doc.params, "path"), ...parameters(doc.query, "query")],
     ...(doc.body
-      ? { requestBody: { required: true, ...(doc.bodyDescription ? { description: doc.bodyDescription } : {}), content: { "application/json": { schema: jsonSchema(doc.body, "input") } } } }
+      ? { requestBody: { required: true, ...(doc.bodyDescription ? { description: doc.bodyDescription } : {}), content: { [doc.bodyMediaType ?? "application/json"]: { schema: jsonSchema(doc.body, "input") } } } }
       : {}),
     responses,
   };
@@ -83,7 +83,7 @@ export function buildOpenApiDocument(docs: RouteDoc[] = ROUTE_DOCS): Json {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    tags: [{ name: "projects" }, { name: "apps" }, { name: "auth" }, { name: "cluster" }, { name: "meta" }],
+    tags: ["projects", "apps", "status", "yaml", "auth", "cluster", "meta"].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { appDetailSchema, appListSchema, hostnameListSchema, operationAcceptedSchema, revisionListSchema, volumeListSchema } from "@/lib/dto/app";
+import { appDetailSchema, appDriftSchema, appListSchema, hostnameListSchema, operationAcceptedSchema, revisionListSchema, volumeListSchema } from "@/lib/dto/app";
 import { appStatusSchema } from "@/lib/dto/app-status";
 import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
 import { appSpecSchema, hostnameSpecSchema, rollbackSchema, scaleSchema, volumeSpecSchema } from "@/lib/schemas/app";
-import { projectCreateSchema, projectDeleteSchema } from "@/lib/schemas/project";
+import { projectCreateSchema, projectDeleteSchema, projectUpdateSchema } from "@/lib/schemas/project";
 import { loginSchema } from "@/lib/schemas/session";
 import { logsDownloadQuery } from "@/lib/ws-protocol";
+import { secretEnvValuesSchema, statusBoardSchema } from "@/lib/dto/status-board";
+import { applyYamlQuerySchema, appYamlQuerySchema } from "@/server/yaml/yaml-route-schemas";
 import { auditQuerySchema, createTokenSchema, tokenIdParamsSchema } from "@/lib/schemas/token";
 import {
   apiTokenListSchema,
@@ -29,7 +31,7 @@ import {
  * handlers validate with. A test compares this list with the route files on disk.
  */
 export type RouteDoc = {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** OpenAPI path template, e.g. `/api/projects/{project}`. */
   path: string;
   summary: string;
@@ -40,6 +42,8 @@ export type RouteDoc = {
   query?: z.ZodType;
   body?: z.ZodType;
   bodyDescription?: string;
+  /** Default application/json. */
+  bodyMediaType?: string;
   /** Success answers by status; a null schema means no body. */
   responses: Record<number, { description: string; schema: z.ZodType | null; mediaType?: string }>;
 };
@@ -55,6 +59,9 @@ function appAction(verb: string, summary: string, body?: z.ZodType): RouteDoc {
   return { method: "POST", path: `${APP}/${verb}`, summary, tag: "apps", access: "admin", params: appParamsSchema, query: waitQuerySchema, body, responses: queued };
 }
 
+/** Answers whose DTO is a TypeScript interface (lib/yaml/yaml-dto.ts): described as an object, named in the description. */
+const described = (type: string) => ({ 200: { description: `A ${type} (see lib/yaml/yaml-dto.ts).`, schema: z.looseObject({}) } });
+
 export const ROUTE_DOCS: RouteDoc[] = [
   { method: "GET", path: "/api/session", summary: "Who is signed in, with which role, until when.", tag: "auth", access: "viewer", responses: ok(sessionInfoSchema) },
   { method: "POST", path: "/api/session", summary: "Sign in: exchange a Berth token for a session cookie.", tag: "auth", access: "public", body: loginSchema, responses: ok(sessionInfoSchema, "Signed in; the answer sets the berth_session cookie.") },
@@ -64,11 +71,38 @@ export const ROUTE_DOCS: RouteDoc[] = [
   { method: "DELETE", path: "/api/tokens/{id}", summary: "Revoke a token and end the sessions it opened.", tag: "auth", access: "admin", params: tokenIdParamsSchema, responses: ok(apiTokenListSchema.shape.tokens.element) },
   { method: "GET", path: "/api/audit", summary: "The audit log, newest first (cursor: ?before=<id>).", tag: "auth", access: "admin", query: auditQuerySchema, responses: ok(auditPageSchema) },
   { method: "GET", path: "/api/cluster", summary: "Which cluster Berth is connected to and whether it answers.", tag: "cluster", access: "viewer", responses: ok(clusterInfoSchema) },
+  { method: "GET", path: "/api/cluster/schemas", summary: "The connected cluster's JSON Schemas for the YAML editor (ETag; 304 when unchanged).", tag: "cluster", access: "viewer", responses: { 200: { description: "{ gitVersion, source, key, kinds, schema }.", schema: z.looseObject({}) }, 304: { description: "Not modified.", schema: null } } },
+  { method: "GET", path: "/api/status", summary: "Every app of every project with its status, for the status page (one request).", tag: "status", access: "viewer", responses: ok(statusBoardSchema) },
+  { method: "GET", path: "/api/yaml/live", summary: "An app's live objects as one multi-document YAML (Secret values hidden).", tag: "yaml", access: "viewer", query: appYamlQuerySchema, responses: described("LiveYamlAnswer") },
+  { method: "GET", path: "/api/yaml/rendered", summary: "The manifests Berth rendered for the app's current revision.", tag: "yaml", access: "viewer", query: appYamlQuerySchema, responses: described("RenderedYamlAnswer") },
+  {
+    method: "POST",
+    path: "/api/yaml/dry-run",
+    summary: "Server-side dry run of a YAML body in ?project=: errors at their lines, conflicts, and the diff.",
+    tag: "yaml",
+    access: "viewer",
+    query: applyYamlQuerySchema,
+    body: z.string(),
+    bodyMediaType: "application/yaml",
+    responses: described("YamlApplyResult"),
+  },
+  {
+    method: "POST",
+    path: "/api/yaml/apply",
+    summary: "Server-side apply of a YAML body in ?project= (field manager berth-editor).",
+    tag: "yaml",
+    access: "admin",
+    query: applyYamlQuerySchema,
+    body: z.string(),
+    bodyMediaType: "application/yaml",
+    responses: described("YamlApplyResult"),
+  },
   { method: "GET", path: "/api/openapi.json", summary: "This document.", tag: "meta", access: "viewer", responses: { 200: { description: "The OpenAPI 3.1 document.", schema: null } } },
 
   { method: "GET", path: "/api/projects", summary: "Projects with their app counts and the health of their worst app.", tag: "projects", access: "viewer", responses: ok(projectListSchema) },
   { method: "POST", path: "/api/projects", summary: "Create a project (its Namespace appears with the first deploy).", tag: "projects", access: "admin", body: projectCreateSchema, responses: { 201: { description: "Created.", schema: projectSummarySchema } } },
   { method: "GET", path: "/api/projects/{project}", summary: "One project with its apps.", tag: "projects", access: "viewer", params: projectParamsSchema, responses: ok(projectDetailSchema) },
+  { method: "PATCH", path: "/api/projects/{project}", summary: "Change the project's display name.", tag: "projects", access: "admin", params: projectParamsSchema, body: projectUpdateSchema, responses: ok(projectSummarySchema) },
   {
     method: "DELETE",
     path: "/api/projects/{project}",
@@ -103,6 +137,9 @@ export const ROUTE_DOCS: RouteDoc[] = [
   appAction("scale", "Set the number of replicas (0–50; 1 at most with a ReadWriteOnce volume).", scaleSchema),
   appAction("stop", "Scale to 0 replicas."),
   appAction("start", "Scale a stopped app back to the replicas it last ran with."),
+  appAction("reapply", "Re-apply the current spec, taking back fields changed outside Berth (forced server-side apply)."),
+  { method: "GET", path: `${APP}/drift`, summary: "Whether the app's objects were changed outside Berth since its last deploy.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appDriftSchema) },
+  { method: "GET", path: `${APP}/secret-env`, summary: "The app's secret env values (admin; every reveal is audited).", tag: "apps", access: "admin", params: appParamsSchema, responses: ok(secretEnvValuesSchema) },
   { method: "GET", path: `${APP}/revisions`, summary: "The app's revisions, newest first.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(revisionListSchema) },
   { method: "GET", path: `${APP}/status`, summary: "Health, replicas, pods, events, volumes and URLs, with an explanation when something is wrong.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appStatusSchema) },
   { method: "GET", path: `${APP}/hostnames`, summary: "The app's hostnames and their URLs.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(hostnameListSchema) },

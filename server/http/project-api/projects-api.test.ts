@@ -8,6 +8,7 @@ import * as rollback from "@/app/api/projects/[project]/apps/[app]/rollback/rout
 import * as scale from "@/app/api/projects/[project]/apps/[app]/scale/route";
 import * as revisions from "@/app/api/projects/[project]/apps/[app]/revisions/route";
 import * as status from "@/app/api/projects/[project]/apps/[app]/status/route";
+import * as drift from "@/app/api/projects/[project]/apps/[app]/drift/route";
 import * as hostnames from "@/app/api/projects/[project]/apps/[app]/hostnames/route";
 import * as hostname from "@/app/api/projects/[project]/apps/[app]/hostnames/[host]/route";
 import * as volumes from "@/app/api/projects/[project]/apps/[app]/volumes/route";
@@ -93,6 +94,13 @@ describe("projects and apps over REST", () => {
     } finally {
       fx.cluster.sim.faults.setLatency(0);
     }
+  });
+
+  it("renames the project's display name and reports no drift for a freshly deployed app", async () => {
+    const renamed = await call(project.PATCH, "/api/projects/shop", { method: "PATCH", params: { project: "shop" }, body: { displayName: "Shop front" } });
+    expect(renamed).toMatchObject({ status: 200, body: { name: "shop", displayName: "Shop front", appCount: 1 } });
+    const report = await call(drift.GET, "/api/projects/shop/apps/web/drift", { params: { project: "shop", app: "web" } });
+    expect(report.body).toMatchObject({ drifted: false, revision: 1, objects: [] });
   });
 
   it("refuses bad input with 400 naming the field, and writes nothing", async () => {

@@ -1,7 +1,8 @@
-import { projectDetailSchema } from "@/lib/dto/project";
-import { projectDeleteSchema } from "@/lib/schemas/project";
+import { projectDetailSchema, projectSummarySchema } from "@/lib/dto/project";
+import { projectDeleteSchema, projectUpdateSchema } from "@/lib/schemas/project";
 import { getProject } from "@/server/engine/model/get-project";
 import { listApps } from "@/server/engine/model/list-apps";
+import { updateProject } from "@/server/engine/model/update-project";
 import { deleteProject } from "@/server/engine/operations/enqueue";
 import { healthOfApps, toAppListItems, toProjectSummary } from "@/server/http/project-api/app-views";
 import { auditChange, respondWithOperation } from "@/server/http/project-api/respond-operation";
@@ -18,6 +19,18 @@ export const GET = withAuth(
     return Response.json(projectDetailSchema.parse({ ...toProjectSummary(project, items, health !== null), apps: items }));
   },
   { params: projectParamsSchema },
+);
+
+/** Changes the display name, `{ "displayName": "…" }` (the name is the namespace and never changes). */
+export const PATCH = withAuth(
+  async ({ params, body, principal, clientIp }) => {
+    const project = await updateProject(params.project, body);
+    await auditChange(principal, "project.update", project.name, clientIp);
+    const apps = await listApps(project.name);
+    const health = await healthOfApps(project.name, apps);
+    return Response.json(projectSummarySchema.parse(toProjectSummary(project, toAppListItems(apps, health), health !== null)));
+  },
+  { params: projectParamsSchema, body: projectUpdateSchema },
 );
 
 /** Deletes the project, its Namespace and everything in it; the body must be `{ "confirm": "<name>" }`. */

@@ -1,0 +1,17 @@
+import { reapplyApp } from "@/server/engine/operations/enqueue";
+import { auditChange, respondWithOperation } from "@/server/http/project-api/respond-operation";
+import { appParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
+import { withAuth } from "@/server/http/with-auth";
+
+/**
+ * Re-applies the current spec, taking back fields changed outside Berth (the only forced
+ * server-side apply), as a new revision. 202 with the operation; `?wait=true` waits.
+ */
+export const POST = withAuth(
+  async ({ params, query, principal, clientIp }) => {
+    const queued = await reapplyApp({ project: params.project, app: params.app, actor: principal.userName });
+    await auditChange(principal, "app.reapply", `${params.project}/${params.app}`, clientIp, { revision: queued.revision.number });
+    return respondWithOperation(queued, { wait: query.wait, project: params.project, app: params.app });
+  },
+  { params: appParamsSchema, query: waitQuerySchema },
+);
