@@ -151,6 +151,14 @@ describe("projects and apps over REST", () => {
     expect(failed.pods[0].reason).toMatch(/ErrImagePull|ImagePullBackOff/);
   });
 
+  it("explains a crash loop with the container's last exit code", async () => {
+    const body = { name: "crash", image: "nginx:crashloop", port: 80 };
+    expect((await call(apps.POST, "/api/projects/shop/apps", { method: "POST", params: { project: "shop" }, body })).status).toBe(201);
+    await call(deploy.POST, "/api/projects/shop/apps/crash/deploy", { method: "POST", params: { project: "shop", app: "crash" } });
+    const failed = await waitForHealth("crash", "Failed");
+    expect(failed.explanation).toBe("The container keeps crashing (last exit code 1) — open the logs to see why it exits.");
+  });
+
   it("explains a ReadWriteMany volume on local-path in the provisioner's words, with what to change", async () => {
     const params = { project: "shop", app: "files" };
     const body = { name: "files", image: "nginx:1.27", port: 80, volumes: [{ name: "shared", size: "1Gi", mountPath: "/srv", accessMode: "ReadWriteMany" }] };
