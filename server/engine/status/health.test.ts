@@ -95,7 +95,7 @@ describe("summarizeApp", () => {
       spec: { tls: [{ hosts: ["secure.example.com"] }], rules: [{ host: "shop.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } }, { host: "secure.example.com", http: { paths: [{ path: "/api", pathType: "Prefix", backend: { service: { name: "web", port: { number: 80 } } } }] } }] },
       status: { loadBalancer: { ingress: [{ ip: "10.0.0.5" }] } },
     };
-    const s = summarizeApp({ deployment: deployment(), pods: [pod("web-a")], pvcs: [claim, pvc("web-logs")], events: [failed], ingresses: [ingress], expectedVolumes: ["web-data", "web-cache"], now: NOW });
+    const s = summarizeApp({ deployment: deployment(), pods: [pod("web-a")], pvcs: [claim, pvc("web-logs")], events: [failed], ingress, expectedVolumes: ["web-data", "web-cache"], now: NOW });
     expect(s.volumes).toEqual([
       { name: "web-data", phase: "Pending", capacity: "1Gi", accessModes: ["ReadWriteMany"], storageClass: "local-path", note: 'failed to provision volume with StorageClass "local-path": Only support ReadWriteOnce access mode' },
       expect.objectContaining({ name: "web-cache", phase: "Missing" }),

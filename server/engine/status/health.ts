@@ -19,6 +19,8 @@ export type AppObjects = {
   events?: Event[];
   pvcs?: PersistentVolumeClaim[];
   ingresses?: Ingress[];
+  /** The app's one Ingress (Berth renders at most one); merged with `ingresses`. */
+  ingress?: Ingress;
   /** Replicas the app's spec asks for; the Deployment's own spec.replicas when left out. */
   desiredReplicas?: number;
   /** Claim names the app's spec mounts, so a claim that is missing still shows. */
@@ -80,7 +82,7 @@ export function summarizeApp(input: AppObjects): AppSummary {
   const replicaSets = input.replicaSets ?? [];
   const pods = input.pods ?? [];
   const pvcs = input.pvcs ?? [];
-  const ingresses = input.ingresses ?? [];
+  const ingresses = [...(input.ingresses ?? []), ...(input.ingress ? [input.ingress] : [])];
   const desired = input.desiredReplicas ?? deployment?.spec?.replicas ?? 1;
   const replicas = replicaCounts(deployment, desired);
   const related = eventsAbout(input.events ?? [], [
