@@ -103,6 +103,23 @@ describe("projects and apps over REST", () => {
     expect(report.body).toMatchObject({ drifted: false, revision: 1, objects: [] });
   });
 
+  it("never reports a false alarm while a healthy new image rolls out", async () => {
+    const params = { project: "shop", app: "web" };
+    const current = (await call(app.GET, "/api/projects/shop/apps/web", { params })).body.spec;
+    expect((await call(app.PUT, "/api/projects/shop/apps/web", { method: "PUT", params, body: { ...current, image: "nginx:1.28" } })).status).toBe(200);
+    await call(deploy.POST, "/api/projects/shop/apps/web/deploy", { method: "POST", params });
+    const seen = new Set<string>();
+    const deadline = Date.now() + 20_000;
+    let last;
+    do {
+      last = (await call(status.GET, "/api/projects/shop/apps/web/status", { params })).body;
+      seen.add(last.health);
+      await new Promise((r) => setTimeout(r, 50));
+    } while (!(last.health === "Healthy" && last.pods.every((p: { image: string }) => p.image === "nginx:1.28")) && Date.now() < deadline);
+    expect(last.pods.map((p: { image: string }) => p.image)).toEqual(["nginx:1.28"]);
+    expect([...seen].filter((h) => h === "Failed" || h === "Degraded")).toEqual([]);
+  });
+
   it("refuses bad input with 400 naming the field, and writes nothing", async () => {
     const before = await rowCounts();
     const bad: Array<[RouteHandler, string, unknown, Record<string, string>, RegExp]> = [
@@ -182,7 +199,7 @@ describe("projects and apps over REST", () => {
     expect(stopped.body.operation.status).toBe("succeeded");
     await waitForHealth("web", "Stopped");
     const list = await call(revisions.GET, "/api/projects/shop/apps/web/revisions", { params });
-    expect(list.body.revisions.map((r: { number: number; spec: { replicas: number } }) => [r.number, r.spec.replicas])).toEqual([[2, 0], [1, 1]]);
+    expect(list.body.revisions.map((r: { number: number; spec: { replicas: number } }) => [r.number, r.spec.replicas])).toEqual([[3, 0], [2, 1], [1, 1]]);
     const vols = await call(volumes.GET, "/api/projects/shop/apps/web/volumes", { params });
     expect(vols.body.volumes).toEqual([{ name: "data", size: "1Gi", mountPath: "/data", accessMode: "ReadWriteOnce", storageClass: null, claimName: "web-data" }]);
   });
