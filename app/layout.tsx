@@ -7,7 +7,10 @@ import "@/app/globals.css";
 export const metadata: Metadata = {
   title: { default: "Berth", template: "%s · Berth" },
   description: "Self-hosted PaaS dashboard for Kubernetes",
-  icons: { icon: "/icon.svg" },
+  icons: { icon: "/icon.svg", apple: "/apple-touch-icon.png" },
+  /** Installable: the status page opens from the home screen like an app. */
+  manifest: "/manifest.webmanifest",
+  appleWebApp: { capable: true, title: "Berth", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = {
