@@ -50,6 +50,8 @@ export interface Sim {
   readOnlyToken: string;
   store: MemoryStore;
   faults: SimFaults;
+  /** Watch streams open right now (bench/fanout proves browsers do not add any). */
+  openWatchCount(): number;
   /** Writes a kubeconfig for the admin (or the read-only viewer) user. */
   writeKubeconfig(path: string, opts?: { readOnly?: boolean }): Promise<void>;
   /** Stops the server (closing every connection and watch) and the controllers. */
@@ -132,6 +134,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<Sim> {
       },
       compactHistory: () => store.compact(),
     }),
+    openWatchCount: () => openWatches.size,
     writeKubeconfig: (path, o) => writeKubeconfig(path, url, SIM_TLS_CERT, o?.readOnly ? readOnlyToken : adminToken, o?.readOnly ? "sim-viewer" : "sim-admin"),
     async stop() {
       controller?.stop();
