@@ -11,7 +11,7 @@ import { PassThrough, Writable } from "node:stream";
 import { promisify } from "node:util";
 import * as k8s from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyDefaults } from "@/server/sim/controllers/defaults";
+import { applyDefaults } from "@/server/sim/validate/apply-defaults";
 import { R } from "@/server/sim/controllers/resources";
 import { waitFor } from "@/server/sim/controllers/test-helpers";
 import { startSim, type Sim } from "@/server/sim/start-sim";

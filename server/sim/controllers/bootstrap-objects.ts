@@ -4,7 +4,7 @@
  * the `kubernetes` Service. Created only when missing, so a restart over a kept store is harmless.
  */
 import type { KubeObject, ResourceRef, SimStore } from "@/server/sim/contract";
-import { applyDefaults } from "@/server/sim/controllers/defaults";
+import { applyDefaults } from "@/server/sim/validate/apply-defaults";
 import { KUBELET_VERSION, NODE_IP, NODE_NAME, R, nowIso } from "@/server/sim/controllers/resources";
 
 export const NODE_CAPACITY = { cpu: "4", "ephemeral-storage": "61202244Ki", memory: "8029032Ki", pods: "110" };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { KubeObject, SimController } from "@/server/sim/contract";
-import { applyDefaults } from "@/server/sim/controllers/defaults";
+import { applyDefaults } from "@/server/sim/validate/apply-defaults";
 import { R } from "@/server/sim/controllers/resources";
 import { startControllers } from "@/server/sim/controllers/start-controllers";
 import { createTestStore } from "@/server/sim/controllers/test-store";
@@ -54,7 +54,6 @@ describe("simulated kubelet", () => {
     const ready = await waitFor(() => (store.get(R.endpoints, "default", "web") as Obj)?.subsets?.[0]?.addresses, 3000, "ready endpoints");
     expect(ready[0].ip).toMatch(/^10\.42\.\d+\.\d+$/);
     expect((store.get(R.endpoints, "default", "web") as Obj).subsets[0].ports).toEqual([{ port: 8080, protocol: "TCP" }]);
-    expect((store.get(R.services, "default", "web") as Obj).spec.clusterIP).toMatch(/^10\.43\.\d+\.\d+$/);
   });
 
   it("binds an RWO claim when a pod uses it, and leaves RWX and unknown-class claims Pending with the real messages", async () => {
@@ -81,7 +80,7 @@ describe("simulated kubelet", () => {
 
   it("runs Job pods to Succeeded and completes the Job; bootstraps node, classes and service accounts", async () => {
     const { store } = setup();
-    store.create(R.jobs, applyDefaults({ apiVersion: "batch/v1", kind: "Job", metadata: { name: "migrate", namespace: "default" }, spec: { template: { spec: { containers: [{ name: "m", image: "busybox:1.36" }] } } } }));
+    store.create(R.jobs, applyDefaults({ apiVersion: "batch/v1", kind: "Job", metadata: { name: "migrate", namespace: "default" }, spec: { template: { spec: { restartPolicy: "Never", containers: [{ name: "m", image: "busybox:1.36" }] } } } }));
     const job = await waitFor(() => (store.get(R.jobs, "default", "migrate")?.status as Obj)?.completionTime && (store.get(R.jobs, "default", "migrate") as Obj), 3000, "job complete");
     expect(job.status.succeeded).toBe(1);
     expect(job.status.conditions.map((c: Obj) => c.type)).toContain("Complete");

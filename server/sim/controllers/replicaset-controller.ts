@@ -4,7 +4,7 @@
  * pending, then not ready, then the newest), and reports replicas/ready/available in status.
  */
 import type { KubeObject, SimController, SimStore } from "@/server/sim/contract";
-import { applyDefaults } from "@/server/sim/controllers/defaults";
+import { applyDefaults } from "@/server/sim/validate/apply-defaults";
 import { nameSuffix, stableStringify } from "@/server/sim/controllers/hash";
 import { qosClassOf } from "@/server/sim/controllers/pod-status";
 import { recordEvent } from "@/server/sim/controllers/record-event";

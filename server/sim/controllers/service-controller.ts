@@ -1,7 +1,7 @@
 /**
- * Services: a clusterIP from k3s's 10.43.0.0/16 when the API layer left none, and the Endpoints
- * object listing ready pods (addresses) and the rest (notReadyAddresses) matching the selector,
- * with target ports resolved by name, as the endpoints controller does.
+ * Services: the Endpoints object listing ready pods (addresses) and the rest (notReadyAddresses)
+ * matching the selector, with target ports resolved by name, as the endpoints controller does.
+ * Cluster IPs are the API server's job (http/allocate-cluster-ip.ts), as on a real cluster.
  */
 import type { KubeObject, SimController, SimStore } from "@/server/sim/contract";
 import { stableStringify } from "@/server/sim/controllers/hash";
@@ -24,19 +24,9 @@ function resolvePort(pod: KubeObject, target: unknown): number | undefined {
 export function startServiceController(store: SimStore): SimController {
   const queue = createWorkQueue("service", (key) => {
     const { namespace, name } = splitKey(key);
-    let svc = store.get(R.services, namespace, name);
+    const svc = store.get(R.services, namespace, name);
     if (!svc || svc.metadata.deletionTimestamp) return;
     const spec = svc.spec as Obj;
-    if (!spec.clusterIP && spec.type !== "ExternalName") {
-      const used = new Set(store.list(R.services).map((s) => (s.spec as Obj).clusterIP));
-      let n = 10;
-      let ip = "";
-      do ip = `10.43.${Math.floor(n / 250)}.${(n++ % 250) + 1}`;
-      while (used.has(ip));
-      spec.clusterIP = ip;
-      spec.clusterIPs = [ip];
-      svc = store.update(R.services, svc, { checkResourceVersion: false });
-    }
     if (!spec.selector || Object.keys(spec.selector).length === 0) return; // selector-less services own their Endpoints.
     const pods = store.list(R.pods, namespace).filter((p) => matches(spec.selector, p.metadata.labels) && (p.status as Obj | undefined)?.podIP && !["Succeeded", "Failed"].includes((p.status as Obj).phase));
     const address = (p: KubeObject) => ({ ip: (p.status as Obj).podIP, nodeName: NODE_NAME, targetRef: { kind: "Pod", name: p.metadata.name, namespace, uid: p.metadata.uid } });

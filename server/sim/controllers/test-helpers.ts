@@ -1,6 +1,6 @@
 /** Shared helpers for the controllers' tests: a deployment factory and a bounded wait. */
 import type { KubeObject, SimStore } from "@/server/sim/contract";
-import { applyDefaults } from "@/server/sim/controllers/defaults";
+import { applyDefaults } from "@/server/sim/validate/apply-defaults";
 import { R } from "@/server/sim/controllers/resources";
 
 export function deployment(name: string, image: string, replicas: number, extra: Record<string, unknown> = {}): KubeObject {

@@ -224,3 +224,36 @@ describe("deletecollection and metrics", () => {
     expect(write.body.reason).toBe("MethodNotAllowed");
   });
 });
+
+describe("defaults and allocated values", () => {
+  const S = "/api/v1/namespaces/default/services";
+  const service = (name: string, spec: Record<string, unknown> = {}) => ({ apiVersion: "v1", kind: "Service", metadata: { name }, spec: { selector: { app: name }, ports: [{ port: 80 }], ...spec } });
+
+  it("gives each created Service its own cluster IP in the create response, and keeps it when an update omits it", async () => {
+    const a = await api("POST", S, service("ip-a"));
+    const b = await api("POST", S, service("ip-b"));
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.spec).toMatchObject({ type: "ClusterIP", clusterIP: expect.stringMatching(/^10\.43\.\d+\.\d+$/), ipFamilies: ["IPv4"], internalTrafficPolicy: "Cluster" });
+    expect(a.body.spec.clusterIPs).toEqual([a.body.spec.clusterIP]);
+    expect(b.body.spec.clusterIP).not.toBe(a.body.spec.clusterIP);
+    const put = await api("PUT", `${S}/ip-a`, service("ip-a", { ports: [{ port: 8080 }] }));
+    expect(put.status).toBe(200);
+    expect(put.body.spec.clusterIP).toBe(a.body.spec.clusterIP);
+    const external = await api("POST", S, { apiVersion: "v1", kind: "Service", metadata: { name: "ext" }, spec: { type: "ExternalName", externalName: "db.example.com" } });
+    expect(external.status).toBe(201);
+    expect(external.body.spec.clusterIP).toBeUndefined();
+  });
+
+  it("fills the same pod and Job defaults the controllers' objects get", async () => {
+    const body = deploymentBody("probed") as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    body.spec.template.spec.containers[0].image = "registry.local:5000/app";
+    body.spec.template.spec.containers[0].readinessProbe = { httpGet: { path: "/", port: 80 } };
+    const dep = await api("POST", D, body);
+    expect(dep.status).toBe(201);
+    expect(dep.body.spec.template.metadata.creationTimestamp).toBeNull();
+    expect(dep.body.spec.template.spec.containers[0]).toMatchObject({ imagePullPolicy: "Always", readinessProbe: { timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 } });
+    const job = await api("POST", "/apis/batch/v1/namespaces/default/jobs", { apiVersion: "batch/v1", kind: "Job", metadata: { name: "once" }, spec: { template: { spec: { restartPolicy: "Never", containers: [{ name: "m", image: "busybox:1.36" }] } } } });
+    expect(job.status).toBe(201);
+    expect(job.body.spec).toMatchObject({ completions: 1, parallelism: 1, backoffLimit: 6, completionMode: "NonIndexed", suspend: false });
+  });
+});

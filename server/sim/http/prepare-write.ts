@@ -9,6 +9,7 @@ import { apiVersionOf, type KindDescriptor } from "@/server/sim/kinds/kind-regis
 import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
 import { badRequest } from "@/server/sim/http/status";
 import { kindSchema } from "@/server/sim/openapi/build-schemas";
+import { allocateClusterIp } from "@/server/sim/http/allocate-cluster-ip";
 import { applyDefaults } from "@/server/sim/validate/apply-defaults";
 import { checkSchema } from "@/server/sim/validate/check-schema";
 import { validateObject } from "@/server/sim/validate/validate-object";
@@ -77,9 +78,10 @@ export function requireLiveNamespace(store: MemoryStore, r: ResourceRequest, nam
   }
 }
 
-/** Defaults then semantic validation (the 422 Invalid path). */
-export function finalizeObject(kind: KindDescriptor, obj: KubeObject): void {
-  applyDefaults(kind.kind, obj);
+/** Defaults, allocated values (kept from `old` on update), then semantic validation (the 422 Invalid path). */
+export function finalizeObject(store: MemoryStore, kind: KindDescriptor, obj: KubeObject, old?: KubeObject): void {
+  applyDefaults(obj);
+  allocateClusterIp(store, obj, old);
   validateObject(kind, obj);
 }
 

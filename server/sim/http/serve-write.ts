@@ -33,7 +33,7 @@ export async function serveCreate(req: IncomingMessage, res: ServerResponse, sto
   const warnings = checkDecoded(r.kind, obj, query);
   delete obj.metadata.resourceVersion;
   delete obj.metadata.managedFields;
-  finalizeObject(r.kind, obj);
+  finalizeObject(store, r.kind, obj);
   requireLiveNamespace(store, r, obj.metadata.name || obj.metadata.generateName || "");
   trackUpdate(undefined, obj, updateManager(req, query), kindSchema(obj.apiVersion, obj.kind));
   if (isDryRun(query)) {
@@ -61,7 +61,7 @@ function commit(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r
   for (const k of ["uid", "creationTimestamp", "generation", "deletionTimestamp"] as const) {
     if (old.metadata[k] !== undefined) (next.metadata as Record<string, unknown>)[k] = old.metadata[k];
   }
-  finalizeObject(r.kind, next);
+  finalizeObject(store, r.kind, next, old);
   validateUpdate(r.kind, old, next);
   const rv = next.metadata.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) throw conflict(r.kind, old.metadata.name);
@@ -139,7 +139,7 @@ async function serveApply(req: IncomingMessage, res: ServerResponse, store: Memo
     requireLiveNamespace(store, r, r.name!);
     const created = serverSideApply({ live: undefined, config, manager, force, schema });
     created.metadata.namespace = r.namespace;
-    finalizeObject(r.kind, created);
+    finalizeObject(store, r.kind, created);
     if (isDryRun(query)) {
       Object.assign(created.metadata, { uid: randomUUID(), creationTimestamp: now(), generation: 1 });
       sendJson(res, 201, created, warningHeaders(warnings));

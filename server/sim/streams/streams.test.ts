@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { SimController, SimStore } from "@/server/sim/contract";
-import { applyDefaults } from "@/server/sim/controllers/defaults";
+import { applyDefaults } from "@/server/sim/validate/apply-defaults";
 import { R } from "@/server/sim/controllers/resources";
 import { startControllers } from "@/server/sim/controllers/start-controllers";
 import { createTestStore } from "@/server/sim/controllers/test-store";

@@ -1,58 +1,61 @@
 /**
- * The defaults kube-apiserver fills in on write for the fields Berth and kubectl read back
- * (the defaults.go files under pkg/apis): replicas, rollout strategy, service ports and cluster IP, pod
- * policies. Only a subset — the ones whose absence a client would notice.
+ * The defaults kube-apiserver fills in on write (the defaults.go files under pkg/apis), so
+ * `kubectl get -o yaml` shows what a real cluster shows. The one place the simulation defines
+ * them: the HTTP write path calls this before validating, and the controllers call it for the
+ * objects they create (which on a real cluster also pass through the API server), so objects made
+ * either way cannot drift apart. Only a subset — the fields whose absence a client would notice.
+ * Cluster IPs are allocated values, not defaults: see http/allocate-cluster-ip.ts.
  */
 import type { KubeObject } from "@/server/sim/contract";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any;
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-let nextClusterIp = 10;
-
-function defaultPodSpec(spec: Any): void {
-  if (!spec) return;
-  spec.restartPolicy ??= "Always";
-  spec.terminationGracePeriodSeconds ??= 30;
-  spec.dnsPolicy ??= "ClusterFirst";
-  spec.schedulerName ??= "default-scheduler";
-  spec.securityContext ??= {};
-  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
-    if (!c || typeof c !== "object") continue;
-    c.imagePullPolicy ??= typeof c.image === "string" && (c.image.endsWith(":latest") || !c.image.includes(":")) ? "Always" : "IfNotPresent";
-    c.terminationMessagePath ??= "/dev/termination-log";
-    c.terminationMessagePolicy ??= "File";
-    c.resources ??= {};
-    for (const p of c.ports ?? []) if (p && typeof p === "object") p.protocol ??= "TCP";
-  }
-}
-
-export function applyDefaults(kindName: string, obj: KubeObject): void {
-  const o = obj as Any;
-  switch (kindName) {
+/** Fills the defaults for `obj.kind` in place and returns the same object, for chaining. */
+export function applyDefaults(obj: KubeObject): KubeObject {
+  const o = obj as Obj;
+  switch (o.kind) {
     case "Namespace":
-      o.spec ??= { finalizers: ["kubernetes"] };
+      o.spec ??= {};
+      o.spec.finalizers ??= ["kubernetes"];
       o.status = { phase: o.status?.phase ?? "Active" };
       o.metadata.labels = { ...(o.metadata.labels ?? {}), "kubernetes.io/metadata.name": o.metadata.name };
       break;
     case "Deployment":
       o.spec ??= {};
       o.spec.replicas ??= 1;
+      o.spec.strategy ??= {};
+      if ((o.spec.strategy.type ??= "RollingUpdate") === "RollingUpdate") {
+        o.spec.strategy.rollingUpdate ??= {};
+        o.spec.strategy.rollingUpdate.maxUnavailable ??= "25%";
+        o.spec.strategy.rollingUpdate.maxSurge ??= "25%";
+      }
       o.spec.revisionHistoryLimit ??= 10;
       o.spec.progressDeadlineSeconds ??= 600;
-      o.spec.strategy ??= { type: "RollingUpdate" };
-      if (o.spec.strategy.type === "RollingUpdate") o.spec.strategy.rollingUpdate ??= { maxSurge: "25%", maxUnavailable: "25%" };
-      defaultPodSpec(o.spec.template?.spec);
+      defaultPodTemplate(o.spec.template);
       break;
     case "ReplicaSet":
     case "StatefulSet":
       o.spec ??= {};
       o.spec.replicas ??= 1;
-      defaultPodSpec(o.spec.template?.spec);
+      defaultPodTemplate(o.spec.template);
       break;
     case "DaemonSet":
+      defaultPodTemplate(o.spec?.template);
+      break;
     case "Job":
-      defaultPodSpec(o.spec?.template?.spec);
+      o.spec ??= {};
+      defaultJobSpec(o.spec);
+      break;
+    case "CronJob":
+      o.spec ??= {};
+      o.spec.concurrencyPolicy ??= "Allow";
+      o.spec.suspend ??= false;
+      o.spec.successfulJobsHistoryLimit ??= 3;
+      o.spec.failedJobsHistoryLimit ??= 1;
+      o.spec.jobTemplate ??= {};
+      o.spec.jobTemplate.spec ??= {};
+      o.spec.jobTemplate.spec.backoffLimit ??= 6;
+      defaultPodTemplate(o.spec.jobTemplate.spec.template);
       break;
     case "Pod":
       defaultPodSpec(o.spec);
@@ -60,16 +63,7 @@ export function applyDefaults(kindName: string, obj: KubeObject): void {
       break;
     case "Service":
       o.spec ??= {};
-      o.spec.type ??= "ClusterIP";
-      o.spec.sessionAffinity ??= "None";
-      if (o.spec.clusterIP !== "None") {
-        o.spec.clusterIP ??= `10.43.${Math.floor(nextClusterIp / 250)}.${(nextClusterIp++ % 250) + 1}`;
-        o.spec.clusterIPs ??= [o.spec.clusterIP];
-      }
-      for (const p of o.spec.ports ?? []) {
-        p.protocol ??= "TCP";
-        p.targetPort ??= p.port;
-      }
+      defaultServiceSpec(o.spec);
       break;
     case "Secret":
       o.type ??= "Opaque";
@@ -80,4 +74,72 @@ export function applyDefaults(kindName: string, obj: KubeObject): void {
       o.status ??= { phase: "Pending" };
       break;
   }
+  return obj;
+}
+
+/** Completions default only when parallelism is unset too: a parallelism-only Job is a work queue. */
+function defaultJobSpec(spec: Obj): void {
+  if (spec.completions === undefined && spec.parallelism === undefined) spec.completions = 1;
+  spec.parallelism ??= 1;
+  spec.backoffLimit ??= 6;
+  spec.completionMode ??= "NonIndexed";
+  spec.suspend ??= false;
+  spec.podReplacementPolicy ??= "TerminatingOrFailed";
+  defaultPodTemplate(spec.template);
+}
+
+function defaultServiceSpec(spec: Obj): void {
+  spec.type ??= "ClusterIP";
+  spec.sessionAffinity ??= "None";
+  if (spec.type !== "ExternalName") {
+    spec.internalTrafficPolicy ??= "Cluster";
+    spec.ipFamilies ??= ["IPv4"];
+    spec.ipFamilyPolicy ??= "SingleStack";
+  }
+  for (const p of spec.ports ?? []) {
+    if (!p || typeof p !== "object") continue;
+    p.protocol ??= "TCP";
+    p.targetPort ??= p.port;
+  }
+}
+
+/** Go serialises a template's zero creationTimestamp as null, and kubectl shows it. */
+function defaultPodTemplate(template: Obj | undefined): void {
+  if (!template || typeof template !== "object") return;
+  template.metadata ??= {};
+  template.metadata.creationTimestamp ??= null;
+  template.spec ??= {};
+  defaultPodSpec(template.spec);
+}
+
+function defaultPodSpec(spec: Obj | undefined): void {
+  if (!spec || typeof spec !== "object") return;
+  spec.restartPolicy ??= "Always";
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.dnsPolicy ??= "ClusterFirst";
+  spec.schedulerName ??= "default-scheduler";
+  spec.securityContext ??= {};
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    if (!c || typeof c !== "object") continue;
+    c.imagePullPolicy ??= pullsAlways(c.image) ? "Always" : "IfNotPresent";
+    c.terminationMessagePath ??= "/dev/termination-log";
+    c.terminationMessagePolicy ??= "File";
+    c.resources ??= {};
+    for (const p of c.ports ?? []) if (p && typeof p === "object") p.protocol ??= "TCP";
+    for (const probe of [c.readinessProbe, c.livenessProbe, c.startupProbe]) {
+      if (!probe || typeof probe !== "object") continue;
+      probe.timeoutSeconds ??= 1;
+      probe.periodSeconds ??= 10;
+      probe.successThreshold ??= 1;
+      probe.failureThreshold ??= 3;
+    }
+  }
+}
+
+/** `:latest` or no tag at all (a registry port is not a tag; a digest pins the image). */
+function pullsAlways(image: unknown): boolean {
+  const ref = String(image ?? "");
+  if (ref.includes("@")) return false;
+  const tag = ref.split("/").pop()?.split(":")[1];
+  return !tag || tag === "latest";
 }
