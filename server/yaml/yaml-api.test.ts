@@ -41,7 +41,7 @@ async function sendYaml(handler: RouteHandler, path: string, yaml: string | Uint
   const req = new Request(`${TEST_ORIGIN}${path}`, {
     method: "POST",
     headers: { host: "berth.test", "x-berth-client-ip": "192.0.2.10", authorization: `Bearer ${token}`, "content-type": "application/yaml" },
-    body: yaml,
+    body: typeof yaml === "string" ? yaml : new Uint8Array(yaml).buffer,
   });
   const res = await callRoute(handler, req);
   return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,3 +1,4 @@
+/** Lives in server/ because it starts the simulated cluster; the code under test is lib/yaml. */
 import Ajv from "ajv";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type Sim } from "@/server/sim/start-sim";
