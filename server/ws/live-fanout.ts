@@ -21,7 +21,6 @@ import { LABEL_APP } from "@/server/engine/render/labels";
 import { getAppStatus } from "@/server/engine/status/app-status";
 import { AppError } from "@/server/http/errors";
 import { getInformer, type InformedKind, type InformerEvent, type SharedInformer } from "@/server/kube/informers";
-import type { KubeObject } from "@/server/kube/kube-object";
 import { processSingleton } from "@/server/singleton";
 
 export const DEFAULT_DEBOUNCE_MS = 100;
