@@ -62,7 +62,10 @@ test.describe("YAML editor", () => {
       expect((await applied).status()).toBe(200);
       await expect(page.getByText(/Deployment .*\/web applied\./)).toBeVisible();
 
-      // No Overview page exists yet (issue 5), so the change is checked through the API.
+      // The Overview (issue 5's page) shows the new replica count; the API agrees.
+      await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Overview" }).click();
+      await expect(page.getByTestId("ready-replicas")).toHaveText(/2\/2 ready/, { timeout: 20_000 });
+      await shot("yaml-editor-overview-after-apply");
       await expect
         .poll(async () => {
           const now = (await (await adminApi.get(`/api/yaml/live?project=${project}&app=web`)).json()) as { yaml: string };

@@ -144,7 +144,7 @@ export function YamlWorkbench({ project, initialYaml, canApply, canLeaveProject 
         </section>
       ) : null}
 
-      <div className={isExplainOpen ? "grid gap-3 lg:grid-cols-[2fr_1fr]" : ""} hidden={isReviewing}>
+      <div className={isReviewing ? "hidden" : isExplainOpen ? "grid gap-3 lg:grid-cols-[2fr_1fr]" : ""}>
         <YamlEditor value={text} onChange={setText} schema={schemas.data?.schema} problems={problems} label={label} isReadOnly={!canApply} />
         {isExplainOpen && set ? (
           <div className="h-[60vh]">
