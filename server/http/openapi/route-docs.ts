@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appDetailSchema, appDriftSchema, appListSchema, hostnameListSchema, operationAcceptedSchema, revisionListSchema, volumeListSchema } from "@/lib/dto/app";
+import { appDetailSchema, appDriftSchema, appListSchema, hostnameListSchema, operationAcceptedSchema, operationSchema, revisionListSchema, volumeListSchema } from "@/lib/dto/app";
 import { appStatusSchema } from "@/lib/dto/app-status";
 import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
 import { appSpecSchema, hostnameSpecSchema, rollbackSchema, scaleSchema, volumeSpecSchema } from "@/lib/schemas/app";
@@ -20,6 +20,7 @@ import {
   appParamsSchema,
   deleteAppQuerySchema,
   hostnameParamsSchema,
+  operationParamsSchema,
   projectParamsSchema,
   removeHostnameQuerySchema,
   volumeParamsSchema,
@@ -51,7 +52,7 @@ export type RouteDoc = {
 const APP = "/api/projects/{project}/apps/{app}";
 const ok = (schema: z.ZodType, description = "OK") => ({ 200: { description, schema } });
 const queued = {
-  202: { description: "Queued or running: poll the status, or call again with ?wait=true.", schema: operationAcceptedSchema },
+  202: { description: "Queued or running: poll /api/projects/{project}/operations/{id}, or send ?wait=true.", schema: operationAcceptedSchema },
   200: { description: "Finished (with ?wait=true): the operation and revision with their outcome.", schema: operationAcceptedSchema },
 };
 
@@ -116,6 +117,16 @@ export const ROUTE_DOCS: RouteDoc[] = [
     responses: queued,
   },
 
+  {
+    method: "GET",
+    path: "/api/projects/{project}/operations/{id}",
+    summary: "One queued operation (what a 202 answer returned), to poll; ?wait=true waits up to 60 s.",
+    tag: "projects",
+    access: "viewer",
+    params: operationParamsSchema,
+    query: waitQuerySchema,
+    responses: ok(operationSchema),
+  },
   { method: "GET", path: "/api/projects/{project}/apps", summary: "The project's apps with their health.", tag: "apps", access: "viewer", params: projectParamsSchema, responses: ok(appListSchema) },
   { method: "POST", path: "/api/projects/{project}/apps", summary: "Create an app from its spec (deploy it to run it).", tag: "apps", access: "admin", params: projectParamsSchema, body: appSpecSchema, responses: { 201: { description: "Created.", schema: appDetailSchema } } },
   { method: "GET", path: APP, summary: "One app's spec (secret values left out).", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appDetailSchema) },

@@ -8,6 +8,7 @@ import * as rollback from "@/app/api/projects/[project]/apps/[app]/rollback/rout
 import * as scale from "@/app/api/projects/[project]/apps/[app]/scale/route";
 import * as revisions from "@/app/api/projects/[project]/apps/[app]/revisions/route";
 import * as status from "@/app/api/projects/[project]/apps/[app]/status/route";
+import * as operation from "@/app/api/projects/[project]/operations/[id]/route";
 import * as drift from "@/app/api/projects/[project]/apps/[app]/drift/route";
 import * as hostnames from "@/app/api/projects/[project]/apps/[app]/hostnames/route";
 import * as hostname from "@/app/api/projects/[project]/apps/[app]/hostnames/[host]/route";
@@ -209,6 +210,10 @@ describe("projects and apps over REST", () => {
     const queued = await call(deploy.POST, "/api/projects/shop/apps/broken/deploy", { method: "POST", params });
     expect(queued.status).toBe(202);
     expect(["queued", "running"]).toContain(queued.body.operation.status);
+    const id = queued.body.operation.id;
+    const polled = await call(operation.GET, `/api/projects/shop/operations/${id}?wait=true`, { params: { project: "shop", id } });
+    expect(polled.body).toMatchObject({ id, kind: "deploy", status: expect.stringMatching(/^(failed|succeeded|superseded)$/) });
+    expect((await call(operation.GET, `/api/projects/other/operations/${id}`, { params: { project: "other", id } })).status).toBe(404);
     const deleted = await call(app.DELETE, "/api/projects/shop/apps/broken?wait=true", { method: "DELETE", params });
     expect(deleted.status).toBe(200);
     expect(deleted.body.operation).toMatchObject({ kind: "delete-app", status: "succeeded" });

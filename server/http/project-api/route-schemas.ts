@@ -11,6 +11,7 @@ import { dnsLabel, hostname } from "@/lib/schemas/kube-validators";
 export const projectParamsSchema = z.object({ project: dnsLabel() }).strict();
 export const appParamsSchema = z.object({ project: dnsLabel(), app: appNameSchema }).strict();
 export const hostnameParamsSchema = appParamsSchema.extend({ host: hostname }).strict();
+export const operationParamsSchema = projectParamsSchema.extend({ id: z.string().min(1, { error: "expected an operation id" }).max(64, { error: "at most 64 characters" }) }).strict();
 export const volumeParamsSchema = appParamsSchema.extend({ volume: dnsLabel() }).strict();
 
 const flag = (what: string) =>
