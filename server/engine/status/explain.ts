@@ -9,6 +9,11 @@ import type { ContainerStatus, Event, PersistentVolumeClaim, Pod } from "kuberne
  *
  * Container waiting reasons: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-states
  * Deployment conditions: https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#failed-deployment
+ *
+ * Known limit: explanations have no grace period. With an Immediate-binding storage class and a
+ * slow provisioner, the scheduler's first "unbound immediate PersistentVolumeClaims" can make an
+ * app read Failed for the seconds until the claim binds (local-path binds WaitForFirstConsumer,
+ * so k3s does not show this).
  */
 
 const IMAGE_PULL_REASONS = new Set(["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull"]);
