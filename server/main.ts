@@ -20,6 +20,7 @@ import { closeDb } from "@/server/db/client";
 import { ensureAdminToken } from "@/server/auth/ensure-admin-token";
 import { authenticateUpgrade } from "@/server/auth/authenticate-upgrade";
 import { installProcessMetrics } from "@/server/metrics/berth-metrics";
+import { startEngine, stopEngine } from "@/server/engine/engine";
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   await migrateDatabase(env.dataDir);
   const { line: adminTokenLine } = await ensureAdminToken();
   const cluster = await connectCluster(env);
+  // Resumes operations a previous run left queued or running.
+  if (cluster.connection.kubeConfig) await startEngine();
 
   const projectDir = path.resolve(import.meta.dirname, "..");
   const app = next({ dev: isDev, dir: projectDir, turbopack: isDev });
@@ -65,6 +68,9 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS - 500);
     force.unref();
     await berth.shutdown();
+    // The engine stops before the cluster and database it uses; unfinished operations stay
+    // queued in the database and resume at the next start.
+    await stopEngine();
     await Promise.allSettled([cluster.stop(), closeDb(), app.close()]);
     clearTimeout(force);
     process.exit(0);
