@@ -96,7 +96,14 @@ export async function deleteApp(target: AppTarget & { deleteData?: boolean }): P
     await refuseWhileDeleting(tx, target.project, target.app);
     await supersedeQueuedDeploys(tx, target.project, target.app);
     return tx.operation.create({
-      data: { projectName: target.project, appName: target.app, kind: "delete-app", payload: JSON.stringify({ deleteData: target.deleteData === true }), actor: target.actor ?? null },
+      data: {
+        projectName: target.project,
+        appName: target.app,
+        kind: "delete-app",
+        payload: JSON.stringify({ deleteData: target.deleteData === true }),
+        actor: target.actor ?? null,
+        createdAt: await nextCreatedAt(tx, target.project),
+      },
     });
   });
   runningQueue()?.supersede(target.project, target.app);
@@ -117,7 +124,7 @@ export async function deleteProject(target: { project: string; confirm: unknown;
     const project = await tx.project.findUnique({ where: { name: target.project } });
     if (!project) throw new AppError({ code: "not_found", message: `There is no project "${target.project}".` });
     await refuseWhileDeleting(tx, target.project);
-    return tx.operation.create({ data: { projectName: target.project, kind: "delete-project", actor: target.actor ?? null } });
+    return tx.operation.create({ data: { projectName: target.project, kind: "delete-project", actor: target.actor ?? null, createdAt: await nextCreatedAt(tx, target.project) } });
   });
   runningQueue()?.kick();
   return toOperationRecord(op);
@@ -152,13 +159,31 @@ async function enqueueDeploy(
     await supersedeQueuedDeploys(tx, target.project, target.app);
     const revision = await createRevision(tx, app, appSpecOf(app), target.actor ?? null);
     const operation = await tx.operation.create({
-      data: { projectName: target.project, appName: target.app, kind, payload: JSON.stringify(payload), revisionId: revision.id, actor: target.actor ?? null },
+      data: {
+        projectName: target.project,
+        appName: target.app,
+        kind,
+        payload: JSON.stringify(payload),
+        revisionId: revision.id,
+        actor: target.actor ?? null,
+        createdAt: await nextCreatedAt(tx, target.project),
+      },
     });
     return { operation, revision };
   });
   runningQueue()?.supersede(target.project, target.app);
   runningQueue()?.kick();
   return { operation: toOperationRecord(result.operation), revision: toRevisionRecord(result.revision) };
+}
+
+/**
+ * The queue runs a project's operations in createdAt order, and ids do not sort: two operations
+ * queued within the same millisecond (deploy, then delete) get distinct, increasing times.
+ */
+async function nextCreatedAt(tx: Tx, project: string): Promise<Date> {
+  const last = await tx.operation.findFirst({ where: { projectName: project }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const now = Date.now();
+  return new Date(last && last.createdAt.getTime() >= now ? last.createdAt.getTime() + 1 : now);
 }
 
 async function withReplicas(tx: Tx, app: AppWithRows, replicas: number): Promise<AppWithRows> {
