@@ -18,9 +18,15 @@ export function redactSecretValues(obj: KubeObject): KubeObject {
   return copy;
 }
 
+/** apiVersion, kind and metadata first, as people write objects (lists put them last). */
+function conventionalOrder(obj: KubeObject): KubeObject {
+  const { apiVersion, kind, metadata, ...rest } = obj;
+  return { apiVersion, kind, metadata, ...rest };
+}
+
 /** For editing and diffing: no managedFields / status (unless `full`), Secret values hidden. */
 export function editableObject(obj: KubeObject, options: { full?: boolean } = {}): KubeObject {
-  const safe = redactSecretValues(obj);
+  const safe = conventionalOrder(redactSecretValues(obj));
   if (options.full) return safe;
   const { status: _status, ...rest } = safe;
   const metadata = { ...safe.metadata };
