@@ -40,6 +40,7 @@ describe("the live connection", () => {
     expect(resyncs).toBe(0);
     FakeSocket.all[0].onmessage?.({ data: JSON.stringify({ type: "projects-changed" }) });
     FakeSocket.all[0].onmessage?.({ data: "not json" });
+    FakeSocket.all[0].onmessage?.({ data: JSON.stringify({ type: "nonsense" }) });
     expect(messages).toEqual([{ type: "projects-changed" }]);
 
     FakeSocket.all[0].onclose?.();

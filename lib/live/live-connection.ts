@@ -1,4 +1,4 @@
-import { liveServerMessage, type LiveServerMessage } from "@/lib/ws-protocol";
+import type { LiveServerMessage } from "@/lib/ws-protocol";
 
 /** connecting: first attempt; open: receiving; reconnecting: lost and retrying with back-off. */
 export type LiveState = "connecting" | "open" | "reconnecting";
@@ -11,6 +11,20 @@ export interface LiveConnectionOptions {
   onResync: () => void;
   /** Injected in tests. */
   createSocket?: (url: string) => WebSocket;
+}
+
+/**
+ * The message types this client acts on. The browser trusts its own authenticated server, so it
+ * checks only the tag instead of running the zod schema: importing zod here would put ~31 KB
+ * (gzipped) into the first load of every signed-in page. The server builds messages from the
+ * same typed protocol (lib/ws-protocol.ts).
+ */
+const KNOWN_TYPES = new Set<string>(["hello", "pong", "error", "app-status", "app-removed", "projects-changed"]);
+
+function asLiveMessage(data: unknown): LiveServerMessage | undefined {
+  if (typeof data !== "object" || data === null) return undefined;
+  const type = (data as { type?: unknown }).type;
+  return typeof type === "string" && KNOWN_TYPES.has(type) ? (data as LiveServerMessage) : undefined;
 }
 
 const BACKOFF_START_MS = 500;
@@ -55,8 +69,8 @@ export function openLiveConnection(options: LiveConnectionOptions): { close: () 
       } catch {
         return;
       }
-      const parsed = liveServerMessage.safeParse(data);
-      if (parsed.success) options.onMessage(parsed.data);
+      const message = asLiveMessage(data);
+      if (message) options.onMessage(message);
     };
     current.onclose = () => {
       clearInterval(pingTimer);
