@@ -16,6 +16,7 @@ test("create, deploy, break, roll back and delete an app, seeing each state live
     if (frame === page.mainFrame() && frame.url().includes("/apps/web") && isWatching) isReloaded = true;
   });
   let isWatching = false;
+  const tab = (name: string) => page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name, exact: true });
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(`${error.message}\n${error.stack ?? ""}`));
 
@@ -57,22 +58,22 @@ test("create, deploy, break, roll back and delete an app, seeing each state live
     await expectNoSidewaysScroll(page);
     await shot("app-healthy");
 
-    await page.getByRole("link", { name: "Volumes" }).click();
+    await tab("Volumes").click();
     await expect(page.getByTestId("volume-row")).toContainText("Bound");
     await expect(page.getByText("ReadWriteOnce (k3s local-path)")).toBeVisible();
     await shot("app-volumes");
 
-    await page.getByRole("link", { name: "Settings", exact: true }).last().click();
+    await tab("Settings").click();
     await page.getByLabel("Image").fill("nginx:notfound");
     const saved = page.waitForResponse((r) => r.url().endsWith(`/apps/web`) && r.request().method() === "PUT");
     await page.getByRole("button", { name: "Save changes" }).click();
     expect((await saved).status()).toBe(200);
     await page.getByRole("button", { name: "Deploy", exact: true }).click();
-    await page.getByRole("link", { name: "Overview" }).click();
+    await tab("Overview").click();
     await expect(page.getByTestId("explanation")).toContainText(/nginx:notfound/, { timeout: 60_000 });
     await shot("app-failing");
 
-    await page.getByRole("link", { name: "Deployments" }).click();
+    await tab("Deployments").click();
     await expect(page.getByTestId("revision-row")).toHaveCount(2);
     await page.getByRole("checkbox").first().check();
     await page.getByRole("checkbox").nth(1).check();
@@ -80,7 +81,7 @@ test("create, deploy, break, roll back and delete an app, seeing each state live
     await shot("app-deployments");
     await page.getByRole("button", { name: "Roll back to revision 1" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Roll back" }).click();
-    await page.getByRole("link", { name: "Overview" }).click();
+    await tab("Overview").click();
     await expect(main.locator('[data-health="Healthy"]').first()).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId("explanation")).toHaveCount(0);
 
@@ -96,7 +97,7 @@ test("create, deploy, break, roll back and delete an app, seeing each state live
     await expectNoSidewaysScroll(page);
     await shot("project");
     await page.getByRole("link", { name: "web", exact: true }).click();
-    await page.getByRole("link", { name: "Settings", exact: true }).last().click();
+    await tab("Settings").click();
     await page.getByLabel("Also delete its volumes").check();
     await page.getByLabel("Type web to confirm").fill("web");
     await page.getByRole("button", { name: "Delete app" }).click();
