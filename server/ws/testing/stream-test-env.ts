@@ -22,7 +22,8 @@ import { createExecRoute } from "@/server/ws/exec-session";
 import { createStreamLimits, type StreamKind } from "@/server/ws/stream-limits";
 
 export interface StreamTestEnv {
-  sim: Sim;
+  /** The in-process sim, unless the env was pointed at an outside API server. */
+  sim?: Sim;
   kubeConfig: KubeConfig;
   url: string;
   adminToken: string;
@@ -31,11 +32,16 @@ export interface StreamTestEnv {
   stop(): Promise<void>;
 }
 
-export async function startStreamTestEnv(options: { logRate?: number; limits?: Record<StreamKind, number>; keepaliveMs?: number; highWaterBytes?: number } = {}): Promise<StreamTestEnv> {
-  const sim = await startSim({ port: 0, logRate: options.logRate ?? 20, controllerOptions: { tickMs: 20 } });
+export async function startStreamTestEnv(
+  options: { logRate?: number; limits?: Record<StreamKind, number>; keepaliveMs?: number; highWaterBytes?: number; kubeconfigPath?: string } = {},
+): Promise<StreamTestEnv> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-streams-"));
-  await sim.writeKubeconfig(path.join(dir, "kubeconfig.yaml"));
-  const kubeConfig = loadFiles([path.join(dir, "kubeconfig.yaml")]);
+  let sim: Sim | undefined;
+  if (!options.kubeconfigPath) {
+    sim = await startSim({ port: 0, logRate: options.logRate ?? 20, controllerOptions: { tickMs: 20 } });
+    await sim.writeKubeconfig(path.join(dir, "kubeconfig.yaml"));
+  }
+  const kubeConfig = loadFiles([options.kubeconfigPath ?? path.join(dir, "kubeconfig.yaml")]);
   const dataDir = await openTestDb();
   const adminToken = (await seedToken({ role: "admin", userName: "stream-admin" })).token;
   const viewerToken = (await seedToken({ role: "viewer", userName: "stream-viewer" })).token;
@@ -62,7 +68,7 @@ export async function startStreamTestEnv(options: { logRate?: number; limits?: R
       await server.shutdown();
       await stopInformers();
       kubeClientsFor(kubeConfig).close();
-      await sim.stop();
+      await sim?.stop();
       await closeTestDb(dataDir);
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -1,0 +1,72 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { ADMIN_STORAGE_STATE } from "./berth-state";
+import { expect, test } from "./fixtures";
+
+test.use({ storageState: ADMIN_STORAGE_STATE });
+
+/** Each Playwright project gets its own namespace so parallel projects don't share pods. */
+function manifest(project: string): string {
+  const labels = { "app.kubernetes.io/managed-by": "berth", "berth.dev/project": project, "berth.dev/app": "web" };
+  return JSON.stringify({
+    apiVersion: "v1",
+    kind: "List",
+    items: [
+      { apiVersion: "v1", kind: "Namespace", metadata: { name: project, labels } },
+      {
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "web", namespace: project, labels },
+        spec: {
+          replicas: 1,
+          selector: { matchLabels: { "berth.dev/project": project, "berth.dev/app": "web" } },
+          template: { metadata: { labels }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
+        },
+      },
+    ],
+  });
+}
+
+function kubectl(kubeconfig: string, args: string[], input?: string): string {
+  const result = spawnSync("kubectl", ["--kubeconfig", kubeconfig, ...args], { input, encoding: "utf8", timeout: 60_000 });
+  if (result.status !== 0) throw new Error(`kubectl ${args.join(" ")} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+test.describe("logs and terminal", () => {
+  let project: string;
+  let kubeconfig: string;
+
+  test.beforeEach(async ({ berth }, testInfo) => {
+    project = `e2e-${testInfo.project.name.replace(/[^a-z0-9]/gi, "").toLowerCase()}-${testInfo.workerIndex}`;
+    kubeconfig = path.join(berth.dataDir, "sim-kubeconfig.yaml");
+    kubectl(kubeconfig, ["apply", "-f", "-"], manifest(project));
+    kubectl(kubeconfig, ["-n", project, "rollout", "status", "deployment/web", "--timeout=60s"]);
+  });
+
+  test.afterEach(() => {
+    kubectl(kubeconfig, ["delete", "namespace", project, "--wait=false"]);
+  });
+
+  test("open Logs: lines arrive and search finds one", async ({ page, shot }) => {
+    await page.goto(`/projects/${project}/apps/web/logs`);
+    const lines = page.getByTestId("log-lines");
+    await expect(lines).toContainText("starting nginx:1.27", { timeout: 15_000 });
+    await expect(page.getByText("Live", { exact: true })).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search the log" }).fill("starting nginx");
+    await expect(page.getByText(/^1 of \d+$/)).toBeVisible();
+    await expect(lines.locator("mark").first()).toHaveText("starting nginx");
+    await shot("logs");
+  });
+
+  test("open Terminal: type echo hello, see hello", async ({ page, shot }) => {
+    await page.goto(`/projects/${project}/apps/web/terminal`);
+    await expect(page.getByRole("tab", { name: /\(bash\)/ })).toBeVisible({ timeout: 15_000 });
+    const terminal = page.getByTestId("terminal");
+    await terminal.click();
+    await page.keyboard.type("echo hello");
+    await page.keyboard.press("Enter");
+    await expect(terminal.locator(".xterm-rows")).toContainText(/echo hello.*hello/, { timeout: 10_000 });
+    await shot("terminal");
+  });
+});
