@@ -55,6 +55,13 @@ describe("apply, track, prune against the simulated cluster", () => {
     expect(verdict).toMatchObject({ state: "failed", message: expect.stringContaining("nginx:notfound could not be pulled") });
   });
 
+  it("fails a rollout whose container keeps crashing, with the explanation", async () => {
+    const live = await applyObjects(cluster.kubeConfig, render({ ...base, image: "nginx:crashloop" }));
+    const deployment = live.find((o) => o.kind === "Deployment")!;
+    const verdict = await trackRollout(cluster.kubeConfig, { namespace: "shop", app: "web", minGeneration: deployment.metadata.generation ?? 1, stuckGraceMs: 300, settleMs: 2000, timeoutMs: 15_000 });
+    expect(verdict).toMatchObject({ state: "failed", message: expect.stringMatching(/keeps crashing|exited with code 1/) });
+  });
+
   it("prunes the Ingress when the hostname goes, and keeps the PVC when the volume goes", async () => {
     const next = render({ ...base, hostnames: [], volumes: [] });
     await applyObjects(cluster.kubeConfig, next);

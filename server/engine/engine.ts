@@ -20,6 +20,8 @@ export interface EngineOptions {
   concurrency?: number;
   /** How long new pods may be stuck pulling or crashing before a deploy is failed. Default 30 s. */
   stuckGraceMs?: number;
+  /** How long a finished rollout must stay healthy before it counts as a success. Default: the stuck grace, at most 10 s. */
+  rolloutSettleMs?: number;
   /** The longest Berth watches one rollout. Default: the progress deadline plus a minute. */
   rolloutTimeoutMs?: number;
   pollMs?: number;
@@ -28,6 +30,7 @@ export interface EngineOptions {
 export interface EngineSettings {
   kubeConfig(): KubeConfig;
   stuckGraceMs: number;
+  rolloutSettleMs?: number;
   rolloutTimeoutMs: number;
 }
 
@@ -46,6 +49,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<void> {
       return kc;
     },
     stuckGraceMs: options.stuckGraceMs ?? DEFAULT_STUCK_GRACE_MS,
+    rolloutSettleMs: options.rolloutSettleMs,
     rolloutTimeoutMs: options.rolloutTimeoutMs ?? DEFAULT_ROLLOUT_TIMEOUT_MS,
   };
   const queue = new OperationQueue({

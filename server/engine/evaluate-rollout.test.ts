@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "kubernetes-types/apps/v1";
 import type { Pod } from "kubernetes-types/core/v1";
-import { evaluateRollout } from "@/server/engine/evaluate-rollout";
+import { countRestarts, evaluateRollout, explainCrashedNewPods } from "@/server/engine/evaluate-rollout";
 
 function deployment(opts: { replicas?: number; generation?: number; observed?: number; updated?: number; total?: number; available?: number; deadline?: boolean }): Deployment {
   const replicas = opts.replicas ?? 1;
@@ -68,5 +68,22 @@ describe("evaluateRollout", () => {
     const oldPod = { ...pod("CrashLoopBackOff"), metadata: { name: "old", ownerReferences: [{ apiVersion: "apps/v1", kind: "ReplicaSet", name: "web-old", uid: "rs1", controller: true }] } };
     const v = evaluateRollout({ deployment: deployment({ available: 0 }), replicaSets: [rs], pods: [oldPod], minGeneration: 2 }, 5000, 0, 0);
     expect(v.state).toBe("progressing");
+  });
+});
+
+describe("explainCrashedNewPods", () => {
+  const crashed = (restartCount: number): Pod => ({
+    ...pod(),
+    metadata: { ...pod().metadata, uid: "p1" },
+    status: { containerStatuses: [{ name: "web", image: "nginx:crashloop", imageID: "", ready: true, restartCount, state: { running: {} }, lastState: { terminated: { exitCode: 1, containerID: "" } } }] },
+  });
+  const snapshot = (p: Pod) => ({ deployment: deployment({}), replicaSets: [rs], pods: [p], minGeneration: 2 });
+
+  it("flags a new pod that restarted while the rollout was watched", () => {
+    expect(explainCrashedNewPods(snapshot(crashed(1)), new Map([["p1", 0]]))).toContain("exited with code 1 soon after starting");
+  });
+
+  it("ignores restarts that happened before the deploy", () => {
+    expect(explainCrashedNewPods(snapshot(crashed(3)), countRestarts([crashed(3)]))).toBeUndefined();
   });
 });

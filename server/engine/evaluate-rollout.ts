@@ -64,6 +64,34 @@ export function evaluateRollout(snapshot: RolloutSnapshot, now: number, graceMs:
   return { state: "progressing", stuckSince: since, message: progressText(d) };
 }
 
+/**
+ * A container of the new ReplicaSet that has already exited with an error or restarted: a
+ * process that crashes a second after starting counts as "available" for that second, so a
+ * rollout is only called a success after it has stayed healthy for a short settle period.
+ * Restarts counted in `restartsBefore` (per pod uid, when tracking began) are old news.
+ */
+
+/** Restarts per pod uid, to tell a crash during this rollout from one an hour ago. */
+export function countRestarts(pods: readonly Pod[]): Map<string, number> {
+  return new Map(pods.map((p) => [p.metadata?.uid ?? "", (p.status?.containerStatuses ?? []).reduce((sum, cs) => sum + cs.restartCount, 0)]));
+}
+export function explainCrashedNewPods(snapshot: RolloutSnapshot, restartsBefore: ReadonlyMap<string, number>): string | undefined {
+  const d = snapshot.deployment;
+  if (!d) return undefined;
+  const crashed = podsOfNewReplicaSet(d, snapshot.replicaSets, snapshot.pods).filter((pod) => {
+    if (pod.metadata?.deletionTimestamp) return false;
+    const statuses = pod.status?.containerStatuses ?? [];
+    const restarts = statuses.reduce((sum, cs) => sum + cs.restartCount, 0);
+    return (
+      restarts > (restartsBefore.get(pod.metadata?.uid ?? "") ?? 0) ||
+      statuses.some((cs) => (cs.state?.terminated?.exitCode ?? 0) !== 0 || cs.state?.waiting?.reason === "CrashLoopBackOff")
+    );
+  });
+  if (crashed.length === 0) return undefined;
+  const code = crashed.flatMap((p) => p.status?.containerStatuses ?? []).find((cs) => cs.lastState?.terminated)?.lastState?.terminated?.exitCode;
+  return explainCrashLoop(crashed) ?? `The container exited${code === undefined ? "" : ` with code ${code}`} soon after starting and was restarted — open the logs to see why.`;
+}
+
 function explainWhy(snapshot: RolloutSnapshot): string | undefined {
   return explainApp({ deployment: undefined, pods: snapshot.pods, events: snapshot.events ?? [], pvcs: snapshot.pvcs ?? [] });
 }

@@ -6,7 +6,7 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
-import { evaluateRollout, type RolloutVerdict } from "@/server/engine/evaluate-rollout";
+import { countRestarts, evaluateRollout, explainCrashedNewPods, type RolloutVerdict } from "@/server/engine/evaluate-rollout";
 import { LABEL_APP } from "@/server/engine/render/labels";
 import { getInformer, type InformedKind } from "@/server/kube/informers";
 import type { KubeObject } from "@/server/kube/kube-object";
@@ -18,6 +18,8 @@ export interface TrackRolloutOptions {
   minGeneration: number;
   /** How long new pods may sit in ImagePullBackOff/CrashLoopBackOff before the rollout fails. */
   stuckGraceMs: number;
+  /** How long a finished rollout must stay healthy (no new pod crashing) to count as a success. Default: the stuck grace, at most 10 s. */
+  settleMs?: number;
   /** Give up (verdict failed) after this long; the Deployment's own deadline normally comes first. */
   timeoutMs: number;
   signal?: AbortSignal;
@@ -31,6 +33,9 @@ export function trackRollout(kubeConfig: KubeConfig, options: TrackRolloutOption
   const informers = Object.fromEntries(WATCHED.map((kind) => [kind, getInformer(kind, kubeConfig)])) as Record<InformedKind, ReturnType<typeof getInformer>>;
   const started = Date.now();
   let stuckSince: number | undefined;
+  let healthySince: number | undefined;
+  let restartsBefore: Map<string, number> | undefined;
+  const settleMs = options.settleMs ?? Math.min(options.stuckGraceMs, 10_000);
   let last = "Waiting for the rollout to start.";
 
   return new Promise((resolve, reject) => {
@@ -47,7 +52,18 @@ export function trackRollout(kubeConfig: KubeConfig, options: TrackRolloutOption
         if (now - started > options.timeoutMs) finish(() => resolve({ state: "failed", message: `Berth could not watch the rollout: ${informers.Deployment.lastError() ?? "the cluster did not answer"}.` }));
         return;
       }
-      const verdict = evaluateRollout(snapshot(), now, options.stuckGraceMs, stuckSince);
+      const current = snapshot();
+      restartsBefore ??= countRestarts(current.pods);
+      const verdict = evaluateRollout(current, now, options.stuckGraceMs, stuckSince);
+      const crashed = verdict.state === "failed" ? undefined : explainCrashedNewPods(current, restartsBefore);
+      if (crashed && (verdict.state === "succeeded" || healthySince !== undefined)) {
+        finish(() => resolve({ state: "failed", message: crashed }));
+        return;
+      }
+      if (verdict.state === "succeeded") {
+        healthySince ??= now;
+        if (now - healthySince < settleMs) return;
+      } else healthySince = undefined;
       if (verdict.state === "progressing") {
         stuckSince = verdict.stuckSince;
         last = verdict.message;

@@ -6,7 +6,7 @@ import { closeDb, getDb } from "@/server/db/client";
 import { migrateDatabase } from "@/server/db/migrate";
 import type { Operation } from "@/server/db/generated/client";
 import { KubeApiError } from "@/server/kube/kube-api-error";
-import { OperationQueue, type OperationRunner } from "@/server/engine/operations/operation-queue";
+import { OperationQueue, type FailureRecorder, type OperationRunner } from "@/server/engine/operations/operation-queue";
 import { RETRY_LIMITS } from "@/server/engine/operations/retry-policy";
 import { waitForOperation } from "@/server/engine/operations/enqueue";
 
@@ -36,7 +36,7 @@ const enqueue = async (projectName: string, appName: string | null, kind = "depl
   return getDb().operation.create({ data: { projectName, appName, kind } });
 };
 
-function startQueue(run: OperationRunner, onGiveUp = async () => {}) {
+function startQueue(run: OperationRunner, onGiveUp: FailureRecorder = async () => {}) {
   queue = new OperationQueue({ db: getDb(), run, onGiveUp, concurrency: 3, pollMs: 50 });
   return queue.start();
 }

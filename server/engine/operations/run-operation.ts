@@ -67,6 +67,7 @@ async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineS
       app: app.name,
       minGeneration: deployment?.metadata.generation ?? 1,
       stuckGraceMs: settings.stuckGraceMs,
+      settleMs: settings.rolloutSettleMs,
       timeoutMs: settings.rolloutTimeoutMs,
       signal: stopWatching,
     });
