@@ -32,9 +32,9 @@ export function AppHeader({ project, app }: { project: string; app: string }) {
         </div>
       </div>
       {action.isError ? <Alert tone="error" title="That did not go through">{errorMessage(action.error)}</Alert> : null}
-      {action.isSuccess && action.data.operation.status === "queued" ? (
+      {action.isSuccess && action.variables.kind !== "restart" && status.data?.health === "Progressing" ? (
         <p role="status" className="text-sm text-fg-muted">
-          {action.variables.kind === "deploy" ? `Deploying revision ${action.data.revision?.number ?? ""}…` : "Queued."} Progress shows below as it happens.
+          {action.data.revision ? `Deploying revision ${action.data.revision.number}…` : "Working…"} Progress shows below as it happens.
         </p>
       ) : null}
     </div>
