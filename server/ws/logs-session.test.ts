@@ -72,6 +72,18 @@ describe("/api/ws/logs", () => {
     pods = await waitForRunningPods(env, "shop", "web", 2);
   });
 
+  test("when the API connection breaks, the stream reopens by itself after the last line, without gap or duplicate", async () => {
+    const s = await openTestSocket(env, `/api/ws/logs?project=shop&app=web&pod=${pods[0]}&tail=2`);
+    await waitUntil(() => linesOf(s).length >= 5, 5000, "lines before the break");
+    await env.sim!.restart({ downMs: 300 });
+    const before = linesOf(s).length;
+    await waitUntil(() => linesOf(s).length >= before + 20, 10_000, "lines after the break");
+    s.ws.close();
+    expect(s.messages.some((m) => m.type === "stream" && m.state === "ended")).toBe(false);
+    const seqs = linesOf(s).map((l) => Number(/seq=(\d+)/.exec(l[2])?.[1]));
+    expect(seqs.every((n, i) => i === 0 || n === seqs[i - 1] + 1), `sequence ${seqs.join(",")}`).toBe(true);
+  });
+
   test("closing the socket aborts every upstream log request", async () => {
     await waitUntil(() => openLogRequestCount() === 0, 3000, "earlier streams closed");
     const s = await openTestSocket(env, "/api/ws/logs?project=shop&app=web&tail=1");

@@ -13,6 +13,7 @@ import { z } from "zod";
 import { logsQuery, type LogsQuery, type LogsServerMessage } from "@/lib/ws-protocol";
 import type { Principal } from "@/server/auth/principal";
 import type { KubeObject } from "@/server/kube/kube-object";
+import { KubeApiError, KubeNetworkError } from "@/server/kube/kube-api-error";
 import type { InformerEvent, SharedInformer } from "@/server/kube/informers";
 import { openLogStream, splitTimestamp, timestampNs, wholeSecond, type LogResponse } from "@/server/kube/log-stream";
 import type { WsGuardedRoute } from "@/server/ws/gateway";
@@ -55,7 +56,12 @@ interface Stream {
   cursor?: string;
   /** Container instance whose log has been read to its end; not reopened. */
   finishedInstance?: string;
+  /** Reopen attempts since the last line arrived (for backoff). */
+  retries: number;
 }
+
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30_000;
 
 const MAX_LINE_CHARS = 16_384;
 const resumeMap = z.record(z.string().max(600), z.string().max(40));
@@ -113,11 +119,32 @@ export function handleLogsSession(socket: WebSocket, query: LogsQuery, options: 
     send({ type: "stream", id: s.id, pod: s.pod, container: s.container, state: "ended", note });
   }
 
+  /**
+   * The upstream broke while the container still runs (a network error, an API server or proxy
+   * timeout): reopen from the cursor after a backoff, without telling the reader it ended.
+   */
+  function retryLater(s: Stream, reason: string): boolean {
+    const current = options.pods.get(s.pod, query.project);
+    if (isClosed || query.previous || !current || !isRunning(current, s.container)) return false;
+    s.isActive = false;
+    s.response = undefined;
+    queue.closeStream(s.id);
+    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(s.retries++, 10));
+    if (s.retries === 3) send({ type: "error", message: `Reconnecting to ${s.pod}/${s.container}: ${reason}` });
+    setTimeout(() => {
+      if (isClosed || s.isActive) return;
+      const latest = options.pods.get(s.pod, query.project);
+      if (latest && isRunning(latest, s.container)) return void startStream(latest, s.container, false);
+      send({ type: "stream", id: s.id, pod: s.pod, container: s.container, state: "ended", note: latest ? `Container ${s.container} of ${s.pod} stopped.` : `Pod ${s.pod} went away.` });
+    }, delay).unref();
+    return true;
+  }
+
   async function startStream(pod: KubeObject, container: string, isInitial: boolean) {
     const key = `${pod.metadata.name}/${container}`;
     let s = streams.get(key);
     if (!s) {
-      s = { id: nextId++, pod: pod.metadata.name, container, isActive: false, cursor: resume[key] ?? (query.resume ? globalCursor : query.sinceTime) };
+      s = { id: nextId++, pod: pod.metadata.name, container, isActive: false, retries: 0, cursor: resume[key] ?? (query.resume ? globalCursor : query.sinceTime) };
       streams.set(key, s);
     }
     if (s.isActive) return;
@@ -153,6 +180,7 @@ export function handleLogsSession(socket: WebSocket, query: LogsQuery, options: 
           if (ts === undefined || ns === undefined) continue;
           if (dropThrough !== undefined && ns <= dropThrough) continue;
           stream.cursor = ts;
+          stream.retries = 0;
           queue.push(stream.id, ns, ts, text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}…` : text);
         }
         if (queue.size >= maxPending) setPaused(true);
@@ -165,6 +193,9 @@ export function handleLogsSession(socket: WebSocket, query: LogsQuery, options: 
       response.body.on("close", () => {
         if (stream.response !== response) return;
         const current = options.pods.get(stream.pod, query.project);
+        const isSameInstance = current && containerStatus(current, container)?.containerID === instance;
+        if (isSameInstance && !response.body.readableEnded && retryLater(stream, "the log stream broke")) return;
+        if (isSameInstance && response.body.readableEnded && isRunning(current, container) && retryLater(stream, "the API server ended the stream")) return;
         stream.finishedInstance = current ? containerStatus(current, container)?.containerID ?? instance : instance;
         const note = query.previous
           ? "End of the previous container's log."
@@ -174,7 +205,10 @@ export function handleLogsSession(socket: WebSocket, query: LogsQuery, options: 
         endStream(stream, note);
       });
     } catch (error) {
-      endStream(stream, error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      const isTransient = error instanceof KubeNetworkError || (error instanceof KubeApiError && (error.code === 429 || error.code >= 500));
+      if (isTransient && retryLater(stream, message)) return;
+      endStream(stream, message);
     }
   }
 
