@@ -122,3 +122,33 @@ test("the status page is installable: the manifest and its icons are served", as
   for (const icon of manifest.icons) expect((await page.request.get(icon.src)).status(), icon.src).toBe(200);
   expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
 });
+
+test("a dropped live socket shows Reconnecting…, comes back by itself and catches up on what it missed", async ({ page, adminApi }, testInfo) => {
+  test.setTimeout(60_000);
+  const project = `e2e-re-${testInfo.project.name}-${Date.now().toString(36)}`.slice(0, 30);
+  let isDown = false;
+  let current: { close: () => Promise<void> } | undefined;
+  await page.routeWebSocket(/\/api\/ws\/live$/, (ws) => {
+    if (isDown) return void ws.close();
+    ws.connectToServer();
+    current = ws;
+  });
+  try {
+    expect((await adminApi.post("/api/projects", { data: { name: project } })).status()).toBe(201);
+    await page.goto(`/projects/${project}`);
+    await expect(page.getByText("Deploy your first app")).toBeVisible();
+    await expect.poll(() => current !== undefined).toBe(true);
+
+    isDown = true;
+    await current!.close();
+    await expect(page.getByText("Reconnecting…")).toBeVisible();
+    const created = await adminApi.post(`/api/projects/${project}/apps`, { data: { name: "missed", image: "nginx:1.27", port: 80 } });
+    expect(created.status()).toBe(201);
+
+    isDown = false;
+    await expect(page.getByText("Reconnecting…")).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByTestId("app-row").filter({ hasText: "missed" })).toBeVisible();
+  } finally {
+    await adminApi.delete(`/api/projects/${project}`, { data: { confirm: project } }).catch(() => undefined);
+  }
+});
