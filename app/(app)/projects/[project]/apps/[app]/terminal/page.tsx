@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
-import { PageHeader } from "@/components/layout/page-header";
 import { ComingSoon } from "@/components/layout/coming-soon";
 import { resolveSession, SESSION_COOKIE } from "@/server/auth/sessions";
 import { TerminalClient } from "./terminal-client";
@@ -13,20 +12,14 @@ export async function generateMetadata({ params }: { params: Promise<{ project: 
   return { title: `Terminal · ${app}` };
 }
 
-/** Shells into the app's containers (admins only; the socket refuses viewers too). */
+/** The App page's Terminal tab: shells in the app's containers (admins only; the socket refuses viewers too). */
 export default async function AppTerminalPage({ params }: { params: Promise<{ project: string; app: string }> }) {
   const { project, app } = await params;
   if (!NAME.test(project) || !NAME.test(app)) notFound();
   const cookieValue = (await cookies()).get(SESSION_COOKIE)?.value;
   const session = cookieValue ? await resolveSession(cookieValue) : null;
-  return (
-    <>
-      <PageHeader title={`Terminal of ${app}`} description={`A shell in a running container of ${app} in ${project}. Every session is audited.`} />
-      {session && session.principal.role !== "admin" ? (
-        <ComingSoon title="Admins only">Opening a shell in a container needs the admin role; you are signed in as a viewer.</ComingSoon>
-      ) : (
-        <TerminalClient project={project} app={app} />
-      )}
-    </>
-  );
+  if (session && session.principal.role !== "admin") {
+    return <ComingSoon title="Admins only">Opening a shell in a container needs the admin role; you are signed in as a viewer.</ComingSoon>;
+  }
+  return <TerminalClient project={project} app={app} />;
 }
