@@ -13,7 +13,7 @@ import { createLogsRoute } from "@/server/ws/logs-session";
 import { createExecRoute } from "@/server/ws/exec-session";
 import { processStreamLimits } from "@/server/ws/stream-limits";
 import { getKubeConfig } from "@/server/kube/cluster";
-import { getInformer } from "@/server/kube/informers";
+import { getInformer, stopInformers } from "@/server/kube/informers";
 import { connectCluster } from "@/server/kube/connect-cluster";
 import { migrateDatabase } from "@/server/db/migrate";
 import { closeDb } from "@/server/db/client";
@@ -71,6 +71,7 @@ async function main(): Promise<void> {
     // The engine stops before the cluster and database it uses; unfinished operations stay
     // queued in the database and resume at the next start.
     await stopEngine();
+    await stopInformers();
     await Promise.allSettled([cluster.stop(), closeDb(), app.close()]);
     clearTimeout(force);
     process.exit(0);
