@@ -113,8 +113,13 @@ test("create, deploy, break, roll back and delete an app, seeing each state live
   }
 });
 
-test("the status page is installable: the manifest and its icons are served", async ({ page }) => {
+test("the status page is installable: the manifest and its icons are served", async ({ page, shot }) => {
+  await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/status");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(page.getByText(/^Live · \d+ apps?/)).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await shot("status-dark");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
   expect(href).toBe("/manifest.webmanifest");
   const manifest = (await (await page.request.get(href!)).json()) as { start_url: string; icons: Array<{ src: string; sizes: string }> };
