@@ -2,8 +2,14 @@
  * Keystroke round trip in a terminal: the time from sending one character to seeing its echo,
  * through Berth's /api/ws/exec, against the same exec opened directly on the API with the
  * channel protocol (server/kube/exec-stream.ts, what Berth itself uses upstream), in one run.
+ * The sim runs in its own process; Berth and both clients share this one, so a GC pause or a
+ * busy machine shows up in both columns.
  * Run: npm run bench -- exec [keystrokes]   (target: Berth adds ≤ 5 ms at p95)
  */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { WebSocket } from "ws";
 import { openExecStream } from "@/server/kube/exec-stream";
 import { deployApp, startStreamTestEnv } from "@/server/ws/testing/stream-test-env";
@@ -42,7 +48,21 @@ async function measure(send: (key: string) => void, onEcho: (listener: (text: st
   return times;
 }
 
-const env = await startStreamTestEnv({ limits: { logs: 20, exec: 5 } });
+/** The sim runs in its own process (bench/logs/sim-process.ts), as a real API server would. */
+function startSimProcess(kubeconfig: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.resolve(import.meta.dirname, "../../node_modules/tsx/dist/cli.mjs"), path.resolve(import.meta.dirname, "../logs/sim-process.ts"), kubeconfig, "1"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (c: Buffer) => c.toString().includes("ready") && resolve(child));
+    child.once("exit", (code) => reject(new Error(`the sim process exited with ${code}`)));
+  });
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-exec-"));
+const kubeconfig = path.join(dir, "kubeconfig.yaml");
+const simProcess = await startSimProcess(kubeconfig);
+const env = await startStreamTestEnv({ kubeconfigPath: kubeconfig, limits: { logs: 20, exec: 5 } });
 let berth: number[] = [];
 let direct: number[] = [];
 try {
@@ -73,6 +93,8 @@ try {
   stream.close();
 } finally {
   await env.stop();
+  simProcess.kill("SIGTERM");
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 const f = (n: number) => n.toFixed(2);
