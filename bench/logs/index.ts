@@ -4,9 +4,10 @@
  * and API server in the same run (each counts lines for a fixed time). Then Berth's memory with
  * 200 concurrent log streams. Run: npm run bench -- logs [seconds]   (target: ratio ≥ 0.9)
  *
- * Known limit: the sim, Berth and the WebSocket client share this process (kubectl is its own),
- * so the RSS delta includes the client's 200 sockets, and both readers are capped by how fast
- * the sim can produce lines.
+ * Known limits: the sim runs in its own process, but Berth and its WebSocket client share this
+ * one (kubectl is its own), so the RSS delta includes the client's 200 sockets; both readers
+ * are capped by how fast the sim produces lines (BENCH_LOG_RATE, default 20,000 lines/s), and
+ * both start at "now" (sinceTime) because the sim computes a tail from the container's start.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -21,7 +22,7 @@ const STREAMS = 200;
 
 function countBerth(env: StreamTestEnv, seconds: number): Promise<{ lines: number; bytes: number }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${env.url.replace(/^http/, "ws")}/api/ws/logs?project=bench&app=fast&tail=1`, {
+    const ws = new WebSocket(`${env.url.replace(/^http/, "ws")}/api/ws/logs?project=bench&app=fast&sinceTime=${encodeURIComponent(new Date().toISOString())}`, {
       headers: { authorization: `Bearer ${env.adminToken}`, origin: env.url },
     });
     let lines = 0;
@@ -39,7 +40,7 @@ function countBerth(env: StreamTestEnv, seconds: number): Promise<{ lines: numbe
 
 function countKubectl(kubeconfig: string, pod: string, seconds: number): Promise<{ lines: number; bytes: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("kubectl", ["--kubeconfig", kubeconfig, "-n", "bench", "logs", "-f", "--tail=1", "--timestamps", pod], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("kubectl", ["--kubeconfig", kubeconfig, "-n", "bench", "logs", "-f", `--since-time=${new Date().toISOString()}`, "--timestamps", pod], { stdio: ["ignore", "pipe", "pipe"] });
     let lines = 0;
     let bytes = 0;
     child.stdout.on("data", (chunk: Buffer) => {
@@ -93,7 +94,9 @@ console.log(`kubectl logs -f: ${fmt(kubectlRate)} lines/s, ${mb(kubectl.bytes / 
 console.log(`Berth /api/ws/logs: ${fmt(berthRate)} lines/s, ${mb(berth.bytes / SECONDS).toFixed(1)} MB/s (text + timestamp)`);
 
 // Memory: 200 concurrent streams of a normally chatty app (10 lines/s per pod, 2 pods).
-const calm = await startStreamTestEnv({ logRate: 10, limits: { logs: 1000, exec: 5 } });
+const calmKubeconfig = path.join(dir, "calm-kubeconfig.yaml");
+const calmSim = await startSimProcess(calmKubeconfig, 10);
+const calm = await startStreamTestEnv({ kubeconfigPath: calmKubeconfig, limits: { logs: 1000, exec: 5 } });
 let rssDeltaMb = 0;
 try {
   await deployApp(calm, { project: "bench", app: "calm", replicas: 2 });
@@ -120,6 +123,7 @@ try {
   await new Promise((r) => setTimeout(r, 500));
 } finally {
   await calm.stop();
+  calmSim.kill("SIGTERM");
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
