@@ -40,12 +40,12 @@ test.describe("logs and terminal", () => {
   test.beforeEach(async ({ berth }, testInfo) => {
     project = `e2e-${testInfo.project.name.replace(/[^a-z0-9]/gi, "").toLowerCase()}-${testInfo.workerIndex}`;
     kubeconfig = path.join(berth.dataDir, "sim-kubeconfig.yaml");
-    kubectl(kubeconfig, ["apply", "-f", "-"], manifest(project));
+    kubectl(kubeconfig, ["apply", "--server-side", "--validate=false", "-f", "-"], manifest(project));
     kubectl(kubeconfig, ["-n", project, "rollout", "status", "deployment/web", "--timeout=60s"]);
   });
 
   test.afterEach(() => {
-    kubectl(kubeconfig, ["delete", "namespace", project, "--wait=false"]);
+    kubectl(kubeconfig, ["delete", "namespace", project, "--wait=false", "--ignore-not-found"]);
   });
 
   test("open Logs: lines arrive and search finds one", async ({ page, shot }) => {
