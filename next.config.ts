@@ -11,13 +11,6 @@ const nextConfig: NextConfig = {
   // `npm test` runs `tsc --noEmit` over the whole repo (server, tests, e2e) as its own step;
   // repeating it inside `next build` doubles the slowest part of the build for no new signal.
   typescript: { ignoreBuildErrors: true },
-  // monaco-yaml's worker imports `monaco-editor/esm/vs/editor/editor.worker.js`, a path that
-  // monaco-editor 0.57's `exports` map no longer resolves; point it at the file itself.
-  turbopack: {
-    resolveAlias: {
-      "monaco-editor/esm/vs/editor/editor.worker.js": "./node_modules/monaco-editor/esm/vs/editor/editor.worker.js",
-    },
-  },
   serverExternalPackages: [
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",

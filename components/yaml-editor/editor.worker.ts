@@ -1,2 +1,2 @@
 /** Monaco's editor worker, bundled from node_modules by our own build (no CDN). */
-import "monaco-editor/editor/editor.worker.js";
+import "monaco-editor/esm/vs/editor/editor.worker.js";

@@ -52,7 +52,7 @@ export function YamlEditor({ value, onChange, isReadOnly = false, schema, proble
       fontSize: 13,
       theme: isDark() ? "vs-dark" : "vs",
       ariaLabel: label,
-      hover: { enabled: "on", delay: 300 },
+      hover: { enabled: true, delay: 300 },
       quickSuggestions: { other: true, comments: false, strings: true },
     });
     editorRef.current = editor;
