@@ -101,10 +101,16 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
 
   res.writeHead(200, { "Content-Type": "text/plain", "Transfer-Encoding": "chunked", "Cache-Control": "no-cache, private" });
   const nowNs = () => BigInt(Date.now()) * 1_000_000n;
-  let { lines } = linesBetween(inst, period, sinceNs, nowNs());
-  if (tail !== undefined) lines = tail === 0 ? [] : lines.slice(-tail);
+  const untilNs = nowNs();
+  // A tail only needs the last `tail` periods (plus a failed instance's last words), not the
+  // whole history since the container started.
+  const fromNs = tail === undefined ? sinceNs : maxBigint(sinceNs, untilNs - BigInt(tail + 2) * period);
+  const all = linesBetween(inst, period, fromNs, untilNs).lines;
+  const lines = tail === undefined ? all : tail === 0 ? [] : all.slice(-tail);
   write(lines);
-  if (lines.length === 0) nextNs = sinceNs;
+  // Follow from just after what was considered, even when the tail showed none of it.
+  if (all.length > 0 && !ended) nextNs = all[all.length - 1].ns + 1n;
+  else if (lines.length === 0) nextNs = maxBigint(sinceNs, fromNs);
   if (!follow || inst.endNs !== undefined || ended) return finish();
 
   const ns = pod.metadata.namespace;
@@ -125,4 +131,8 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
   const stop = () => finish();
   req.on("close", stop);
   res.on("close", stop);
+}
+
+function maxBigint(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
 }

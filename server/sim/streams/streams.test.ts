@@ -72,6 +72,24 @@ describe("pods/log", () => {
     for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBe(seqs[i - 1] + 1);
   });
 
+  it("with tailLines=0 a follow starts at now instead of replaying the container's history", async () => {
+    const { store, url } = await setup([{ name: "web", containers: [{ name: "app", image: "nginx:1.27" }] }], 100);
+    await running(store, "web");
+    await new Promise((r) => setTimeout(r, 500));
+    const before = (await get(`${url}/api/v1/namespaces/default/pods/web/log`)).text.trimEnd().split("\n");
+    const lastSeqBefore = Number(/seq=(\d+)/.exec(before[before.length - 1])?.[1]);
+    const ac = new AbortController();
+    const res = await fetch(`${url}/api/v1/namespaces/default/pods/web/log?follow=true&tailLines=0`, { signal: ac.signal });
+    const reader = res.body!.getReader();
+    let text = "";
+    const end = Date.now() + 3000;
+    while ((text.match(/\n/g)?.length ?? 0) < 3 && Date.now() < end) text += new TextDecoder().decode((await reader.read()).value);
+    ac.abort();
+    const firstSeq = Number(/seq=(\d+)/.exec(text)?.[1]);
+    expect(lastSeqBefore).toBeGreaterThan(10);
+    expect(firstSeq).toBeGreaterThanOrEqual(lastSeqBefore);
+  });
+
   it("answers the API server's 400s for waiting containers, missing container names and absent previous logs", async () => {
     const { store, url } = await setup([{ name: "two", containers: [{ name: "a", image: "nginx:1.27" }, { name: "b", image: "redis:7" }] }, { name: "pull", containers: [{ name: "app", image: "nginx:notfound" }] }], 50, 150);
     const base = `${url}/api/v1/namespaces/default/pods`;
