@@ -147,6 +147,26 @@ export function schemaForKind(set: ClusterSchemaSet, apiVersion: string, kind: s
 }
 
 /**
+ * Replaces `$ref`s to definitions the cluster never served with an open schema: one dangling
+ * reference makes the editor's language service give up on the whole schema.
+ */
+function withoutDanglingRefs(definitions: Record<string, JsonSchema>): Record<string, JsonSchema> {
+  const fix = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(fix);
+    if (typeof node !== "object" || node === null) return node;
+    const src = node as JsonSchema;
+    const ref = typeof src.$ref === "string" ? src.$ref.replace("#/definitions/", "") : undefined;
+    const out: JsonSchema = {};
+    for (const [key, value] of Object.entries(src)) {
+      if (key === "$ref" && ref !== undefined && !definitions[ref]) continue;
+      out[key] = fix(value);
+    }
+    return out;
+  };
+  return fix(definitions) as Record<string, JsonSchema>;
+}
+
+/**
  * One schema for the whole editor: each document is checked against its own kind's schema,
  * chosen by `if: { apiVersion, kind } then: $ref` — so a CRD the cluster serves is covered
  * the same way as a Deployment.
@@ -164,6 +184,6 @@ export function combinedSchema(set: ClusterSchemaSet): JsonSchema {
       if: { properties: { apiVersion: { const: k.apiVersion }, kind: { const: k.kind } }, required: ["apiVersion", "kind"] },
       then: { $ref: `#/definitions/${k.definition}` },
     })),
-    definitions: set.definitions,
+    definitions: withoutDanglingRefs(set.definitions),
   };
 }

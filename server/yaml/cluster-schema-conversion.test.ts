@@ -74,6 +74,20 @@ describe("OpenAPI v3 → JSON Schema", () => {
     expect(validate({ ...deployment({ replicaz: 1 }), kind: "StatefulSet" })).toBe(false);
   });
 
+  it("leaves no $ref the editor cannot resolve, across every group-version the cluster serves", async () => {
+    const all = emptySchemaSet();
+    const index = (await fetchJson("/openapi/v3")) as { paths: Record<string, { serverRelativeURL: string }> };
+    for (const { serverRelativeURL } of Object.values(index.paths)) addOpenApiDocument(all, await fetchJson(serverRelativeURL));
+    const combined = combinedSchema(all) as { definitions: Record<string, unknown> };
+    const dangling = new Set<string>();
+    JSON.stringify(combined, (key, value) => {
+      if (key === "$ref" && typeof value === "string" && !combined.definitions[value.replace("#/definitions/", "")]) dangling.add(value);
+      return value;
+    });
+    expect([...dangling]).toEqual([]);
+    expect(all.kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(["Deployment", "Service", "Ingress", "PersistentVolumeClaim", "Event"]));
+  });
+
   it("converts the v2 document the same way (clusters before 1.27)", async () => {
     const v2 = emptySchemaSet();
     addOpenApiDocument(v2, await fetchJson("/openapi/v2"));
