@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import { themeInitScript } from "@/components/layout/theme-script";
+import { DemoBanner } from "@/components/layout/demo-banner";
+import { isSimulatedCluster } from "@/server/kube/cluster";
 import "@/app/globals.css";
 
 export const metadata: Metadata = {
@@ -22,6 +24,9 @@ export const viewport: Viewport = {
   ],
 };
 
+/** Rendered per request: whether the cluster is simulated is known only once Berth runs. */
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
@@ -29,6 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body className="min-h-dvh bg-surface text-fg antialiased">
+        {isSimulatedCluster() && <DemoBanner />}
         <Providers>{children}</Providers>
       </body>
     </html>

@@ -75,3 +75,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** Whether Berth runs against its simulated cluster (demo mode); every page says so. */
+export function isSimulatedCluster(): boolean {
+  return holder.current?.isSimulated ?? false;
+}
