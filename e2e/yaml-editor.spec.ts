@@ -41,15 +41,20 @@ test.describe("YAML editor", () => {
 
       await page.goto(`/projects/${project}/apps/web/yaml`);
       const editor = page.getByTestId("yaml-editor").first();
-      await expect(editor.locator(".view-lines")).toContainText("kind: Deployment", { timeout: 20_000 });
+      await expect(editor.locator(".view-lines")).toContainText("kind: Deployment", { timeout: 60_000 });
       await expect(page.getByRole("heading", { name: /Rendered by Berth · revision 1/ })).toBeVisible();
 
       // A misspelt field gets a marker from the cluster's own schema.
       const misspelt = live.yaml.replace(/^  replicas: 1$/m, "  replicas: 1\n  replicaz: 2");
       await replaceEditorText(page, misspelt);
+      await moveCursorToKey(page, misspelt, "replicaz");
       await expect(editor.locator(".view-lines")).toContainText("replicaz: 2");
-      await expect(editor.locator(".squiggly-error, .squiggly-warning")).toHaveCount(1, { timeout: 20_000 });
+      await expect(editor.locator(".squiggly-error, .squiggly-warning").first()).toBeVisible({ timeout: 20_000 });
+      await page.keyboard.press("ControlOrMeta+K");
+      await page.keyboard.press("ControlOrMeta+I");
+      await expect(page.locator(".monaco-hover").filter({ hasText: "Property replicaz is not allowed" })).toBeVisible({ timeout: 15_000 });
       await shot("yaml-editor-marker");
+      await page.keyboard.press("Escape");
 
       // Hover on a field shows its description, type and whether it is required.
       await moveCursorToKey(page, misspelt, "replicas");

@@ -52,6 +52,13 @@ export class KubeNetworkError extends Error {
   }
 }
 
+/**
+ * By shape as well as by class: Next's route bundles carry their own copy of this module, so an
+ * error thrown by the client set the custom server built fails `instanceof` inside a route.
+ */
 export function isKubeApiError(err: unknown, code?: number): err is KubeApiError {
-  return err instanceof KubeApiError && (code === undefined || err.code === code);
+  const isOne =
+    err instanceof KubeApiError ||
+    (err instanceof Error && err.name === "KubeApiError" && typeof (err as { code?: unknown }).code === "number" && typeof (err as { body?: unknown }).body === "object");
+  return isOne && (code === undefined || (err as KubeApiError).code === code);
 }
