@@ -40,7 +40,7 @@ test.describe("logs and terminal", () => {
   test.beforeEach(async ({ berth }, testInfo) => {
     project = `e2e-${testInfo.project.name.replace(/[^a-z0-9]/gi, "").toLowerCase()}-${testInfo.workerIndex}`;
     kubeconfig = path.join(berth.dataDir, "sim-kubeconfig.yaml");
-    kubectl(kubeconfig, ["apply", "--server-side", "--validate=false", "-f", "-"], manifest(project));
+    kubectl(kubeconfig, ["apply", "--server-side", "-f", "-"], manifest(project));
     kubectl(kubeconfig, ["-n", project, "rollout", "status", "deployment/web", "--timeout=60s"]);
   });
 

@@ -12,11 +12,11 @@ import { serveDelete, serveDeleteCollection } from "@/server/sim/http/serve-dele
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from "@/server/sim/http/serve-discovery";
 import { serveGet, serveList, getOrThrow } from "@/server/sim/http/serve-read";
 import { serveWatch } from "@/server/sim/http/serve-watch";
+import { serveOpenApi } from "@/server/sim/http/serve-openapi";
 import { rejectBadSubresource, serveCreate, servePatch, serveUpdate } from "@/server/sim/http/serve-write";
 import { toScale } from "@/server/sim/http/scale-subresource";
 import { methodNotSupported, notFoundPath, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
 import { metricsObjects } from "@/server/sim/http/metrics-view";
-import { openApiV2Json, openApiV3Document, openApiV3Index } from "@/server/sim/openapi/openapi-documents";
 import type { MemoryStore } from "@/server/sim/store/memory-store";
 
 export interface SimServerContext {
@@ -125,15 +125,8 @@ async function serveNonResource(ctx: SimServerContext, req: IncomingMessage, res
   }
   if (path === "/api") return void sendJson(res, 200, apiVersions(ctx.serverAddress())), true;
   if (path === "/apis") return void sendJson(res, 200, apiGroupList()), true;
-  if (path === "/openapi/v2") return void sendJson(res, 200, openApiV2Json()), true;
-  if (path === "/openapi/v3") return void sendJson(res, 200, openApiV3Index()), true;
-  let m = path.match(/^\/openapi\/v3\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))$/);
-  if (m) {
-    const doc = m[1] ? openApiV3Document("", m[1]) : openApiV3Document(m[2], m[3]);
-    if (!doc) throw notFoundPath();
-    sendJson(res, 200, doc, { "Cache-Control": "public, immutable" });
-    return true;
-  }
+  if (path.startsWith("/openapi/") && serveOpenApi(req, res, path)) return true;
+  let m: RegExpMatchArray | null;
   if ((m = path.match(/^\/api\/([^/]+)$/))) {
     const list = apiResourceList("", m[1]);
     if (!list) throw notFoundPath();

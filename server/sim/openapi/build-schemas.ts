@@ -112,6 +112,13 @@ export function schemaSet(): SchemaSet {
     format: "int-or-string",
     description: "IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.",
   });
+  // Event.eventTime's type: without it the reference dangles, and kubectl's OpenAPI v2 parser
+  // (explain, client-side validation) rejects the whole document.
+  schemas.set("io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime", {
+    type: "string",
+    format: "date-time",
+    description: "MicroTime is version of Time with microsecond level precision.",
+  });
   built = { schemas, nameOf, kindSchemaName };
   return built;
 }
@@ -145,6 +152,8 @@ function typeSchema(type: string, format: string, ref: (cls: string) => string):
       return { type: "string", format: "date-time" };
     case "IntOrString":
       return { $ref: "#/components/schemas/io.k8s.apimachinery.pkg.util.intstr.IntOrString" };
+    case "V1MicroTime":
+      return { $ref: "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime" };
     case "any":
     case "object":
       return { type: "object", "x-kubernetes-preserve-unknown-fields": true };

@@ -33,6 +33,18 @@ function closure(roots: string[]): string[] {
 
 const QUERY_PARAMS = ["dryRun", "fieldManager", "fieldValidation", "force", "pretty"];
 
+const PATCH_TYPES = ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml"];
+
+/**
+ * The patch content types a patch operation consumes. kubectl's client-side apply reads them from
+ * the v3 document to decide whether a kind takes a strategic merge patch.
+ */
+function patchBody(style: "v2" | "v3"): Record<string, unknown> {
+  if (style === "v2") return { consumes: PATCH_TYPES };
+  const schema = { type: "object", description: "Patch is provided to give a concrete name and type to the Kubernetes PATCH request body." };
+  return { requestBody: { required: true, content: Object.fromEntries(PATCH_TYPES.map((t) => [t, { schema }])) } };
+}
+
 function operations(kind: KindDescriptor, refPrefix: string, style: "v2" | "v3" = "v3"): Record<string, unknown> {
   const set = schemaSet();
   const schemaName = set.kindSchemaName.get(kind);
@@ -55,7 +67,7 @@ function operations(kind: KindDescriptor, refPrefix: string, style: "v2" | "v3" 
   paths[base] = kind.readOnly ? { get: op("list", "list") } : { get: op("list", "list"), post: op("post", "create") };
   paths[`${base}/{name}`] = kind.readOnly
     ? { get: op("get", "read") }
-    : { get: op("get", "read"), put: op("put", "replace"), patch: op("patch", "patch"), delete: op("delete", "delete") };
+    : { get: op("get", "read"), put: op("put", "replace"), patch: op("patch", "patch", patchBody(style)), delete: op("delete", "delete") };
   return paths;
 }
 
