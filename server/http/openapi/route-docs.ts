@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appDetailSchema, appDriftSchema, appListSchema, hostnameListSchema, operationAcceptedSchema, operationSchema, revisionListSchema, volumeListSchema } from "@/lib/dto/app";
 import { appStatusSchema } from "@/lib/dto/app-status";
+import { appMetricsSchema } from "@/lib/dto/app-metrics";
 import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
 import { appSpecSchema, hostnameSpecSchema, rollbackSchema, scaleSchema, volumeSpecSchema } from "@/lib/schemas/app";
 import { projectCreateSchema, projectDeleteSchema, projectUpdateSchema } from "@/lib/schemas/project";
@@ -153,6 +154,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   { method: "GET", path: `${APP}/secret-env`, summary: "The app's secret env values (admin; every reveal is audited).", tag: "apps", access: "admin", params: appParamsSchema, responses: ok(secretEnvValuesSchema) },
   { method: "GET", path: `${APP}/revisions`, summary: "The app's revisions, newest first.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(revisionListSchema) },
   { method: "GET", path: `${APP}/status`, summary: "Health, replicas, pods, events, volumes and URLs, with an explanation when something is wrong.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appStatusSchema) },
+  { method: "GET", path: `${APP}/metrics`, summary: "CPU and memory summed over the app's pods, the last ~30 samples taken while someone watches; available: false when the cluster has no metrics-server.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appMetricsSchema) },
   { method: "GET", path: `${APP}/hostnames`, summary: "The app's hostnames and their URLs.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(hostnameListSchema) },
   { method: "POST", path: `${APP}/hostnames`, summary: "Add a hostname (an Ingress rule, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: hostnameSpecSchema, responses: { 201: { description: "Added; the app's hostnames.", schema: hostnameListSchema } } },
   { method: "DELETE", path: `${APP}/hostnames/{host}`, summary: "Remove a host's rule for ?path= (default /); the next deploy prunes it.", tag: "apps", access: "admin", params: hostnameParamsSchema, query: removeHostnameQuerySchema, responses: ok(hostnameListSchema) },
