@@ -6,6 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { EventsList } from "@/components/apps/events-list";
 import { PodsList } from "@/components/apps/pods-list";
+import { ResourceSparklines } from "@/components/apps/resource-sparklines";
 import { RolloutProgress } from "@/components/apps/rollout-progress";
 import { HealthBadge } from "@/components/status/health-badge";
 import { errorMessage } from "@/lib/api-client";
@@ -13,8 +14,7 @@ import { useAppStatus } from "@/lib/queries/apps";
 
 /**
  * Health, the explanation when something is wrong, rollout progress, replicas, pods, URLs and
- * events, kept current by the live socket. (No CPU/memory sparklines: the API does not expose
- * metrics.k8s.io yet.)
+ * events, kept current by the live socket; CPU and memory sparklines from metrics.k8s.io.
  */
 export function AppOverview({ project, app }: { project: string; app: string }) {
   const status = useAppStatus(project, app);
@@ -57,6 +57,10 @@ export function AppOverview({ project, app }: { project: string; app: string }) 
             <p className="text-sm text-fg-muted">No URL yet: add a hostname, then deploy.</p>
           )}
         </div>
+      </Card>
+      <Card>
+        <CardHeader title="Resources" />
+        <ResourceSparklines project={project} app={app} />
       </Card>
       <Card>
         <CardHeader title="Pods" />

@@ -17,6 +17,7 @@ export const queryKeys = {
   appRoot: (project: string, app: string) => ["apps", project, app] as const,
   app: (project: string, app: string) => ["apps", project, app, "detail"] as const,
   appStatus: (project: string, app: string) => ["apps", project, app, "status"] as const,
+  appMetrics: (project: string, app: string) => ["apps", project, app, "metrics"] as const,
   revisions: (project: string, app: string) => ["apps", project, app, "revisions"] as const,
   secretEnv: (project: string, app: string) => ["apps", project, app, "secret-env"] as const,
   statusBoard: ["status-board"] as const,
