@@ -223,6 +223,21 @@ describe("deletecollection and metrics", () => {
     expect(write.status).toBe(405);
     expect(write.body.reason).toBe("MethodNotAllowed");
   });
+
+  it("filters PodMetrics by label selector, as metrics-server does", async () => {
+    const pods = { group: "", version: "v1", plural: "pods" };
+    for (const [name, app] of [["mx-a", "shop"], ["mx-b", "blog"]]) {
+      sim.store.create(pods, {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { name, namespace: "default", labels: { app } },
+        spec: { containers: [{ name: "app", image: "nginx:1.27" }] },
+        status: { phase: "Running" },
+      });
+    }
+    const list = await api("GET", "/apis/metrics.k8s.io/v1beta1/namespaces/default/pods?labelSelector=app%3Dshop");
+    expect(list.body.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(["mx-a"]);
+  });
 });
 
 describe("defaults and allocated values", () => {

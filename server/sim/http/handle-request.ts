@@ -17,6 +17,7 @@ import { rejectBadSubresource, serveCreate, servePatch, serveUpdate } from "@/se
 import { toScale } from "@/server/sim/http/scale-subresource";
 import { methodNotSupported, notFoundPath, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
 import { metricsObjects } from "@/server/sim/http/metrics-view";
+import { matcherFor } from "@/server/sim/http/serve-read";
 import type { MemoryStore } from "@/server/sim/store/memory-store";
 
 export interface SimServerContext {
@@ -74,7 +75,7 @@ export async function handleRequest(ctx: SimServerContext, req: IncomingMessage,
     rejectBadSubresource(r);
     if (r.kind.readOnly) {
       if (verb !== "get" && verb !== "list") throw methodNotSupported();
-      return serveMetrics(ctx, res, r);
+      return serveMetrics(ctx, res, r, query);
     }
     await dispatch(ctx, req, res, r, verb, query);
   } catch (err) {
@@ -145,8 +146,9 @@ async function serveNonResource(ctx: SimServerContext, req: IncomingMessage, res
   return false;
 }
 
-function serveMetrics(ctx: SimServerContext, res: ServerResponse, r: ResourceRequest): void {
-  const items = metricsObjects(ctx.store, r.kind.kind, r.namespace);
+function serveMetrics(ctx: SimServerContext, res: ServerResponse, r: ResourceRequest, query: URLSearchParams): void {
+  const selects = matcherFor(r.kind, query);
+  const items = metricsObjects(ctx.store, r.kind.kind, r.namespace).filter((item) => r.name || selects(item));
   if (r.name) {
     const found = items.find((i) => i.metadata.name === r.name);
     if (!found) throw new SimError(404, "NotFound", `${r.kind.plural}.metrics.k8s.io "${r.name}" not found`, { name: r.name, group: "metrics.k8s.io", kind: r.kind.plural });
