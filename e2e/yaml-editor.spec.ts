@@ -8,12 +8,13 @@ type Page = import("@playwright/test").Page;
 
 /** Replaces the Monaco editor's whole text with a paste (typing would auto-indent every line). */
 async function replaceEditorText(page: Page, text: string) {
-  await page.getByTestId("yaml-editor").first().locator(".view-lines").click();
+  const input = page.getByTestId("yaml-editor").first().locator("textarea").first();
+  await input.focus();
   await page.keyboard.press("ControlOrMeta+A");
-  await page.evaluate((value) => {
+  await input.evaluate((element, value) => {
     const data = new DataTransfer();
     data.setData("text/plain", value);
-    document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
 

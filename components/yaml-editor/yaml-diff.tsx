@@ -14,6 +14,7 @@ export function YamlDiff({ original, modified, height = "50vh" }: { original: st
       readOnly: true,
       automaticLayout: true,
       renderSideBySide: true,
+      hideUnchangedRegions: { enabled: true, contextLineCount: 3, minimumLineCount: 3, revealLineCount: 20 },
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       theme: document.documentElement.classList.contains("dark") ? "vs-dark" : "vs",
