@@ -71,8 +71,13 @@ export interface RunningImage {
   cleanup(): void;
 }
 
-/** Assembles the image's files and starts Berth; resolves once it printed its URL and token. */
-export async function startImageEntrypoint(options: { startTimeoutMs?: number } = {}): Promise<RunningImage> {
+/**
+ * Assembles the image's files and starts Berth; resolves once it printed its URL and token.
+ * With `restartOf`, starts Berth again on that run's files and data directory (the pod
+ * restarting on its volume): the token is printed only at first start, so it is carried over.
+ */
+export async function startImageEntrypoint(options: { startTimeoutMs?: number; restartOf?: RunningImage } = {}): Promise<RunningImage> {
+  if (options.restartOf) return launch(options.restartOf.work, options.restartOf.filesBeforeStart, options.startTimeoutMs, options.restartOf.adminToken);
   ensureNextBuild();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "berth-image-"));
   const app = path.join(work, "app");
@@ -88,7 +93,13 @@ export async function startImageEntrypoint(options: { startTimeoutMs?: number } 
   const dataDir = path.join(work, "data");
   for (const dir of [dataDir, path.join(work, "tmp")]) fs.mkdirSync(dir);
   const filesBeforeStart = listFiles(app, ["node_modules", ...WRITABLE_IN_APP]);
+  return launch(work, filesBeforeStart, options.startTimeoutMs);
+}
 
+/** Starts `node dist/server.mjs` in an assembled directory and waits until it listens (and printed the token, at first start). */
+async function launch(work: string, filesBeforeStart: string[], startTimeoutMs = 45_000, knownToken?: string): Promise<RunningImage> {
+  const app = path.join(work, "app");
+  const dataDir = path.join(work, "data");
   const child = spawn(process.execPath, ["dist/server.mjs"], {
     cwd: app,
     stdio: ["ignore", "pipe", "pipe"],
@@ -115,10 +126,11 @@ export async function startImageEntrypoint(options: { startTimeoutMs?: number } 
     fs.rmSync(work, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 45_000);
-  while (Date.now() < deadline && !/Berth admin token: \S+/.test(output) && exited.at === 0) await new Promise((r) => setTimeout(r, 100));
+  const ready = knownToken ? /Berth listening on \S+/ : /Berth admin token: \S+/;
+  const deadline = Date.now() + startTimeoutMs;
+  while (Date.now() < deadline && !ready.test(output) && exited.at === 0) await new Promise((r) => setTimeout(r, 100));
   const url = /Berth listening on (http:\/\/\S+)/.exec(output)?.[1] ?? "";
-  const adminToken = /Berth admin token: (\S+)/.exec(output)?.[1] ?? "";
+  const adminToken = knownToken ?? /Berth admin token: (\S+)/.exec(output)?.[1] ?? "";
   if (!url || !adminToken) {
     cleanup();
     throw new Error(`Berth did not start:\n${output}`);
