@@ -39,7 +39,7 @@ export function YamlTabClient({ project, app }: { project: string; app: string }
             <p className="text-sm text-fg-muted">
               {live.data.objects.map((o) => `${o.kind} ${o.name}`).join(" · ")} in namespace {live.data.namespace}. Secret values are never shown.
             </p>
-            <YamlWorkbench key={`${isFull}:${live.dataUpdatedAt}`} project={project} initialYaml={live.data.yaml} canApply={canApply} label={`YAML of ${app}`} />
+            <YamlWorkbench key={String(isFull)} project={project} initialYaml={live.data.yaml} canApply={canApply} label={`YAML of ${app}`} />
           </>
         ) : null}
       </section>
