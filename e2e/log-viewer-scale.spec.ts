@@ -108,17 +108,21 @@ test("100,000 lines: few rows in the DOM, the trim is noted, scrolling and searc
   expect(trimmed).toBeGreaterThanOrEqual(TOTAL - CAP);
   expect(shown).toBeLessThanOrEqual(CAP);
 
-  // Virtualized: tens of rows, not tens of thousands.
   const rowsAtBottom = await renderedRows(page);
-  expect(rowsAtBottom).toBeGreaterThan(5);
-  expect(rowsAtBottom).toBeLessThan(200);
-
-  // Responsive during the burst: frames kept coming.
   const figures = { project: testInfo.project.name, burstMs, rowsAtBottom, trimmed, shown, ...meter };
   console.log(`log-viewer-scale ${JSON.stringify(figures)}`);
   testInfo.annotations.push({ type: "figures", description: JSON.stringify(figures) });
+
+  // Virtualized: tens of rows, not tens of thousands.
+  expect(rowsAtBottom).toBeGreaterThan(5);
+  expect(rowsAtBottom).toBeLessThan(200);
+
+  // Responsive during the burst: frames kept coming. The bounds leave room for a busy test
+  // machine (two browsers, the server and builds sharing 2 CPUs put single gaps near 250 ms);
+  // a viewer that renders every row freezes the page for seconds and fails them.
   expect(meter.frames).toBeGreaterThan(10);
-  expect(meter.maxGapMs).toBeLessThan(250);
+  expect(meter.p95GapMs).toBeLessThan(200);
+  expect(meter.maxGapMs).toBeLessThan(500);
   await shot("logs-100k-bottom");
 
   // Scroll to the top: the oldest kept line is there, the rows are still few.
