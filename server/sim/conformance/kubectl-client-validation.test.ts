@@ -5,28 +5,19 @@
  * --output=plaintext-openapiv2`. Before the sim spoke protobuf these all failed with
  * "proto: cannot parse invalid wire-format data".
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type Sim } from "@/server/sim/start-sim";
+import { runKubectl } from "@/server/sim/conformance/run-kubectl";
 
-const run = promisify(execFile);
 let sim: Sim;
 let dir: string;
 let kubeconfig: string;
 
-async function kubectl(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run("kubectl", ["--kubeconfig", kubeconfig, ...args], { timeout: 20_000, env: { ...process.env, KUBECACHEDIR: path.join(dir, "cache") } });
-    return { stdout, stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: e.stdout ?? "", stderr: e.stderr ?? "", code: typeof e.code === "number" ? e.code : 1 };
-  }
-}
+/** The real kubectl (v1.32) against this file's simulator. */
+const kubectl = (...args: string[]) => runKubectl(kubeconfig, dir, args, 20_000);
 
 /** A Deployment whose spec lines are given verbatim (indented for a top-level document). */
 const deployment = (name: string, specLine: string) => `apiVersion: apps/v1

@@ -5,22 +5,15 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type Sim } from "@/server/sim/start-sim";
+import { runKubectl } from "@/server/sim/conformance/run-kubectl";
 
 const run = promisify(execFile);
 let sim: Sim;
 let dir: string;
 let kubeconfig: string;
 
-/** Runs the real kubectl (v1.32) against the simulator; resolves with stdout/stderr and the exit code. */
-async function kubectl(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await run("kubectl", ["--kubeconfig", kubeconfig, ...args], { timeout: 15_000, env: { ...process.env, KUBECACHEDIR: path.join(dir, "cache") } });
-    return { stdout, stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: e.stdout ?? "", stderr: e.stderr ?? "", code: typeof e.code === "number" ? e.code : 1 };
-  }
-}
+/** The real kubectl (v1.32) against this file's simulator. */
+const kubectl = (...args: string[]) => runKubectl(kubeconfig, dir, args, 15_000);
 
 const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
 kind: Deployment
