@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { cn } from "@/components/ui/cn";
 
 const controlClass =
@@ -64,6 +64,28 @@ export function SelectField({ id, label, hint, error, className, children, ...re
       >
         {children}
       </select>
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; hint?: string; error?: string };
+
+/** A labelled multi-line input (e.g. one list item per line), monospaced. */
+export function TextAreaField({ id, label, hint, error, rows = 3, className, ...rest }: TextAreaFieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        rows={rows}
+        spellCheck={false}
+        {...rest}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={cn(
+          "w-full min-w-0 rounded-md border border-border bg-panel px-3 py-2 font-mono text-sm text-fg placeholder:text-fg-muted aria-[invalid=true]:border-danger",
+          className,
+        )}
+      />
     </FieldShell>
   );
 }
