@@ -3,9 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { Brand } from "@/components/layout/brand";
 import { NavLinks } from "@/components/layout/nav-links";
-import { ThemeToggle } from "@/components/layout/theme-toggle";
-import { LogoutButton } from "@/components/auth/logout-button";
-import { UserBadge } from "@/components/auth/user-badge";
+import { AccountActions } from "@/components/layout/account-actions";
 import { Button } from "@/components/ui/button";
 import type { SessionInfo } from "@/lib/dto/session";
 
@@ -43,13 +41,7 @@ export function MobileNav({ session }: { session: SessionInfo }) {
         <nav aria-label="Main">
           <NavLinks onNavigate={handleNavigate} />
         </nav>
-        <div className="mt-3 flex flex-wrap items-center justify-between gap-3 border-t border-border pt-3">
-          <UserBadge session={session} />
-          <div className="flex flex-wrap gap-2">
-            <ThemeToggle />
-            <LogoutButton />
-          </div>
-        </div>
+        <AccountActions session={session} className="mt-3 flex flex-wrap items-center justify-between pt-3" />
       </div>
     </header>
   );

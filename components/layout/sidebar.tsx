@@ -1,8 +1,6 @@
 import { Brand } from "@/components/layout/brand";
 import { NavLinks } from "@/components/layout/nav-links";
-import { ThemeToggle } from "@/components/layout/theme-toggle";
-import { LogoutButton } from "@/components/auth/logout-button";
-import { UserBadge } from "@/components/auth/user-badge";
+import { AccountActions } from "@/components/layout/account-actions";
 import type { SessionInfo } from "@/lib/dto/session";
 
 /** Desktop navigation: a fixed column with the destinations, the signed-in user and log out. */
@@ -13,13 +11,7 @@ export function Sidebar({ session }: { session: SessionInfo }) {
       <nav aria-label="Main" className="mt-6 flex-1">
         <NavLinks />
       </nav>
-      <div className="flex flex-col gap-3 border-t border-border pt-4">
-        <UserBadge session={session} />
-        <div className="flex flex-wrap gap-2">
-          <ThemeToggle />
-          <LogoutButton />
-        </div>
-      </div>
+      <AccountActions session={session} className="flex flex-col pt-4" />
     </aside>
   );
 }
