@@ -79,6 +79,11 @@ describe("appSpecSchema", () => {
     ]);
   });
 
+  it("refuses the name the New app page uses, so every app stays reachable", () => {
+    expect(problems({ ...base, name: "new" })).toEqual([`name: "new" is reserved for the New app page — pick another app name`]);
+    expect(problems({ ...base, name: "newer" })).toEqual([]);
+  });
+
   it("refuses unknown fields at every level", () => {
     expect(problems({ ...base, replica: 2 })).toEqual(['unknown field "replica" — remove it or check the spelling']);
     expect(problems({ ...base, hostnames: [{ host: "a.com", tls: true }] })).toEqual([

@@ -28,7 +28,12 @@ const MAX_SECRET_ENV_BYTES = 512 * 1024;
 /** The spec (without secrets) is copied into a Deployment annotation; all annotations share 256 KiB. */
 const MAX_SPEC_BYTES = 200 * 1024;
 
-export const appNameSchema = dns1035Label(APP_NAME_MAX);
+/** Names the dashboard's own routes use under a project (`/projects/<p>/apps/new`). */
+const RESERVED_APP_NAMES = new Set(["new"]);
+
+export const appNameSchema = dns1035Label(APP_NAME_MAX).refine((value) => !RESERVED_APP_NAMES.has(value), {
+  message: `"new" is reserved for the New app page — pick another app name`,
+});
 
 const stringList = (what: string) =>
   z
