@@ -5,19 +5,14 @@
  * --output=plaintext-openapiv2`. Before the sim spoke protobuf these all failed with
  * "proto: cannot parse invalid wire-format data".
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSim, type Sim } from "@/server/sim/start-sim";
-import { runKubectl } from "@/server/sim/conformance/run-kubectl";
+import { startKubectlSim, type KubectlSim } from "@/server/sim/conformance/run-kubectl";
 
-let sim: Sim;
-let dir: string;
-let kubeconfig: string;
+let env: KubectlSim;
 
 /** The real kubectl (v1.32) against this file's simulator. */
-const kubectl = (...args: string[]) => runKubectl(kubeconfig, dir, args, 20_000);
+const kubectl = (...args: string[]) => env.kubectl(...args);
+const manifest = (name: string, text: string) => env.manifest(name, text);
 
 /** A Deployment whose spec lines are given verbatim (indented for a top-level document). */
 const deployment = (name: string, specLine: string) => `apiVersion: apps/v1
@@ -44,22 +39,10 @@ kind: List
 items:
 ${deployment(name, specLine).replace(/^(.)/gm, "  $1").replace(/^ {2}/, "- ")}`;
 
-async function manifest(name: string, text: string): Promise<string> {
-  const file = path.join(dir, `${name}.yaml`);
-  await writeFile(file, text);
-  return file;
-}
-
 beforeAll(async () => {
-  sim = await startSim({ port: 0, controllerOptions: { tickMs: 10 } });
-  dir = await mkdtemp(path.join(tmpdir(), "sim-kubectl-validate-"));
-  kubeconfig = path.join(dir, "kubeconfig");
-  await sim.writeKubeconfig(kubeconfig);
+  env = await startKubectlSim("sim-kubectl-validate-", 20_000);
 });
-afterAll(async () => {
-  await sim.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => env.stop());
 
 describe("kubectl client-side apply and validation against the simulator", () => {
   it("creates with plain `apply -f` and reconfigures on a second one", async () => {
@@ -104,14 +87,14 @@ describe("kubectl client-side apply and validation against the simulator", () =>
   });
 
   it("negotiates /openapi/v2 like kube-openapi: protobuf on request, JSON by default, 406 otherwise", async () => {
-    const get = (p: string, accept: string) => fetch(sim.httpUrl + p, { headers: { Authorization: `Bearer ${sim.adminToken}`, Accept: accept } });
+    const get = (p: string, accept: string) => fetch(env.sim.httpUrl + p, { headers: { Authorization: `Bearer ${env.sim.adminToken}`, Accept: accept } });
     const proto = await get("/openapi/v2", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
     expect(proto.status).toBe(200);
     expect(proto.headers.get("content-type")).toBe("application/com.github.proto-openapi.spec.v2.v1.0+protobuf");
     const bytes = Buffer.from(await proto.arrayBuffer());
     expect(bytes.subarray(0, 5)).toEqual(Buffer.from([0x0a, 0x03, ...Buffer.from("2.0")]));
     const etag = proto.headers.get("etag")!;
-    expect((await fetch(sim.httpUrl + "/openapi/v2", { headers: { Authorization: `Bearer ${sim.adminToken}`, Accept: "application/com.github.proto-openapi.spec.v2.v1.0+protobuf", "If-None-Match": etag } })).status).toBe(304);
+    expect((await fetch(env.sim.httpUrl + "/openapi/v2", { headers: { Authorization: `Bearer ${env.sim.adminToken}`, Accept: "application/com.github.proto-openapi.spec.v2.v1.0+protobuf", "If-None-Match": etag } })).status).toBe(304);
     const json = await get("/openapi/v2", "application/json, */*");
     expect(json.headers.get("content-type")).toBe("application/json");
     expect(((await json.json()) as { swagger: string }).swagger).toBe("2.0");

@@ -1,19 +1,15 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSim, type Sim } from "@/server/sim/start-sim";
-import { runKubectl } from "@/server/sim/conformance/run-kubectl";
+import { startKubectlSim, type KubectlSim } from "@/server/sim/conformance/run-kubectl";
 
 const run = promisify(execFile);
-let sim: Sim;
-let dir: string;
-let kubeconfig: string;
+let env: KubectlSim;
 
 /** The real kubectl (v1.32) against this file's simulator. */
-const kubectl = (...args: string[]) => runKubectl(kubeconfig, dir, args, 15_000);
+const kubectl = (...args: string[]) => env.kubectl(...args);
+const manifest = (name: string, text: string) => env.manifest(name, text);
 
 const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
 kind: Deployment
@@ -33,22 +29,10 @@ spec:
         image: nginx:1.27
 `;
 
-async function manifest(name: string, text: string): Promise<string> {
-  const file = path.join(dir, `${name}.yaml`);
-  await writeFile(file, text);
-  return file;
-}
-
 beforeAll(async () => {
-  sim = await startSim({ port: 0, controllerOptions: { tickMs: 10 } });
-  dir = await mkdtemp(path.join(tmpdir(), "sim-kubectl-"));
-  kubeconfig = path.join(dir, "kubeconfig");
-  await sim.writeKubeconfig(kubeconfig);
+  env = await startKubectlSim("sim-kubectl-", 15_000);
 });
-afterAll(async () => {
-  await sim.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => env.stop());
 
 describe("kubectl against the simulator", () => {
   it("lists api-resources from discovery", async () => {
@@ -122,8 +106,8 @@ describe("kubectl against the simulator", () => {
   });
 
   it("is refused writes with the read-only kubeconfig", async () => {
-    const viewer = path.join(dir, "viewer");
-    await sim.writeKubeconfig(viewer, { readOnly: true });
+    const viewer = path.join(env.dir, "viewer");
+    await env.sim.writeKubeconfig(viewer, { readOnly: true });
     const { stdout } = await run("kubectl", ["--kubeconfig", viewer, "get", "ns", "default", "-o", "name"], { timeout: 15_000 });
     expect(stdout.trim()).toBe("namespace/default");
     const refused = await run("kubectl", ["--kubeconfig", viewer, "create", "configmap", "x"], { timeout: 15_000 }).catch((e: { stderr: string }) => e);
