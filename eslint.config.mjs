@@ -20,6 +20,21 @@ const serverImportBan = {
   ],
 };
 
+/**
+ * The layers of ../shared/DESIGN.md: data flows down, never back up. Each entry bans the layers
+ * above a folder, so a wrong arrow fails `npm run lint`.
+ */
+function bansLayers(layers, why) {
+  return {
+    "no-restricted-imports": [
+      "error",
+      { patterns: [{ group: layers.flatMap((l) => [`@/server/${l}`, `@/server/${l}/**`]), message: why }] },
+    ],
+  };
+}
+const HTTP_LAYER = ["http", "ws"];
+const SERVICE_LAYER = ["engine", "auth", "yaml"];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -43,6 +58,18 @@ export default defineConfig([
   {
     files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "app/**/*-client.tsx", "app/providers.tsx"],
     rules: serverImportBan,
+  },
+  {
+    files: ["server/engine/**/*.ts", "server/auth/**/*.ts", "server/yaml/**/*.ts"],
+    rules: bansLayers(HTTP_LAYER, "The engine, auth and yaml sit below server/http and server/ws: throw AppError from server/errors.ts and let the HTTP layer map it."),
+  },
+  {
+    files: ["server/kube/**/*.ts", "server/db/**/*.ts"],
+    rules: bansLayers([...HTTP_LAYER, ...SERVICE_LAYER], "server/kube and server/db are the bottom layers: they must not import the engine, auth, yaml, http or ws above them."),
+  },
+  {
+    files: ["server/errors.ts"],
+    rules: bansLayers([...HTTP_LAYER, ...SERVICE_LAYER, "kube", "db"], "server/errors.ts sits below every layer and imports none of them."),
   },
   {
     // server/ is plain Node code loaded by tsx, not a Next page: a local named `module` is fine there.

@@ -18,7 +18,7 @@ import { connectCluster } from "@/server/kube/connect-cluster";
 import { migrateDatabase } from "@/server/db/migrate";
 import { closeDb } from "@/server/db/client";
 import { ensureAdminToken } from "@/server/auth/ensure-admin-token";
-import { authenticateUpgrade } from "@/server/auth/authenticate-upgrade";
+import { authenticateUpgrade } from "@/server/ws/authenticate-upgrade";
 import { installProcessMetrics } from "@/server/metrics/berth-metrics";
 import { startEngine, stopEngine } from "@/server/engine/engine";
 

@@ -1,7 +1,7 @@
 import { getDb } from "@/server/db/client";
 import type { CreateTokenInput } from "@/lib/schemas/token";
 import type { CreatedApiToken } from "@/lib/dto/token";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { hasRole, type Principal } from "@/server/auth/principal";
 import { generateToken, tokenHint } from "@/server/auth/token-format";
 import { hashSecret } from "@/server/auth/token-hash";

@@ -1,5 +1,5 @@
 import type { SessionInfo } from "@/lib/dto/session";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/auth/audit";
 import { loginFailures } from "@/server/auth/login-rate-limit";
 import { asRole, hasRole, type Principal } from "@/server/auth/principal";

@@ -1,6 +1,6 @@
 import { getDb } from "@/server/db/client";
 import type { ApiTokenSummary } from "@/lib/dto/token";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import type { Principal } from "@/server/auth/principal";
 import { recordAudit } from "@/server/auth/audit";
 import { deleteSessionsOfToken } from "@/server/auth/sessions";

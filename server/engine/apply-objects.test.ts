@@ -8,7 +8,7 @@ import { findDrift } from "@/server/engine/find-drift";
 import { readObject } from "@/server/kube/read-object";
 import { refOf, type KubeObject } from "@/server/kube/kube-object";
 import { stopInformers } from "@/server/kube/informers";
-import { startSimCluster, type SimCluster } from "@/server/engine/test/sim-cluster";
+import { startSimCluster, type SimCluster } from "@/server/sim/testing/sim-cluster";
 
 let cluster: SimCluster;
 beforeAll(async () => {

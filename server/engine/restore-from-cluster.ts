@@ -12,7 +12,7 @@ import { appSpecSchema } from "@/lib/schemas/app";
 import { projectNameSchema } from "@/lib/schemas/project";
 import { issueSentences } from "@/lib/schemas/format-issues";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { engineKind } from "@/server/engine/kinds";
 import { secretName } from "@/server/engine/names";
 import { ANNOTATION_DISPLAY_NAME, ANNOTATION_RESTARTED_AT, LABEL_PROJECT } from "@/server/engine/render/labels";

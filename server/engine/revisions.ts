@@ -6,7 +6,7 @@
 import { storedAppSpecSchema, type AppSpec, type StoredAppSpec } from "@/lib/schemas/app";
 import type { Prisma, PrismaClient, Revision } from "@/server/db/generated/client";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { findAppOrThrow, type AppWithRows } from "@/server/engine/model/app-record";
 import { renderApp } from "@/server/engine/render/render-app";
 import type { RenderOptions } from "@/server/engine/render/types";

@@ -1,6 +1,7 @@
 import { afterEach, expect, test, vi } from "vitest";
 import { z } from "zod";
-import { AppError, toHttpError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
+import { toHttpError } from "@/server/http/errors";
 
 afterEach(() => vi.restoreAllMocks());
 

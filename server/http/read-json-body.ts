@@ -1,4 +1,4 @@
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { redactSecrets } from "@/server/http/redact";
 
 /** Largest request body Berth accepts; specs and YAML documents fit comfortably. */

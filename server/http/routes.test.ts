@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/server/db/client";
 import { loginFailures } from "@/server/auth/login-rate-limit";
-import { authenticateUpgrade } from "@/server/auth/authenticate-upgrade";
+import { authenticateUpgrade } from "@/server/ws/authenticate-upgrade";
 import { createSession } from "@/server/auth/sessions";
 import { closeTestDb, openTestDb, seedToken } from "@/server/auth/testing/auth-fixtures";
 import { guardKindOf, type RouteHandler } from "@/server/http/with-auth";

@@ -3,7 +3,7 @@
  * https://kubernetes.io/docs/reference/using-api/server-side-apply/
  */
 import type { KubeConfig } from "@kubernetes/client-node";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { kubeClientsFor } from "@/server/kube/kube-clients";
 import { isKubeApiError, type KubeApiError } from "@/server/kube/kube-api-error";
 import { describeRef, refOf, type KubeObject } from "@/server/kube/kube-object";

@@ -5,7 +5,7 @@
  * https://kubernetes.io/docs/reference/using-api/api-concepts/#discovery
  */
 import type { KubeConfig } from "@kubernetes/client-node";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { kubeClientsFor } from "@/server/kube/kube-clients";
 import { isKubeApiError } from "@/server/kube/kube-api-error";
 import type { ResourceKind } from "@/server/kube/resource-kinds";

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { KubeConfig } from "@kubernetes/client-node";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { listObjects } from "@/server/kube/list-managed";
 import { openLogStream } from "@/server/kube/log-stream";
 import { resourceKindNamed } from "@/server/kube/resource-kinds";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyObject } from "@/server/kube/apply-object";
 import { getInformer, stopInformers, type InformerEvent } from "@/server/kube/informers";
-import { startSimCluster, type SimCluster } from "@/server/engine/test/sim-cluster";
+import { startSimCluster, type SimCluster } from "@/server/sim/testing/sim-cluster";
 
 let cluster: SimCluster;
 beforeAll(async () => {

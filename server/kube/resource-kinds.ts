@@ -4,7 +4,7 @@
  * other kinds will need discovery, which is not here yet.
  * Paths follow https://kubernetes.io/docs/reference/using-api/api-concepts/#resource-uris
  */
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 
 export interface ResourceKind {
   apiVersion: string;

@@ -19,7 +19,7 @@ import { getApp } from "@/server/engine/model/get-app";
 import { pvcName } from "@/server/engine/names";
 import { LABEL_APP } from "@/server/engine/render/labels";
 import { getAppStatus } from "@/server/engine/status/app-status";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { getInformer, type InformedKind, type InformerEvent, type SharedInformer } from "@/server/kube/informers";
 import { processSingleton } from "@/server/singleton";
 

@@ -11,7 +11,7 @@ import type { ParsedYamlDocument } from "@/lib/yaml/parse-yaml-safely";
 import type { YamlApplyResult, YamlDocumentResult, YamlFieldProblem } from "@/lib/yaml/yaml-dto";
 import { recordAudit } from "@/server/auth/audit";
 import type { Principal } from "@/server/auth/principal";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { applyEditorObject, readEditorObject } from "@/server/kube/editor-apply";
 import { isKubeApiError, type KubeApiError } from "@/server/kube/kube-api-error";
 import { describeRef, refOf } from "@/server/kube/kube-object";

@@ -5,7 +5,7 @@
  */
 import type { LineCounter } from "yaml";
 import { decodeUtf8Strictly, parseYamlSafely, YAML_LIMITS, type ParsedYamlDocument, type YamlProblem } from "@/lib/yaml/parse-yaml-safely";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 
 function describeProblems(problems: YamlProblem[]): string {
   return problems

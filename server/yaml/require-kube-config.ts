@@ -1,5 +1,5 @@
 import type { KubeConfig } from "@kubernetes/client-node";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { getKubeConfig } from "@/server/kube/cluster";
 
 /** The connected cluster's KubeConfig, or a 503 saying how to connect one. */

@@ -8,7 +8,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import type { ParsedYamlDocument } from "@/lib/yaml/parse-yaml-safely";
 import type { Principal } from "@/server/auth/principal";
 import { namespaceName } from "@/server/engine/names";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { discoverResourceKind } from "@/server/kube/discover-kind";
 import type { KubeObject } from "@/server/kube/kube-object";
 import type { ResourceKind } from "@/server/kube/resource-kinds";

@@ -4,7 +4,7 @@
  */
 import { redactAppSpec, type AppSpec, type StoredAppSpec } from "@/lib/schemas/app";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { specFromRows } from "@/server/engine/spec-rows";
 
 /** Prisma `include` that loads everything `specFromRows` needs. */

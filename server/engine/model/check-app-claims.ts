@@ -5,7 +5,7 @@
  */
 import type { AppSpec } from "@/lib/schemas/app";
 import type { Prisma } from "@/server/db/generated/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { pvcNameConflicts } from "@/server/engine/names";
 
 export async function checkAppClaims(tx: Prisma.TransactionClient, projectId: string, spec: AppSpec, appId?: string): Promise<void> {

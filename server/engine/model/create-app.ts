@@ -1,6 +1,6 @@
 import { appSpecSchema } from "@/lib/schemas/app";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { APP_ROWS, toAppRecord, type AppRecord } from "@/server/engine/model/app-record";
 import { checkAppClaims } from "@/server/engine/model/check-app-claims";
 import { writeAppChildRows } from "@/server/engine/model/write-app-rows";

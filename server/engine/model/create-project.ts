@@ -1,6 +1,6 @@
 import { projectCreateSchema, type ProjectCreate } from "@/lib/schemas/project";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { toProjectRecord, type ProjectRecord } from "@/server/engine/model/get-project";
 
 /**

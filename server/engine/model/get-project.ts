@@ -1,5 +1,5 @@
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 
 export interface ProjectRecord {
   id: string;

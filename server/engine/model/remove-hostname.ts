@@ -1,4 +1,4 @@
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { editAppSpec } from "@/server/engine/model/edit-app-spec";
 import type { AppRecord } from "@/server/engine/model/app-record";
 

@@ -1,7 +1,7 @@
 import { appSpecSchema, type AppSpec } from "@/lib/schemas/app";
 import type { Prisma } from "@/server/db/generated/client";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { appSpecOf, APP_ROWS, findAppOrThrow, toAppRecord, type AppRecord, type AppWithRows } from "@/server/engine/model/app-record";
 import { checkAppClaims } from "@/server/engine/model/check-app-claims";
 import { writeAppChildRows } from "@/server/engine/model/write-app-rows";

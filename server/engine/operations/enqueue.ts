@@ -10,7 +10,7 @@ import { appSpecSchema, scaleSchema, type AppSpec } from "@/lib/schemas/app";
 import { projectDeleteSchema } from "@/lib/schemas/project";
 import type { Prisma } from "@/server/db/generated/client";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { runningQueue } from "@/server/engine/engine";
 import { appSpecOf, findAppOrThrow, type AppWithRows } from "@/server/engine/model/app-record";
 import { writeSpec } from "@/server/engine/model/update-app";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { KubeApiError, KubeNetworkError } from "@/server/kube/kube-api-error";
 import { decideRetry, RETRY_LIMITS } from "@/server/engine/operations/retry-policy";
 

@@ -6,7 +6,7 @@
  * with the API's message instead.
  * https://kubernetes.io/docs/reference/using-api/api-concepts/#status-codes
  */
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { KubeApiError, KubeNetworkError } from "@/server/kube/kube-api-error";
 
 export const RETRY_LIMITS = {

@@ -4,7 +4,7 @@
  * runs again from the top.
  */
 import type { Operation, PrismaClient } from "@/server/db/generated/client";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { applyObjects } from "@/server/engine/apply-objects";
 import { deleteAppObjects } from "@/server/engine/delete-app";
 import { deleteProjectNamespace } from "@/server/engine/delete-project";

@@ -7,7 +7,7 @@
  */
 import type { AppMetrics, AppMetricsSample } from "@/lib/dto/app-metrics";
 import { parseQuantity } from "@/lib/schemas/quantity";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { LABEL_APP, LABEL_PROJECT } from "@/server/engine/render/labels";
 import { getKubeConfig } from "@/server/kube/cluster";
 import { readPodMetrics, type PodMetrics, type PodMetricsResult } from "@/server/kube/read-pod-metrics";

@@ -3,7 +3,7 @@ import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1
 import { LABEL_APP } from "@/server/engine/render/labels";
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { AppHealth, AppStatus } from "@/lib/dto/app-status";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { getKubeConfig } from "@/server/kube/cluster";
 import { getInformer, type InformedKind } from "@/server/kube/informers";
 import type { KubeObject } from "@/server/kube/kube-object";

@@ -8,7 +8,7 @@ import path from "node:path";
 import { closeDb } from "@/server/db/client";
 import { migrateDatabase } from "@/server/db/migrate";
 import { startEngine, stopEngine } from "@/server/engine/engine";
-import { startSimCluster, type SimCluster } from "@/server/engine/test/sim-cluster";
+import { startSimCluster, type SimCluster } from "@/server/sim/testing/sim-cluster";
 import { stopInformers } from "@/server/kube/informers";
 
 export interface EngineFixture {

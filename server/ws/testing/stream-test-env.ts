@@ -13,7 +13,7 @@ import { startSim, type Sim } from "@/server/sim/start-sim";
 import { loadFiles } from "@/server/kube/find-cluster";
 import { kubeClientsFor } from "@/server/kube/kube-clients";
 import { getInformer, stopInformers } from "@/server/kube/informers";
-import { authenticateUpgrade } from "@/server/auth/authenticate-upgrade";
+import { authenticateUpgrade } from "@/server/ws/authenticate-upgrade";
 import { closeTestDb, openTestDb, seedToken } from "@/server/auth/testing/auth-fixtures";
 import { createBerthServer, type BerthServer } from "@/server/berth-server";
 import { createWsGateway } from "@/server/ws/gateway";
