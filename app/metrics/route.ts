@@ -1,5 +1,4 @@
 import { withAuth } from "@/server/http/with-auth";
-import { PROMETHEUS_CONTENT_TYPE } from "@/server/metrics/metric-registry";
 import { renderMetrics } from "@/server/metrics/berth-metrics";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +8,7 @@ export const dynamic = "force-dynamic";
  * create one on the settings page and give it to Prometheus as a bearer token), because the
  * numbers reveal how Berth is used.
  */
-export const GET = withAuth(() =>
-  new Response(renderMetrics(), { headers: { "Content-Type": PROMETHEUS_CONTENT_TYPE, "Cache-Control": "no-store" } }),
-);
+export const GET = withAuth(async () => {
+  const { text, contentType } = await renderMetrics();
+  return new Response(text, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
+});

@@ -80,4 +80,14 @@ describe("/metrics", () => {
     expect(text).toContain('berth_errors_total{kind="kube_api"} 1');
     expect(text).toContain('berth_errors_total{kind="database"} 0');
   });
+
+  it("says NaN for a source that fails at scrape time instead of failing the scrape", async () => {
+    setKubeWatchesSource(() => {
+      throw new Error("informers not started");
+    });
+    const res = await scrape(viewer);
+    expect(res.status).toBe(200);
+    // prom-client spells it "Nan"; Prometheus parses the value with ParseFloat, case-insensitively.
+    expect(await res.text()).toMatch(/^berth_kube_watches_open nan$/im);
+  });
 });
