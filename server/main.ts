@@ -9,7 +9,7 @@ import { loadEnv } from "@/server/env";
 import { createBerthServer } from "@/server/berth-server";
 import { createWsGateway } from "@/server/ws/gateway";
 import { handleLiveSession } from "@/server/ws/live-session";
-import { createLogsRoute } from "@/server/ws/logs-session";
+import { createLogsRoute } from "@/server/ws/logs-route";
 import { createExecRoute } from "@/server/ws/exec-session";
 import { processStreamLimits } from "@/server/ws/stream-limits";
 import { getKubeConfig } from "@/server/kube/cluster";

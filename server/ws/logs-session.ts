@@ -5,22 +5,24 @@
  * ends its stream with a note. Lines go out in time-ordered batches. When the browser reads
  * slower than the cluster writes, upstream reading pauses (TCP backpressure), so the server's
  * memory per socket stays bounded; closing the socket aborts every upstream request.
+ *
+ * States. The session: `waiting-for-pods` (until the Pod informer has synced) → `streaming` →
+ * `closed`. Each container's stream: `idle` → `opening` (request sent) → `reading` → either
+ * `retrying` (the upstream broke while the container still runs; reopened from its cursor after
+ * a backoff) or `ended` (the container stopped, the pod went away, or the log was read to its
+ * end). An `ended` stream opens again when its container restarts as a new instance.
  */
-import type { IncomingMessage } from "node:http";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { WebSocket } from "ws";
 import { z } from "zod";
-import { logsQuery, type LogsQuery, type LogsServerMessage } from "@/lib/ws-protocol";
-import type { Principal } from "@/server/auth/principal";
+import type { LogsQuery, LogsServerMessage } from "@/lib/ws-protocol";
 import type { KubeObject } from "@/server/kube/kube-object";
 import { KubeApiError, KubeNetworkError } from "@/server/kube/kube-api-error";
 import type { InformerEvent, SharedInformer } from "@/server/kube/informers";
 import { openLogStream, splitTimestamp, timestampNs, wholeSecond, type LogResponse } from "@/server/kube/log-stream";
-import type { WsGuardedRoute } from "@/server/ws/gateway";
 import { LogMergeQueue } from "@/server/ws/log-merge-queue";
 import { containerNames, containerStatus, isAppPod, isRunning } from "@/server/ws/app-pods";
-import type { StreamLimits } from "@/server/ws/stream-limits";
-import { describeQueryError, startKeepalive } from "@/server/ws/ws-session-helpers";
+import { startKeepalive } from "@/server/ws/ws-session-helpers";
 
 export interface LogsSessionOptions {
   kubeConfig: KubeConfig;
@@ -46,12 +48,15 @@ export interface LogsSessionStats {
   bufferedBytes: number;
 }
 
+type SessionState = "waiting-for-pods" | "streaming" | "closed";
+type StreamState = "idle" | "opening" | "reading" | "retrying" | "ended";
+
 interface Stream {
   id: number;
   pod: string;
   container: string;
+  state: StreamState;
   response?: LogResponse;
-  isActive: boolean;
   /** Timestamp of the last line delivered; a reopened stream continues after it. */
   cursor?: string;
   /** Container instance whose log has been read to its end; not reopened. */
@@ -62,217 +67,268 @@ interface Stream {
 
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 30_000;
-
 const MAX_LINE_CHARS = 16_384;
 const resumeMap = z.record(z.string().max(600), z.string().max(40));
 
-/** Runs one logs socket until it closes; returns live counters (for tests and the bench). */
-export function handleLogsSession(socket: WebSocket, query: LogsQuery, options: LogsSessionOptions): { stats(): LogsSessionStats } {
-  const flushMs = options.flushMs ?? 50;
-  const maxBatch = options.maxBatch ?? 500;
-  const highWater = options.highWaterBytes ?? 1024 * 1024;
-  const maxPending = options.maxPendingLines ?? 5000;
-  const ref = { project: query.project, app: query.app, pod: query.pod };
-  const resume = parseResume(query.resume);
-  const globalCursor = latest([...Object.values(resume), ...(query.sinceTime ? [query.sinceTime] : [])]);
-  const streams = new Map<string, Stream>();
-  const queue = new LogMergeQueue();
-  let nextId = 1;
-  let isClosed = false;
-  let isPaused = false;
-  let sentLines = 0;
-  let skippedLines = 0;
-  let isStarted = false;
+const isOpen = (s: Stream) => s.state === "opening" || s.state === "reading";
 
-  const send = (message: LogsServerMessage) => {
-    if (!isClosed) socket.send(JSON.stringify(message));
-  };
+/** Whether `text` is a valid `resume` parameter: `{"<pod>/<container>": "<timestamp>"}`. */
+export function isResumeMap(text: string): boolean {
+  return resumeMap.safeParse(safeJson(text)).success;
+}
 
-  function setPaused(pause: boolean) {
-    if (pause === isPaused) return;
-    isPaused = pause;
-    for (const s of streams.values()) {
+class LogsSession {
+  private state: SessionState = "waiting-for-pods";
+  private readonly streams = new Map<string, Stream>();
+  private readonly queue = new LogMergeQueue();
+  private readonly ref: { project: string; app: string; pod?: string };
+  private readonly resume: Record<string, string>;
+  private readonly globalCursor: string | undefined;
+  private readonly flushMs: number;
+  private readonly maxBatch: number;
+  private readonly highWater: number;
+  private readonly maxPending: number;
+  private nextId = 1;
+  private isPaused = false;
+  private sentLines = 0;
+  private skippedLines = 0;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly query: LogsQuery,
+    private readonly options: LogsSessionOptions,
+  ) {
+    this.flushMs = options.flushMs ?? 50;
+    this.maxBatch = options.maxBatch ?? 500;
+    this.highWater = options.highWaterBytes ?? 1024 * 1024;
+    this.maxPending = options.maxPendingLines ?? 5000;
+    this.ref = { project: query.project, app: query.app, pod: query.pod };
+    this.resume = parseResume(query.resume);
+    this.globalCursor = latest([...Object.values(this.resume), ...(query.sinceTime ? [query.sinceTime] : [])]);
+  }
+
+  /** Subscribes to pod changes, starts the flush and keepalive timers, and waits for the informer. */
+  start(): void {
+    const unsubscribe = this.options.pods.subscribe((event) => this.handleInformerEvent(event));
+    const flushTimer = setInterval(() => this.flush(), this.flushMs);
+    const stopKeepalive = startKeepalive(this.socket, this.options.keepaliveMs);
+    this.socket.on("close", () => {
+      this.state = "closed";
+      clearInterval(flushTimer);
+      stopKeepalive();
+      unsubscribe();
+      for (const s of this.streams.values()) s.response?.abort();
+    });
+    this.socket.on("message", () => {});
+    this.options.pods.waitForSync(10_000).then(
+      () => this.beginStreaming(),
+      (error: unknown) => {
+        this.send({ type: "error", message: `The cluster's pods could not be listed: ${error instanceof Error ? error.message : String(error)}` });
+        this.socket.close(1011, "cluster unavailable");
+      },
+    );
+  }
+
+  stats(): LogsSessionStats {
+    return {
+      upstreamOpen: [...this.streams.values()].filter((s) => s.response).length,
+      isPaused: this.isPaused,
+      pendingLines: this.queue.size,
+      sentLines: this.sentLines,
+      skippedLines: this.skippedLines,
+      bufferedBytes: this.socket.bufferedAmount,
+    };
+  }
+
+  /** waiting-for-pods → streaming: every pod of the app that exists now gets its streams. */
+  private beginStreaming(): void {
+    if (this.state === "closed") return;
+    this.state = "streaming";
+    const { query } = this;
+    const pods = this.options.pods.list(query.project).filter((p) => isAppPod(p, this.ref));
+    if (pods.length === 0) {
+      this.send({ type: "error", message: query.pod ? `Pod ${query.pod} of ${query.app} was not found.` : `No pods of ${query.app} yet; waiting for them to start.` });
+    }
+    for (const pod of pods) this.considerPod(pod, true);
+  }
+
+  private handleInformerEvent(event: InformerEvent): void {
+    if (this.state !== "streaming" || !isAppPod(event.object, this.ref)) return;
+    if (event.type === "delete") {
+      for (const s of this.streams.values()) if (s.pod === event.object.metadata.name) this.end(s, `Pod ${s.pod} was deleted.`);
+    } else if (!this.query.previous) this.considerPod(event.object, false);
+  }
+
+  private considerPod(pod: KubeObject, isInitial: boolean): void {
+    for (const container of containerNames(pod)) {
+      if (this.query.container && container !== this.query.container) continue;
+      void this.open(pod, container, isInitial);
+    }
+  }
+
+  private send(message: LogsServerMessage): void {
+    if (this.state !== "closed") this.socket.send(JSON.stringify(message));
+  }
+
+  /** Pauses or resumes every upstream body: TCP backpressure toward the API server. */
+  private setPaused(pause: boolean): void {
+    if (pause === this.isPaused) return;
+    this.isPaused = pause;
+    for (const s of this.streams.values()) {
       if (pause) s.response?.body.pause();
       else s.response?.body.resume();
     }
   }
 
-  function flush() {
-    if (isClosed) return;
-    if (socket.bufferedAmount > highWater) return setPaused(true);
-    for (let i = 0; i < 20 && queue.size > 0 && socket.bufferedAmount <= highWater; i++) {
-      const lines = queue.take(maxBatch);
+  private flush(): void {
+    if (this.state === "closed") return;
+    if (this.socket.bufferedAmount > this.highWater) return this.setPaused(true);
+    for (let i = 0; i < 20 && this.queue.size > 0 && this.socket.bufferedAmount <= this.highWater; i++) {
+      const lines = this.queue.take(this.maxBatch);
       if (lines.length === 0) break;
-      sentLines += lines.length;
-      send({ type: "lines", lines });
+      this.sentLines += lines.length;
+      this.send({ type: "lines", lines });
     }
-    setPaused(socket.bufferedAmount > highWater / 2 || queue.size >= maxPending);
+    this.setPaused(this.socket.bufferedAmount > this.highWater / 2 || this.queue.size >= this.maxPending);
   }
 
-  function endStream(s: Stream, note: string) {
-    if (!s.isActive) return;
-    s.isActive = false;
-    s.response?.abort();
-    s.response = undefined;
-    queue.closeStream(s.id);
-    flush();
-    send({ type: "stream", id: s.id, pod: s.pod, container: s.container, state: "ended", note });
-  }
-
-  /**
-   * The upstream broke while the container still runs (a network error, an API server or proxy
-   * timeout): reopen from the cursor after a backoff, without telling the reader it ended.
-   */
-  function retryLater(s: Stream, reason: string): boolean {
-    const current = options.pods.get(s.pod, query.project);
-    if (isClosed || query.previous || !current || !isRunning(current, s.container)) return false;
-    s.isActive = false;
-    s.response = undefined;
-    queue.closeStream(s.id);
-    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(s.retries++, 10));
-    if (s.retries === 3) send({ type: "error", message: `Reconnecting to ${s.pod}/${s.container}: ${reason}` });
-    setTimeout(() => {
-      if (isClosed || s.isActive) return;
-      const latest = options.pods.get(s.pod, query.project);
-      if (latest && isRunning(latest, s.container)) return void startStream(latest, s.container, false);
-      send({ type: "stream", id: s.id, pod: s.pod, container: s.container, state: "ended", note: latest ? `Container ${s.container} of ${s.pod} stopped.` : `Pod ${s.pod} went away.` });
-    }, delay).unref();
-    return true;
-  }
-
-  async function startStream(pod: KubeObject, container: string, isInitial: boolean) {
+  private streamFor(pod: KubeObject, container: string): Stream {
     const key = `${pod.metadata.name}/${container}`;
-    let s = streams.get(key);
+    let s = this.streams.get(key);
     if (!s) {
-      s = { id: nextId++, pod: pod.metadata.name, container, isActive: false, retries: 0, cursor: resume[key] ?? (query.resume ? globalCursor : query.sinceTime) };
-      streams.set(key, s);
+      const cursor = this.resume[key] ?? (this.query.resume ? this.globalCursor : this.query.sinceTime);
+      s = { id: this.nextId++, pod: pod.metadata.name, container, state: "idle", retries: 0, cursor };
+      this.streams.set(key, s);
     }
-    if (s.isActive) return;
+    return s;
+  }
+
+  /** idle | ended | retrying → opening → reading: one upstream request for one container. */
+  private async open(pod: KubeObject, container: string, isInitial: boolean): Promise<void> {
+    const { query } = this;
+    const s = this.streamFor(pod, container);
+    if (isOpen(s)) return;
     const instance = containerStatus(pod, container)?.containerID;
     if (!query.previous && (!isRunning(pod, container) || (instance && s.finishedInstance === instance))) return;
-    s.isActive = true;
-    queue.openStream(s.id);
-    send({ type: "stream", id: s.id, pod: s.pod, container, state: "open" });
-    const stream = s;
-    const dropThrough = stream.cursor ? timestampNs(stream.cursor) : undefined;
+    s.state = "opening";
+    this.queue.openStream(s.id);
+    this.send({ type: "stream", id: s.id, pod: s.pod, container, state: "open" });
     try {
-      const response = await openLogStream(options.kubeConfig, {
+      const response = await openLogStream(this.options.kubeConfig, {
         namespace: query.project,
-        pod: stream.pod,
+        pod: s.pod,
         container,
         follow: !query.previous,
         previous: query.previous,
         timestamps: true,
-        ...(stream.cursor ? { sinceTime: wholeSecond(stream.cursor) } : { tailLines: isInitial ? query.tail ?? options.defaultTail ?? 1000 : undefined }),
+        ...(s.cursor ? { sinceTime: wholeSecond(s.cursor) } : { tailLines: isInitial ? (query.tail ?? this.options.defaultTail ?? 1000) : undefined }),
       });
-      if (isClosed || !stream.isActive) return response.abort();
-      stream.response = response;
-      if (isPaused) response.body.pause();
-      let partial = "";
-      response.body.setEncoding("utf8");
-      response.body.on("data", (chunk: string) => {
-        const parts = (partial + chunk).split("\n");
-        partial = parts.pop() ?? "";
-        if (partial.length > MAX_LINE_CHARS) partial = partial.slice(0, MAX_LINE_CHARS);
-        for (const raw of parts) {
-          const { ts, text } = splitTimestamp(raw);
-          const ns = ts ? timestampNs(ts) : undefined;
-          if (ts === undefined || ns === undefined) continue;
-          if (dropThrough !== undefined && ns <= dropThrough) continue;
-          stream.cursor = ts;
-          stream.retries = 0;
-          queue.push(stream.id, ns, ts, text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}…` : text);
-        }
-        if (queue.size >= maxPending) setPaused(true);
-        const dropped = queue.trimTo(maxPending * 2);
-        if (dropped > 0) {
-          skippedLines += dropped;
-          send({ type: "skipped", count: dropped });
-        }
-      });
-      response.body.on("close", () => {
-        if (stream.response !== response) return;
-        const current = options.pods.get(stream.pod, query.project);
-        const isSameInstance = current && containerStatus(current, container)?.containerID === instance;
-        if (isSameInstance && !response.body.readableEnded && retryLater(stream, "the log stream broke")) return;
-        if (isSameInstance && response.body.readableEnded && isRunning(current, container) && retryLater(stream, "the API server ended the stream")) return;
-        stream.finishedInstance = current ? containerStatus(current, container)?.containerID ?? instance : instance;
-        const note = query.previous
-          ? "End of the previous container's log."
-          : !current
-            ? `Pod ${stream.pod} went away.`
-            : `Container ${container} of ${stream.pod} stopped.`;
-        endStream(stream, note);
-      });
+      if (this.state === "closed" || s.state !== "opening") return response.abort();
+      s.state = "reading";
+      s.response = response;
+      if (this.isPaused) response.body.pause();
+      this.read(s, response, instance);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const isTransient = error instanceof KubeNetworkError || (error instanceof KubeApiError && (error.code === 429 || error.code >= 500));
-      if (isTransient && retryLater(stream, message)) return;
-      endStream(stream, message);
+      if (isTransient && this.retry(s, message)) return;
+      this.end(s, message);
     }
   }
 
-  function considerPod(pod: KubeObject, isInitial: boolean) {
-    if (!isAppPod(pod, ref)) return;
-    for (const container of containerNames(pod)) {
-      if (query.container && container !== query.container) continue;
-      void startStream(pod, container, isInitial);
-    }
+  /** In `reading`: lines after the stream's cursor go to the merge queue; the close decides what next. */
+  private read(s: Stream, response: LogResponse, instance: string | undefined): void {
+    const dropThrough = s.cursor ? timestampNs(s.cursor) : undefined;
+    let partial = "";
+    response.body.setEncoding("utf8");
+    response.body.on("data", (chunk: string) => {
+      const parts = (partial + chunk).split("\n");
+      partial = parts.pop() ?? "";
+      if (partial.length > MAX_LINE_CHARS) partial = partial.slice(0, MAX_LINE_CHARS);
+      for (const raw of parts) {
+        const { ts, text } = splitTimestamp(raw);
+        const ns = ts ? timestampNs(ts) : undefined;
+        if (ts === undefined || ns === undefined) continue;
+        if (dropThrough !== undefined && ns <= dropThrough) continue;
+        s.cursor = ts;
+        s.retries = 0;
+        this.queue.push(s.id, ns, ts, text.length > MAX_LINE_CHARS ? `${text.slice(0, MAX_LINE_CHARS)}…` : text);
+      }
+      if (this.queue.size >= this.maxPending) this.setPaused(true);
+      const dropped = this.queue.trimTo(this.maxPending * 2);
+      if (dropped > 0) {
+        this.skippedLines += dropped;
+        this.send({ type: "skipped", count: dropped });
+      }
+    });
+    response.body.on("close", () => {
+      if (s.response === response) this.upstreamClosed(s, response, instance);
+    });
   }
 
-  function handleInformerEvent(event: InformerEvent) {
-    if (!isStarted || !isAppPod(event.object, ref)) return;
-    if (event.type === "delete") {
-      for (const s of streams.values()) if (s.pod === event.object.metadata.name) endStream(s, `Pod ${s.pod} was deleted.`);
-    } else if (!query.previous) considerPod(event.object, false);
+  /** reading → retrying (same container instance still running) or → ended (with a note). */
+  private upstreamClosed(s: Stream, response: LogResponse, instance: string | undefined): void {
+    const { query } = this;
+    const current = this.options.pods.get(s.pod, query.project);
+    const isSameInstance = current && containerStatus(current, s.container)?.containerID === instance;
+    if (isSameInstance && !response.body.readableEnded && this.retry(s, "the log stream broke")) return;
+    if (isSameInstance && response.body.readableEnded && isRunning(current, s.container) && this.retry(s, "the API server ended the stream")) return;
+    s.finishedInstance = current ? (containerStatus(current, s.container)?.containerID ?? instance) : instance;
+    const note = query.previous ? "End of the previous container's log." : !current ? `Pod ${s.pod} went away.` : `Container ${s.container} of ${s.pod} stopped.`;
+    this.end(s, note);
   }
 
-  const unsubscribe = options.pods.subscribe(handleInformerEvent);
-  const flushTimer = setInterval(flush, flushMs);
-  const stopKeepalive = startKeepalive(socket, options.keepaliveMs);
-  socket.on("close", () => {
-    isClosed = true;
-    clearInterval(flushTimer);
-    stopKeepalive();
-    unsubscribe();
-    for (const s of streams.values()) s.response?.abort();
-  });
-  socket.on("message", () => {});
+  /** opening | reading → ended: the reader is told why, after every line already queued. */
+  private end(s: Stream, note: string): void {
+    if (!isOpen(s)) return;
+    s.state = "ended";
+    s.response?.abort();
+    s.response = undefined;
+    this.queue.closeStream(s.id);
+    this.flush();
+    this.send({ type: "stream", id: s.id, pod: s.pod, container: s.container, state: "ended", note });
+  }
 
-  options.pods.waitForSync(10_000).then(
-    () => {
-      if (isClosed) return;
-      isStarted = true;
-      const pods = options.pods.list(query.project).filter((p) => isAppPod(p, ref));
-      if (pods.length === 0) send({ type: "error", message: query.pod ? `Pod ${query.pod} of ${query.app} was not found.` : `No pods of ${query.app} yet; waiting for them to start.` });
-      for (const pod of pods) considerPod(pod, true);
-    },
-    (error: unknown) => {
-      send({ type: "error", message: `The cluster's pods could not be listed: ${error instanceof Error ? error.message : String(error)}` });
-      socket.close(1011, "cluster unavailable");
-    },
-  );
+  /**
+   * opening | reading → retrying: the upstream broke while the container still runs (a network
+   * error, an API server or proxy timeout); reopen from the cursor after a backoff, without
+   * telling the reader it ended. Returns false when a retry makes no sense (then the caller ends it).
+   */
+  private retry(s: Stream, reason: string): boolean {
+    const { query } = this;
+    const current = this.options.pods.get(s.pod, query.project);
+    if (this.state === "closed" || query.previous || !current || !isRunning(current, s.container)) return false;
+    s.state = "retrying";
+    s.response = undefined;
+    this.queue.closeStream(s.id);
+    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.min(s.retries++, 10));
+    if (s.retries === 3) this.send({ type: "error", message: `Reconnecting to ${s.pod}/${s.container}: ${reason}` });
+    setTimeout(() => this.retryDue(s), delay).unref();
+    return true;
+  }
 
-  return {
-    stats: () => ({
-      upstreamOpen: [...streams.values()].filter((s) => s.response).length,
-      isPaused,
-      pendingLines: queue.size,
-      sentLines,
-      skippedLines,
-      bufferedBytes: socket.bufferedAmount,
-    }),
-  };
+  /** retrying → opening (still running), or → ended (stopped or gone meanwhile). */
+  private retryDue(s: Stream): void {
+    if (this.state === "closed" || s.state !== "retrying") return;
+    const latestPod = this.options.pods.get(s.pod, this.query.project);
+    if (latestPod && isRunning(latestPod, s.container)) return void this.open(latestPod, s.container, false);
+    s.state = "ended";
+    const note = latestPod ? `Container ${s.container} of ${s.pod} stopped.` : `Pod ${s.pod} went away.`;
+    this.send({ type: "stream", id: s.id, pod: s.pod, container: s.container, state: "ended", note });
+  }
+}
+
+/** Runs one logs socket until it closes; returns live counters (for tests and the bench). */
+export function handleLogsSession(socket: WebSocket, query: LogsQuery, options: LogsSessionOptions): { stats(): LogsSessionStats } {
+  const session = new LogsSession(socket, query, options);
+  session.start();
+  return session;
 }
 
 function parseResume(text: string | undefined): Record<string, string> {
   if (!text) return {};
-  try {
-    const parsed = resumeMap.safeParse(JSON.parse(text));
-    return parsed.success ? Object.fromEntries(Object.entries(parsed.data).filter(([, ts]) => timestampNs(ts) !== undefined)) : {};
-  } catch {
-    return {};
-  }
+  const parsed = resumeMap.safeParse(safeJson(text));
+  return parsed.success ? Object.fromEntries(Object.entries(parsed.data).filter(([, ts]) => timestampNs(ts) !== undefined)) : {};
 }
 
 function latest(timestamps: string[]): string | undefined {
@@ -282,43 +338,6 @@ function latest(timestamps: string[]): string | undefined {
     if (ns !== undefined && (!best || ns > best.ns)) best = { ts, ns };
   }
   return best?.ts;
-}
-
-export interface LogsRouteOptions extends Omit<LogsSessionOptions, "kubeConfig" | "pods"> {
-  kubeConfig: () => KubeConfig | undefined;
-  pods: (kubeConfig: KubeConfig) => SharedInformer;
-  limits: StreamLimits;
-  /** Called with each session's counters (tests, the bench). */
-  onSession?: (session: { stats(): LogsSessionStats }) => void;
-}
-
-/** The gateway route: any signed-in user (viewers too), a valid query, and the per-user limit. */
-export function createLogsRoute(options: LogsRouteOptions): WsGuardedRoute<Principal> {
-  const parse = (req: IncomingMessage) => logsQuery.safeParse(Object.fromEntries(new URL(req.url ?? "/", "http://berth.invalid").searchParams));
-  return {
-    admit(req, principal) {
-      const parsed = parse(req);
-      if (!parsed.success) return { ok: false, status: 400, message: describeQueryError(parsed.error) };
-      if (parsed.data.resume !== undefined && !resumeMap.safeParse(safeJson(parsed.data.resume)).success) {
-        return { ok: false, status: 400, message: 'resume: send a JSON object of "<pod>/<container>": "<timestamp>".' };
-      }
-      const refusal = options.limits.refusal(principal.userId, "logs");
-      return refusal ? { ok: false, status: 429, message: refusal } : { ok: true };
-    },
-    handle(socket, req, principal) {
-      const parsed = parse(req);
-      const release = options.limits.acquire(principal.userId, "logs");
-      const kubeConfig = options.kubeConfig();
-      if (!parsed.success || !release || !kubeConfig) {
-        release?.();
-        socket.send(JSON.stringify({ type: "error", message: kubeConfig ? "Too many log streams; close one and try again." : "No cluster is connected." }));
-        return socket.close(1011, "refused");
-      }
-      socket.on("close", release);
-      const session = handleLogsSession(socket, parsed.data, { ...options, kubeConfig, pods: options.pods(kubeConfig) });
-      options.onSession?.(session);
-    },
-  };
 }
 
 function safeJson(text: string): unknown {

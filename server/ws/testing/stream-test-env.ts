@@ -17,7 +17,8 @@ import { authenticateUpgrade } from "@/server/ws/authenticate-upgrade";
 import { closeTestDb, openTestDb, seedToken } from "@/server/auth/testing/auth-fixtures";
 import { createBerthServer, type BerthServer } from "@/server/berth-server";
 import { createWsGateway } from "@/server/ws/gateway";
-import { createLogsRoute, type LogsSessionStats } from "@/server/ws/logs-session";
+import { createLogsRoute } from "@/server/ws/logs-route";
+import type { LogsSessionStats } from "@/server/ws/logs-session";
 import { createExecRoute } from "@/server/ws/exec-session";
 import { createStreamLimits, type StreamKind } from "@/server/ws/stream-limits";
 
