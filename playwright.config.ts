@@ -29,8 +29,6 @@ export default defineConfig({
   globalTimeout: 5 * 60_000,
   fullyParallel: false,
   workers: 2,
-  // One retry in CI only: a retried test is reported as "flaky" in the output, not hidden.
-  retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {

@@ -135,8 +135,14 @@ test("a dropped live socket shows Reconnecting…, comes back by itself and catc
   let current: { close: () => Promise<void> } | undefined;
   await page.routeWebSocket(/\/api\/ws\/live$/, (ws) => {
     if (isDown) return void ws.close();
-    ws.connectToServer();
-    current = ws;
+    // The socket counts as live only once the page has had the server's hello: a socket closed
+    // before it ever opened is a first "connecting", never a "Reconnecting…" (the race that made
+    // this test flaky when it closed a socket the page had not opened yet).
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      ws.send(message);
+      if (typeof message === "string" && message.includes('"type":"hello"')) current = ws;
+    });
   });
   try {
     expect((await adminApi.post("/api/projects", { data: { name: project } })).status()).toBe(201);
