@@ -48,7 +48,8 @@ export default defineConfig({
       use: { ...iPhone13, browserName: "chromium" },
       // The YAML editor (Monaco) is a desktop tool; its flow is proven on the desktop project.
       // Pasting into Monaco under touch emulation does not land yet — a known gap, not hidden.
-      testIgnore: /yaml-editor\.spec\.ts/,
+      // The sidebar's geometry is a desktop layout; the phone has a menu bar instead.
+      testIgnore: /(yaml-editor|layout-geometry)\.spec\.ts/,
     },
   ],
 });
