@@ -20,7 +20,8 @@ function restartsOf(entry: StatusBoardEntry): number {
   return entry.status?.pods.reduce((sum, pod) => sum + pod.restarts, 0) ?? 0;
 }
 
-function StatusRow({ entry }: { entry: StatusBoardEntry }) {
+/** One app as a tappable card: health, ready pods, restarts, last deploy, URL and why it fails. */
+export function StatusRow({ entry }: { entry: StatusBoardEntry }) {
   const s = entry.status;
   const restarts = restartsOf(entry);
   return (
