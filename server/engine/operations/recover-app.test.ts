@@ -4,6 +4,7 @@ import { getAppDrift } from "@/server/engine/drift";
 import path from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 import { startEngine, stopEngine } from "@/server/engine/engine";
+import { setCluster } from "@/server/kube/cluster";
 import { createApp } from "@/server/engine/model/create-app";
 import { createProject } from "@/server/engine/model/create-project";
 import { getApp } from "@/server/engine/model/get-app";
@@ -90,7 +91,8 @@ describe("operations that meet trouble", () => {
     await fx.cluster.sim.writeKubeconfig(file, { readOnly: true });
     const viewer = new KubeConfig();
     viewer.loadFromFile(file);
-    await startEngine({ kubeConfig: viewer, stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
+    setCluster({ source: "kubeconfig", origin: file, kubeConfig: viewer, isSimulated: true });
+    await startEngine({ stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
     try {
       const { operation } = await deployApp(by, { project: "ops", app: "api" });
       const done = await waitForOperation(operation.id, 15_000);

@@ -4,7 +4,7 @@ import { LABEL_APP } from "@/server/engine/render/labels";
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { AppHealth, AppStatus } from "@/lib/dto/app-status";
 import { AppError } from "@/server/errors";
-import { getKubeConfig } from "@/server/kube/cluster";
+import { clusterKubeConfig } from "@/server/kube/cluster";
 import { getInformer, type InformedKind } from "@/server/kube/informers";
 import type { KubeObject } from "@/server/kube/kube-object";
 import { summarizeApp } from "@/server/engine/status/health";
@@ -23,10 +23,7 @@ type Caches = Record<(typeof STATUS_KINDS)[number], readonly KubeObject[]>;
  * right after start is not reported as "nothing running".
  */
 async function readCaches(namespace: string, timeoutMs = SYNC_TIMEOUT_MS): Promise<Caches> {
-  const kubeConfig = getKubeConfig();
-  if (!kubeConfig) {
-    throw new AppError({ code: "cluster_unavailable", message: "Berth is not connected to a cluster; set KUBECONFIG or run it inside the cluster, then restart it." });
-  }
+  const kubeConfig = clusterKubeConfig();
   const informers = STATUS_KINDS.map((kind) => getInformer(kind, kubeConfig));
   try {
     await Promise.all(informers.map((i) => i.waitForSync(timeoutMs)));
