@@ -1,10 +1,8 @@
-import { z } from "zod";
 import { logsDownloadQuery } from "@/lib/ws-protocol";
+import { appParamsSchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 import { clusterKubeConfig } from "@/server/kube/cluster";
 import { downloadAppLog } from "@/server/kube/download-app-log";
-
-const params = z.object({ project: z.string().regex(/^[a-z0-9-]{1,63}$/), app: z.string().regex(/^[a-z0-9-]{1,63}$/) }).strict();
 
 /** The app's full log as a text file, streamed from the Kubernetes API. Viewers may download. */
 export const GET = withAuth(
@@ -19,5 +17,5 @@ export const GET = withAuth(
       },
     });
   },
-  { role: "viewer", params, query: logsDownloadQuery },
+  { role: "viewer", params: appParamsSchema, query: logsDownloadQuery },
 );
