@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appStatusSchema } from "@/lib/dto/app-status";
+import { appParam, containerParam, podParam, projectParam } from "@/lib/schemas/route-params";
 
 /**
  * Messages on /api/ws/live. The server speaks first with `hello`; either side may `ping`
@@ -32,14 +33,13 @@ export type LiveServerMessage = z.infer<typeof liveServerMessage>;
  * holding the last line the client has of each stream: after a reconnect the server restarts each
  * stream after that exact line, so nothing is lost or shown twice.
  */
-const kubeName = z.string().regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "use lowercase letters, digits, '-' and '.'").max(253);
 const booleanFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export const logsQuery = z.object({
-  project: kubeName,
-  app: kubeName,
-  pod: kubeName.optional(),
-  container: kubeName.optional(),
+  project: projectParam,
+  app: appParam,
+  pod: podParam.optional(),
+  container: containerParam.optional(),
   tail: z.coerce.number().int().min(0).max(100_000).optional(),
   sinceTime: z.iso.datetime({ offset: true }).optional(),
   timestamps: booleanFlag.optional(),
@@ -50,10 +50,10 @@ export type LogsQuery = z.infer<typeof logsQuery>;
 
 /** Query of /api/ws/exec; `pod` may be left out to get the app's first running pod. */
 export const execQuery = z.object({
-  project: kubeName,
-  app: kubeName,
-  pod: kubeName.optional(),
-  container: kubeName.optional(),
+  project: projectParam,
+  app: appParam,
+  pod: podParam.optional(),
+  container: containerParam.optional(),
   cols: z.coerce.number().int().min(1).max(1000).default(80),
   rows: z.coerce.number().int().min(1).max(1000).default(24),
 });
@@ -103,8 +103,8 @@ export type ExecServerMessage = z.infer<typeof execServerMessage>;
 /** Query of GET …/logs/download: one pod/container, or every pod of the app one after another. */
 export const logsDownloadQuery = z
   .object({
-    pod: kubeName.optional(),
-    container: kubeName.optional(),
+    pod: podParam.optional(),
+    container: containerParam.optional(),
     previous: booleanFlag.optional(),
     timestamps: booleanFlag.optional(),
   })

@@ -12,7 +12,7 @@ import { handleLiveSession } from "@/server/ws/live-session";
 import { createLogsRoute } from "@/server/ws/logs-route";
 import { createExecRoute } from "@/server/ws/exec-session";
 import { processStreamLimits } from "@/server/ws/stream-limits";
-import { getKubeConfig } from "@/server/kube/cluster";
+import { clusterKubeConfig, isClusterConnected } from "@/server/kube/cluster";
 import { getInformer, stopInformers } from "@/server/kube/informers";
 import { connectCluster } from "@/server/kube/connect-cluster";
 import { migrateDatabase } from "@/server/db/migrate";
@@ -34,18 +34,20 @@ async function main(): Promise<void> {
   const { line: adminTokenLine } = await ensureAdminToken();
   const cluster = await connectCluster(env);
   // Resumes operations a previous run left queued or running.
-  if (cluster.connection.kubeConfig) await startEngine();
+  if (isClusterConnected()) await startEngine();
 
   const projectDir = path.resolve(import.meta.dirname, "..");
   const app = next({ dev: isDev, dir: projectDir, turbopack: isDev });
   await app.prepare();
 
+  // The stream sessions tell the browser "no cluster" themselves instead of failing the upgrade.
+  const streamKubeConfig = () => (isClusterConnected() ? clusterKubeConfig() : undefined);
   const gateway = createWsGateway({
     authenticate: authenticateUpgrade,
     routes: {
       "/api/ws/live": (socket, _req, principal) => handleLiveSession(socket, principal),
-      "/api/ws/logs": createLogsRoute({ kubeConfig: getKubeConfig, pods: (kc) => getInformer("Pod", kc), limits: processStreamLimits() }),
-      "/api/ws/exec": createExecRoute({ kubeConfig: getKubeConfig, pods: (kc) => getInformer("Pod", kc), limits: processStreamLimits() }),
+      "/api/ws/logs": createLogsRoute({ kubeConfig: streamKubeConfig, pods: (kc) => getInformer("Pod", kc), limits: processStreamLimits() }),
+      "/api/ws/exec": createExecRoute({ kubeConfig: streamKubeConfig, pods: (kc) => getInformer("Pod", kc), limits: processStreamLimits() }),
     },
   });
   installProcessMetrics({ projectDir, websocketsOpen: () => gateway.openCount() });

@@ -1,5 +1,7 @@
 import { getDb } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
 import type { AuditEventSummary, AuditPage } from "@/lib/dto/audit";
+import type { Principal } from "@/server/auth/principal";
 
 /** Actions Berth records. Other modules add theirs (e.g. "exec.open") as plain strings. */
 export type AuditAction =
@@ -15,17 +17,33 @@ export type AuditAction =
 export type AuditActor = { userId: string; userName: string } | null;
 
 /**
- * Appends one audit row. `detail` is stored as JSON and must never hold a secret: callers pass
- * token hints (`berth_ab12cd34_…`) and ids, never token values or cookies.
+ * Who makes a change and from where. Every operation that changes something takes it and writes
+ * its own audit row with it, so no caller can change state and forget the audit.
  */
-export async function recordAudit(event: {
-  actor: AuditActor;
-  action: AuditAction;
-  target?: string | null;
-  ip?: string | null;
-  detail?: Record<string, unknown> | null;
-}): Promise<void> {
-  await getDb().auditEvent.create({
+export interface Acting {
+  principal: Principal;
+  ip: string | null;
+}
+
+/** Where an audit row is written: the database, or the transaction of the change it records. */
+export type AuditWriter = Pick<Prisma.TransactionClient, "auditEvent">;
+
+/**
+ * Appends one audit row. `detail` is stored as JSON and must never hold a secret: callers pass
+ * token hints (`berth_ab12cd34_…`) and ids, never token values or cookies. Pass the change's
+ * transaction as `db` so the change and its row land together or not at all.
+ */
+export async function recordAudit(
+  event: {
+    actor: AuditActor;
+    action: AuditAction;
+    target?: string | null;
+    ip?: string | null;
+    detail?: Record<string, unknown> | null;
+  },
+  db: AuditWriter = getDb(),
+): Promise<void> {
+  await db.auditEvent.create({
     data: {
       actorId: event.actor?.userId ?? null,
       actorName: event.actor?.userName ?? null,
@@ -35,6 +53,14 @@ export async function recordAudit(event: {
       detail: event.detail ? JSON.stringify(event.detail) : null,
     },
   });
+}
+
+/**
+ * The audit row of a project or app change made by `by`, written in the change's transaction.
+ * `target` is "project" or "project/app".
+ */
+export function auditChange(tx: AuditWriter, by: Acting, action: AuditAction, target: string, detail?: Record<string, unknown>): Promise<void> {
+  return recordAudit({ actor: { userId: by.principal.userId, userName: by.principal.userName }, action, target, ip: by.ip, detail: detail ?? null }, tx);
 }
 
 function parseDetail(detail: string | null): unknown {

@@ -13,7 +13,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Mints an API token for the caller's user. The value is returned once and never stored; a
- * token can never carry more power than the principal creating it.
+ * token can never carry more power than the principal creating it. The token and its audit row
+ * are written in one transaction.
  */
 export async function createApiToken(
   principal: Principal,
@@ -26,24 +27,29 @@ export async function createApiToken(
   }
   const { token, prefix } = generateToken();
   const hash = await hashSecret(parseToken(token)!.secret);
-  const row = await getDb().apiToken.create({
-    data: {
-      userId: principal.userId,
-      name: input.name,
-      role: input.role,
-      prefix,
-      hash,
-      createdAt: now,
-      expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null,
-    },
-    include: { user: { select: { name: true } } },
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: {
+        userId: principal.userId,
+        name: input.name,
+        role: input.role,
+        prefix,
+        hash,
+        createdAt: now,
+        expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null,
+      },
+      include: { user: { select: { name: true } } },
+    });
+    await recordAudit(
+      {
+        actor: principal,
+        action: "token.create",
+        target: row.id,
+        ip,
+        detail: { name: row.name, role: row.role, hint: tokenHint(prefix), expiresAt: row.expiresAt?.toISOString() ?? null },
+      },
+      tx,
+    );
+    return { ...toTokenSummary(row), token };
   });
-  await recordAudit({
-    actor: principal,
-    action: "token.create",
-    target: row.id,
-    ip,
-    detail: { name: row.name, role: row.role, hint: tokenHint(prefix), expiresAt: row.expiresAt?.toISOString() ?? null },
-  });
-  return { ...toTokenSummary(row), token };
 }

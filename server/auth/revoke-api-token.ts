@@ -9,7 +9,8 @@ import { toTokenSummary } from "@/server/auth/list-api-tokens";
 import { tokenHint } from "@/server/auth/token-format";
 
 /**
- * Revokes a token and ends every browser session opened with it. Revoking twice is harmless.
+ * Revokes a token and ends every browser session opened with it, audited in the same
+ * transaction. Revoking twice is harmless.
  * The admin login token is refused here: it is rotated with `npm run token -- reset`, so the
  * operator can never lock themselves out from the browser.
  */
@@ -25,19 +26,16 @@ export async function revokeApiToken(principal: Principal, id: string, ip: strin
   }
   if (row.revokedAt) return toTokenSummary(row);
 
-  const revoked = await db.apiToken.update({
-    where: { id },
-    data: { revokedAt: now },
-    include: { user: { select: { name: true } } },
+  const revoked = await db.$transaction(async (tx) => {
+    const updated = await tx.apiToken.update({
+      where: { id },
+      data: { revokedAt: now },
+      include: { user: { select: { name: true } } },
+    });
+    const sessionsEnded = await deleteSessionsOfToken(id, tx);
+    await recordAudit({ actor: principal, action: "token.revoke", target: id, ip, detail: { name: row.name, hint: tokenHint(row.prefix), sessionsEnded } }, tx);
+    return updated;
   });
-  const sessionsEnded = await deleteSessionsOfToken(id);
   forgetVerifiedTokens();
-  await recordAudit({
-    actor: principal,
-    action: "token.revoke",
-    target: id,
-    ip,
-    detail: { name: row.name, hint: tokenHint(row.prefix), sessionsEnded },
-  });
   return toTokenSummary(revoked);
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
 import { SESSION_REFRESH_INTERVAL_MS, sessionTtlMs } from "@/server/auth/auth-config";
 import { asRole, type Principal } from "@/server/auth/principal";
 import type { Role } from "@/lib/schemas/token";
@@ -90,7 +91,7 @@ export async function deleteSession(sessionId: string): Promise<void> {
 }
 
 /** Ends every session opened with a token, used when the token is revoked or rotated. */
-export async function deleteSessionsOfToken(tokenId: string): Promise<number> {
-  const { count } = await getDb().session.deleteMany({ where: { tokenId } });
+export async function deleteSessionsOfToken(tokenId: string, db: Pick<Prisma.TransactionClient, "session"> = getDb()): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { tokenId } });
   return count;
 }

@@ -5,8 +5,8 @@
  * https://kubernetes.io/docs/reference/using-api/server-side-apply/
  */
 import type { KubeConfig } from "@kubernetes/client-node";
-import { engineKind, sortForApply } from "@/server/engine/kinds";
 import { applyObject } from "@/server/kube/apply-object";
+import { applyOrderOf, sortForApply } from "@/server/kube/kind-registry";
 import type { KubeObject } from "@/server/kube/kube-object";
 
 export interface ApplyObjectsOptions {
@@ -21,7 +21,7 @@ export async function applyObjects(kubeConfig: KubeConfig, objects: readonly Kub
   const groups: KubeObject[][] = [];
   for (const obj of sorted) {
     const last = groups.at(-1);
-    if (last && orderOf(last[0]) === orderOf(obj)) last.push(obj);
+    if (last && applyOrderOf(last[0]) === applyOrderOf(obj)) last.push(obj);
     else groups.push([obj]);
   }
   const live: KubeObject[] = [];
@@ -29,8 +29,4 @@ export async function applyObjects(kubeConfig: KubeConfig, objects: readonly Kub
     live.push(...(await Promise.all(group.map((obj) => applyObject(kubeConfig, obj, { force: options.force, signal: options.signal })))));
   }
   return live;
-}
-
-function orderOf(obj: KubeObject): number {
-  return engineKind(obj.kind)?.applyOrder ?? Number.MAX_SAFE_INTEGER;
 }

@@ -7,9 +7,9 @@
  * a revision whose apply the API refused counts as applied, so its objects may show as missing.
  */
 import { getDb } from "@/server/db/client";
-import { engineKubeConfig } from "@/server/engine/engine";
 import { findDrift, type ObjectDrift } from "@/server/engine/find-drift";
 import { findAppOrThrow } from "@/server/engine/model/app-record";
+import { clusterKubeConfig } from "@/server/kube/cluster";
 import { readObject } from "@/server/kube/read-object";
 import { refOf, type KubeObject } from "@/server/kube/kube-object";
 
@@ -30,7 +30,7 @@ export async function getAppDrift(project: string, app: string): Promise<AppDrif
   });
   if (!revision) return { drifted: false, revision: null, objects: [], message: "The app has not been deployed yet." };
   const applied = (JSON.parse(revision.objects) as KubeObject[]).filter((o) => o.kind !== "Namespace");
-  const kubeConfig = engineKubeConfig();
+  const kubeConfig = clusterKubeConfig();
   const live = await Promise.all(applied.map((obj) => readObject(kubeConfig, refOf(obj))));
   const objects = applied.flatMap((obj, i) => findDrift(obj, live[i]) ?? []);
   if (objects.length === 0) return { drifted: false, revision: revision.number, objects, message: `The cluster matches revision ${revision.number}.` };

@@ -4,18 +4,15 @@
  * Kept on globalThis (processSingleton) because Next bundles route handlers apart from the
  * custom server, and both must reach the same queue.
  */
-import type { KubeConfig } from "@kubernetes/client-node";
 import { getDb } from "@/server/db/client";
-import { getKubeConfig } from "@/server/kube/cluster";
 import { processSingleton } from "@/server/singleton";
 import { openWatchCount } from "@/server/kube/informers";
 import { setKubeWatchesSource } from "@/server/metrics/berth-metrics";
 import { OperationQueue } from "@/server/engine/operations/operation-queue";
 import { recordGiveUp, runOperation } from "@/server/engine/operations/run-operation";
 
+/** The engine reaches the cluster through `clusterKubeConfig()` (server/kube/cluster.ts), like everything else. */
 export interface EngineOptions {
-  /** Default: the process's cluster (server/kube/cluster.ts). */
-  kubeConfig?: KubeConfig;
   /** Apps whose operations run at the same time. Default 4. */
   concurrency?: number;
   /** How long new pods may be stuck pulling or crashing before a deploy is failed. Default 30 s. */
@@ -28,7 +25,6 @@ export interface EngineOptions {
 }
 
 export interface EngineSettings {
-  kubeConfig(): KubeConfig;
   stuckGraceMs: number;
   rolloutSettleMs?: number;
   rolloutTimeoutMs: number;
@@ -37,17 +33,12 @@ export interface EngineSettings {
 const DEFAULT_STUCK_GRACE_MS = 30_000;
 const DEFAULT_ROLLOUT_TIMEOUT_MS = 180_000;
 
-const state = processSingleton("engine", () => ({ queue: undefined as OperationQueue | undefined, settings: undefined as EngineSettings | undefined }));
+const state = processSingleton("engine", () => ({ queue: undefined as OperationQueue | undefined }));
 
 /** Starts the queue: resumes unfinished operations from the database and runs new ones. */
 export async function startEngine(options: EngineOptions = {}): Promise<void> {
   if (state.queue) return;
   const settings: EngineSettings = {
-    kubeConfig: () => {
-      const kc = options.kubeConfig ?? getKubeConfig();
-      if (!kc) throw new Error("No cluster is connected.");
-      return kc;
-    },
     stuckGraceMs: options.stuckGraceMs ?? DEFAULT_STUCK_GRACE_MS,
     rolloutSettleMs: options.rolloutSettleMs,
     rolloutTimeoutMs: options.rolloutTimeoutMs ?? DEFAULT_ROLLOUT_TIMEOUT_MS,
@@ -60,7 +51,6 @@ export async function startEngine(options: EngineOptions = {}): Promise<void> {
     pollMs: options.pollMs,
   });
   state.queue = queue;
-  state.settings = settings;
   setKubeWatchesSource(openWatchCount);
   await queue.start();
 }
@@ -69,19 +59,10 @@ export async function startEngine(options: EngineOptions = {}): Promise<void> {
 export async function stopEngine(): Promise<void> {
   const queue = state.queue;
   state.queue = undefined;
-  state.settings = undefined;
   await queue?.stop();
 }
 
 /** The running queue, if the engine is started (enqueue kicks it). */
 export function runningQueue(): OperationQueue | undefined {
   return state.queue;
-}
-
-/** The engine's settings (drift reads the cluster through them); falls back to the process cluster. */
-export function engineKubeConfig(): KubeConfig {
-  if (state.settings) return state.settings.kubeConfig();
-  const kc = getKubeConfig();
-  if (!kc) throw new Error("No cluster is connected.");
-  return kc;
 }

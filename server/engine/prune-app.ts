@@ -8,7 +8,7 @@
  * its labels, until the user asks for it to go.
  */
 import type { KubeConfig } from "@kubernetes/client-node";
-import { ENGINE_KINDS, sortForDelete } from "@/server/engine/kinds";
+import { RENDERED_KINDS, sortForDelete } from "@/server/kube/kind-registry";
 import { LABEL_APP, LABEL_PROJECT } from "@/server/engine/render/labels";
 import { deleteObject } from "@/server/kube/delete-object";
 import { listManaged } from "@/server/kube/list-managed";
@@ -22,7 +22,7 @@ export interface PruneOptions {
 
 /** The app's live objects of the kinds Berth renders (the Namespace excluded). */
 export async function listAppObjects(kubeConfig: KubeConfig, project: string, app: string, signal?: AbortSignal): Promise<KubeObject[]> {
-  const kinds = ENGINE_KINDS.filter((k) => k.namespaced);
+  const kinds = RENDERED_KINDS.filter((k) => k.namespaced);
   const lists = await Promise.all(
     kinds.map((k) => listManaged(kubeConfig, k, { namespace: project, labels: { [LABEL_PROJECT]: project, [LABEL_APP]: app }, signal })),
   );

@@ -12,9 +12,13 @@ import { createProject } from "@/server/engine/model/create-project";
 import { getApp } from "@/server/engine/model/get-app";
 import { getProject } from "@/server/engine/model/get-project";
 import { appSpecOf, findAppOrThrow } from "@/server/engine/model/app-record";
-import { deployApp, waitForOperation } from "@/server/engine/operations/enqueue";
+import { deployApp } from "@/server/engine/operations/deploy-app";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { restoreFromCluster } from "@/server/engine/restore-from-cluster";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
+import { testActing } from "@/server/auth/testing/auth-fixtures";
+
+const by = testActing();
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -34,11 +38,11 @@ const spec = {
 
 beforeAll(async () => {
   fx = await openEngineFixture();
-  await createProject({ name: "shop", displayName: "The shop" });
-  await createApp("shop", spec);
-  await createApp("shop", { name: "worker", image: "busybox:1.36", port: 9000, command: ["sh", "-c", "sleep 1d"] });
+  await createProject(by, { name: "shop", displayName: "The shop" });
+  await createApp(by, "shop", spec);
+  await createApp(by, "shop", { name: "worker", image: "busybox:1.36", port: 9000, command: ["sh", "-c", "sleep 1d"] });
   for (const app of ["web", "worker"]) {
-    const { operation } = await deployApp({ project: "shop", app });
+    const { operation } = await deployApp(by, { project: "shop", app });
     expect((await waitForOperation(operation.id, 15_000)).status).toBe("succeeded");
   }
   await stopEngine();

@@ -13,7 +13,7 @@ import { projectNameSchema } from "@/lib/schemas/project";
 import { issueSentences } from "@/lib/schemas/format-issues";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { engineKind } from "@/server/engine/kinds";
+import { resourceKindNamed } from "@/server/kube/kind-registry";
 import { secretName } from "@/server/engine/names";
 import { ANNOTATION_DISPLAY_NAME, ANNOTATION_RESTARTED_AT, LABEL_PROJECT } from "@/server/engine/render/labels";
 import { secretEnvFromSecret } from "@/server/engine/render/render-secret";
@@ -40,7 +40,7 @@ export async function restoreFromCluster(kubeConfig: KubeConfig): Promise<Restor
       message: `The database already has ${existing} project${existing > 1 ? "s" : ""}; restore-from-cluster only fills an empty database. Move berth.db aside (keep a copy) and run it again.`,
     });
   }
-  const deployments = (await listManaged(kubeConfig, engineKind("Deployment")!)).items as unknown as Deployment[];
+  const deployments = (await listManaged(kubeConfig, resourceKindNamed("Deployment"))).items as unknown as Deployment[];
   const report: RestoreReport = { projects: [], apps: [], skipped: [] };
   const projectIds = new Map<string, string>();
 

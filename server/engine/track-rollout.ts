@@ -8,7 +8,8 @@ import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
 import { countRestarts, evaluateRollout, explainCrashedNewPods, type RolloutVerdict } from "@/server/engine/evaluate-rollout";
 import { LABEL_APP } from "@/server/engine/render/labels";
-import { getInformer, type InformedKind } from "@/server/kube/informers";
+import { getInformer } from "@/server/kube/informers";
+import { APP_STATUS_KINDS, type InformedKind } from "@/server/kube/kind-registry";
 import type { KubeObject } from "@/server/kube/kube-object";
 
 export interface TrackRolloutOptions {
@@ -26,11 +27,10 @@ export interface TrackRolloutOptions {
 }
 
 const TICK_MS = 200;
-const WATCHED: InformedKind[] = ["Deployment", "ReplicaSet", "Pod", "Event", "PersistentVolumeClaim"];
 
 /** Resolves with succeeded/failed; rejects only when `signal` aborts (the engine is stopping). */
 export function trackRollout(kubeConfig: KubeConfig, options: TrackRolloutOptions): Promise<Exclude<RolloutVerdict, { state: "progressing" }>> {
-  const informers = Object.fromEntries(WATCHED.map((kind) => [kind, getInformer(kind, kubeConfig)])) as Record<InformedKind, ReturnType<typeof getInformer>>;
+  const informers = Object.fromEntries(APP_STATUS_KINDS.map((kind) => [kind, getInformer(kind, kubeConfig)])) as Record<InformedKind, ReturnType<typeof getInformer>>;
   const started = Date.now();
   let stuckSince: number | undefined;
   let healthySince: number | undefined;

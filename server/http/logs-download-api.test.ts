@@ -40,3 +40,12 @@ test("an unknown pod is a 404 with a sentence; a bad parameter a 400", async () 
   expect((await missing.json()).error.message).toBe("Pod nope of web was not found.");
   expect((await download("?tail=5")).status).toBe(400);
 });
+
+test("refuses the names the rest of Berth refuses, with a sentence naming the parameter", async () => {
+  for (const [project, app, field] of [["shop", "1web", "app"], ["shop", "new", "app"], ["shop", "web-", "app"], ["-shop", "web", "project"]]) {
+    const res = await callRoute(GET, routeRequest(`/api/projects/${project}/apps/${app}/logs/download`, { bearer: env.viewerToken }), { project, app });
+    expect(res.status, `${project}/${app}`).toBe(400);
+    expect((await res.json()).error.message, `${project}/${app}`).toMatch(new RegExp(`\\b${field}: `));
+  }
+  expect((await download("?container=Web_1")).status).toBe(400);
+});

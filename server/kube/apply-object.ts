@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { kubeClientsFor } from "@/server/kube/kube-clients";
 import { isKubeApiError, type KubeApiError } from "@/server/kube/kube-api-error";
 import { describeRef, refOf, type KubeObject } from "@/server/kube/kube-object";
-import { resourceKindOf, resourcePath } from "@/server/kube/resource-kinds";
+import { resourceKindOf, resourcePath } from "@/server/kube/kind-registry";
 
 /** Every write Berth makes is recorded under this manager in `metadata.managedFields`. */
 export const FIELD_MANAGER = "berth";

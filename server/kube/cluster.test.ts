@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type Sim } from "@/server/sim/start-sim";
-import { describeCluster } from "@/server/kube/cluster";
+import { clusterKubeConfig, describeCluster, isClusterConnected, setCluster } from "@/server/kube/cluster";
 import { connectCluster } from "@/server/kube/connect-cluster";
 import { loadFiles } from "@/server/kube/find-cluster";
 import { loadEnv } from "@/server/env";
@@ -19,6 +19,18 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sim.stop();
+});
+
+describe("clusterKubeConfig", () => {
+  it("answers 503 with how to connect a cluster when none is connected, and the connection once one is", () => {
+    setCluster({ source: "none", isSimulated: false });
+    expect(isClusterConnected()).toBe(false);
+    expect(() => clusterKubeConfig()).toThrow(expect.objectContaining({ code: "cluster_unavailable", status: 503, message: expect.stringMatching(/set KUBECONFIG/) }));
+    const kubeConfig = loadFiles([kubeconfigFile]);
+    setCluster({ source: "kubeconfig", kubeConfig, isSimulated: false });
+    expect(isClusterConnected()).toBe(true);
+    expect(clusterKubeConfig()).toBe(kubeConfig);
+  });
 });
 
 describe("describeCluster", () => {

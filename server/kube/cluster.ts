@@ -1,4 +1,5 @@
 import { VersionApi, type KubeConfig } from "@kubernetes/client-node";
+import { AppError } from "@/server/errors";
 import { processSingleton } from "@/server/singleton";
 import { findCluster, type ClusterSource, type FoundCluster } from "@/server/kube/find-cluster";
 
@@ -29,9 +30,22 @@ export function getCluster(): ClusterConnection {
   return holder.current;
 }
 
-/** The KubeConfig to talk to the cluster, or undefined when none is connected. */
-export function getKubeConfig(): KubeConfig | undefined {
-  return getCluster().kubeConfig;
+/**
+ * The one way to reach the cluster: the connected cluster's KubeConfig, or AppError
+ * `cluster_unavailable` (503) saying how to connect one. Every route, query, operation and
+ * socket asks here, so tests and demo mode switch clusters with `setCluster` alone.
+ */
+export function clusterKubeConfig(): KubeConfig {
+  const kubeConfig = getCluster().kubeConfig;
+  if (!kubeConfig) {
+    throw new AppError({ code: "cluster_unavailable", message: "Berth is not connected to a cluster; set KUBECONFIG or run it inside the cluster, then restart it." });
+  }
+  return kubeConfig;
+}
+
+/** Whether a cluster is connected, for what degrades instead of failing (the live socket, the engine at start). */
+export function isClusterConnected(): boolean {
+  return getCluster().kubeConfig !== undefined;
 }
 
 const PROBE_TIMEOUT_MS = 3000;

@@ -2,7 +2,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import { kubeClientsFor } from "@/server/kube/kube-clients";
 import { isKubeApiError } from "@/server/kube/kube-api-error";
 import type { ObjectRef } from "@/server/kube/kube-object";
-import { resourceKindOf, resourcePath } from "@/server/kube/resource-kinds";
+import { resourceKindOf, resourcePath } from "@/server/kube/kind-registry";
 
 /**
  * Deletes one object with Background propagation (a Deployment's ReplicaSets and Pods go with

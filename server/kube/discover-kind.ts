@@ -1,14 +1,14 @@
 /**
  * Finds the REST resource for any apiVersion/kind the cluster serves (CRDs included) through
- * discovery, for the YAML editor — the engine's fixed list in resource-kinds.ts only knows what
- * Berth renders. Answers are cached per cluster and group-version for a minute.
+ * discovery, for the YAML editor — the fixed table in kind-registry.ts only knows the kinds Berth
+ * renders or watches. Answers are cached per cluster and group-version for a minute.
  * https://kubernetes.io/docs/reference/using-api/api-concepts/#discovery
  */
 import type { KubeConfig } from "@kubernetes/client-node";
 import { AppError } from "@/server/errors";
 import { kubeClientsFor } from "@/server/kube/kube-clients";
 import { isKubeApiError } from "@/server/kube/kube-api-error";
-import type { ResourceKind } from "@/server/kube/resource-kinds";
+import type { ResourceKind } from "@/server/kube/kind-registry";
 import { processSingleton } from "@/server/singleton";
 
 interface ApiResourceList {

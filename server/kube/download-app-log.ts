@@ -3,7 +3,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import { AppError } from "@/server/errors";
 import { listObjects } from "@/server/kube/list-managed";
 import { openLogStream } from "@/server/kube/log-stream";
-import { resourceKindNamed } from "@/server/kube/resource-kinds";
+import { resourceKindNamed } from "@/server/kube/kind-registry";
 
 export interface AppLogDownload {
   project: string;

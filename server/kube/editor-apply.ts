@@ -8,7 +8,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import { kubeClientsFor } from "@/server/kube/kube-clients";
 import { isKubeApiError } from "@/server/kube/kube-api-error";
 import type { KubeObject } from "@/server/kube/kube-object";
-import { resourcePath, type ResourceKind } from "@/server/kube/resource-kinds";
+import { resourcePath, type ResourceKind } from "@/server/kube/kind-registry";
 
 export const EDITOR_FIELD_MANAGER = "berth-editor";
 

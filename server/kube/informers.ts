@@ -12,10 +12,7 @@ import { makeInformer, type Informer, type KubeConfig, type ObjectCache, type Ku
 import { processSingleton } from "@/server/singleton";
 import { listObjects, MANAGED_BY_SELECTOR } from "@/server/kube/list-managed";
 import type { KubeObject } from "@/server/kube/kube-object";
-import { resourceKindNamed, resourcePath } from "@/server/kube/resource-kinds";
-
-export const INFORMED_KINDS = ["Namespace", "Deployment", "ReplicaSet", "Pod", "Service", "Ingress", "PersistentVolumeClaim", "Event"] as const;
-export type InformedKind = (typeof INFORMED_KINDS)[number];
+import { resourceKindNamed, resourcePath, type InformedKind } from "@/server/kube/kind-registry";
 
 export type InformerEventType = "add" | "update" | "delete";
 export interface InformerEvent {

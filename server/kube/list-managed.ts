@@ -1,7 +1,7 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import { kubeClientsFor } from "@/server/kube/kube-clients";
 import type { KubeObject } from "@/server/kube/kube-object";
-import { resourcePath, type ResourceKind } from "@/server/kube/resource-kinds";
+import { resourcePath, type ResourceKind } from "@/server/kube/kind-registry";
 
 /** The label every object Berth writes carries; informers and prune select on it. */
 export const MANAGED_BY_SELECTOR = "app.kubernetes.io/managed-by=berth";

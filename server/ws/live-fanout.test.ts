@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { LiveServerMessage } from "@/lib/ws-protocol";
-import type { InformedKind, InformerEvent, SharedInformer } from "@/server/kube/informers";
+import type { InformerEvent, SharedInformer } from "@/server/kube/informers";
+import type { InformedKind } from "@/server/kube/kind-registry";
 import type { KubeObject } from "@/server/kube/kube-object";
 import { createLiveFanout, type LiveFanout } from "@/server/ws/live-fanout";
 

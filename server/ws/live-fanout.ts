@@ -20,12 +20,11 @@ import { pvcName } from "@/server/engine/names";
 import { LABEL_APP } from "@/server/engine/render/labels";
 import { getAppStatus } from "@/server/engine/status/app-status";
 import { AppError } from "@/server/errors";
-import { getInformer, type InformedKind, type InformerEvent, type SharedInformer } from "@/server/kube/informers";
+import { getInformer, type InformerEvent, type SharedInformer } from "@/server/kube/informers";
+import { APP_LABELLED_KINDS, INFORMED_KINDS, type InformedKind } from "@/server/kube/kind-registry";
 import { processSingleton } from "@/server/singleton";
 
 export const DEFAULT_DEBOUNCE_MS = 100;
-const APP_KINDS = ["Deployment", "ReplicaSet", "Pod", "Service", "Ingress", "PersistentVolumeClaim"] as const satisfies InformedKind[];
-const WATCHED_KINDS = ["Namespace", ...APP_KINDS, "Event"] as const satisfies InformedKind[];
 
 /** The app's current status, or null when the app no longer exists. */
 export type StatusOf = (project: string, app: string) => Promise<AppStatus | null>;
@@ -52,7 +51,7 @@ function appOf(event: InformerEvent, informer: (kind: InformedKind) => SharedInf
   const { object } = event;
   if (event.kind === "Event") {
     const involved = (object as unknown as { involvedObject?: InvolvedObject }).involvedObject;
-    const kind = APP_KINDS.find((k) => k === involved?.kind);
+    const kind = APP_LABELLED_KINDS.find((k) => k === involved?.kind);
     if (!kind || !involved?.name || !involved.namespace) return null;
     const target = informer(kind).get(involved.name, involved.namespace);
     const app = target?.metadata.labels?.[LABEL_APP];
@@ -126,7 +125,7 @@ export function createLiveFanout(options: LiveFanoutOptions): LiveFanout {
     if (target) schedule(target.project, target.app);
   }
 
-  const unsubscribes = WATCHED_KINDS.map((kind) => options.informer(kind).subscribe(handleEvent));
+  const unsubscribes = INFORMED_KINDS.map((kind) => options.informer(kind).subscribe(handleEvent));
 
   return {
     subscribe(listener) {

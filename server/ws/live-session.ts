@@ -1,6 +1,6 @@
 import type { WebSocket } from "ws";
 import { liveClientMessage, type LiveServerMessage } from "@/lib/ws-protocol";
-import { getKubeConfig } from "@/server/kube/cluster";
+import { clusterKubeConfig, isClusterConnected } from "@/server/kube/cluster";
 import { getLiveFanout, type LiveFanout } from "@/server/ws/live-fanout";
 
 export interface LivePrincipal {
@@ -15,8 +15,7 @@ export interface LivePrincipal {
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 function defaultFanout(): LiveFanout | undefined {
-  const kubeConfig = getKubeConfig();
-  return kubeConfig ? getLiveFanout(kubeConfig) : undefined;
+  return isClusterConnected() ? getLiveFanout(clusterKubeConfig()) : undefined;
 }
 
 /**

@@ -12,6 +12,8 @@ import type { YamlApplyResult, YamlDocumentResult, YamlFieldProblem } from "@/li
 import { recordAudit } from "@/server/auth/audit";
 import type { Principal } from "@/server/auth/principal";
 import { AppError } from "@/server/errors";
+import { getProject } from "@/server/engine/model/get-project";
+import { clusterKubeConfig } from "@/server/kube/cluster";
 import { applyEditorObject, readEditorObject } from "@/server/kube/editor-apply";
 import { isKubeApiError, type KubeApiError } from "@/server/kube/kube-api-error";
 import { describeRef, refOf } from "@/server/kube/kube-object";
@@ -96,8 +98,15 @@ async function runOne(kubeConfig: KubeConfig, target: EditorTarget, input: Apply
   }
 }
 
-/** Dry-runs every document; nothing is stored. */
-export async function dryRunYaml(kubeConfig: KubeConfig, input: ApplyYamlInput): Promise<YamlApplyResult> {
+/** The project must exist (404) before the cluster is asked anything. */
+async function editorCluster(input: ApplyYamlInput): Promise<KubeConfig> {
+  await getProject(input.project);
+  return clusterKubeConfig();
+}
+
+/** Dry-runs every document in `input.project`; nothing is stored. */
+export async function dryRunYaml(input: ApplyYamlInput): Promise<YamlApplyResult> {
+  const kubeConfig = await editorCluster(input);
   const targets = await resolveEditorTargets(kubeConfig, input.documents, input);
   const documents: YamlDocumentResult[] = [];
   for (const target of targets) documents.push(await runOne(kubeConfig, target, input, true));
@@ -108,7 +117,8 @@ export async function dryRunYaml(kubeConfig: KubeConfig, input: ApplyYamlInput):
  * Applies every document in order, stopping at the first failure (later documents often depend
  * on earlier ones: a Namespace before what goes in it). Each applied object is audited.
  */
-export async function applyYaml(kubeConfig: KubeConfig, input: ApplyYamlInput): Promise<YamlApplyResult> {
+export async function applyYaml(input: ApplyYamlInput): Promise<YamlApplyResult> {
+  const kubeConfig = await editorCluster(input);
   const targets = await resolveEditorTargets(kubeConfig, input.documents, input);
   const documents: YamlDocumentResult[] = [];
   for (const target of targets) {

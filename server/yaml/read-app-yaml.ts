@@ -8,20 +8,21 @@ import type { LiveYamlAnswer, RenderedYamlAnswer } from "@/lib/yaml/yaml-dto";
 import { getDb } from "@/server/db/client";
 import { findAppOrThrow } from "@/server/engine/model/app-record";
 import { namespaceName } from "@/server/engine/names";
-import { LABEL_APP, LABEL_PROJECT } from "@/server/engine/render/labels";
-import { listManaged } from "@/server/kube/list-managed";
 import type { KubeObject } from "@/server/kube/kube-object";
-import { resourceKindNamed } from "@/server/kube/resource-kinds";
+import { applyOrderOf } from "@/server/kube/kind-registry";
+import { listAppObjects } from "@/server/engine/prune-app";
 import { editableObject, redactSecretValues, toYaml } from "@/server/yaml/object-yaml";
 
-const LIVE_KINDS = ["Deployment", "Service", "Ingress", "PersistentVolumeClaim", "Secret"] as const;
+/** The workload first (what people come to edit), then the rest in apply order, by name within a kind. */
+function displayOrder(a: KubeObject, b: KubeObject): number {
+  const rank = (o: KubeObject) => (o.kind === "Deployment" ? -1 : applyOrderOf(o));
+  return rank(a) - rank(b) || a.metadata.name.localeCompare(b.metadata.name);
+}
 
 export async function readLiveAppYaml(kubeConfig: KubeConfig, project: string, app: string, options: { full: boolean }): Promise<LiveYamlAnswer> {
   await findAppOrThrow(getDb(), project, app);
   const namespace = namespaceName(project);
-  const labels = { [LABEL_PROJECT]: project, [LABEL_APP]: app };
-  const lists = await Promise.all(LIVE_KINDS.map((kind) => listManaged(kubeConfig, resourceKindNamed(kind), { namespace, labels })));
-  const objects: KubeObject[] = lists.flatMap((list) => [...list.items].sort((a, b) => a.metadata.name.localeCompare(b.metadata.name)));
+  const objects = (await listAppObjects(kubeConfig, project, app)).sort(displayOrder);
   return {
     project,
     app,

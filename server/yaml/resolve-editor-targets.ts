@@ -11,7 +11,7 @@ import { namespaceName } from "@/server/engine/names";
 import { AppError } from "@/server/errors";
 import { discoverResourceKind } from "@/server/kube/discover-kind";
 import type { KubeObject } from "@/server/kube/kube-object";
-import type { ResourceKind } from "@/server/kube/resource-kinds";
+import type { ResourceKind } from "@/server/kube/kind-registry";
 
 export interface EditorTarget {
   document: ParsedYamlDocument;

@@ -3,7 +3,6 @@ import { projectListSchema, projectSummarySchema, type ProjectList } from "@/lib
 import { createProject } from "@/server/engine/model/create-project";
 import { listApps } from "@/server/engine/model/list-apps";
 import { listProjects } from "@/server/engine/model/list-projects";
-import { auditChange } from "@/server/http/project-api/respond-operation";
 import { healthOfApps, toAppListItems, toProjectSummary } from "@/server/http/project-api/app-views";
 import { withAuth } from "@/server/http/with-auth";
 
@@ -23,8 +22,7 @@ export const GET = withAuth(async () => {
 /** Creates a project; its Namespace appears with the first deploy of one of its apps. */
 export const POST = withAuth(
   async ({ body, principal, clientIp }) => {
-    const project = await createProject(body);
-    await auditChange(principal, "project.create", project.name, clientIp);
+    const project = await createProject({ principal, ip: clientIp }, body);
     return Response.json(projectSummarySchema.parse(toProjectSummary(project, [], true)), { status: 201 });
   },
   { body: projectCreateSchema },

@@ -7,6 +7,7 @@ import type { Role } from "@/lib/schemas/token";
 import { generateToken, parseToken } from "@/server/auth/token-format";
 import { hashSecret } from "@/server/auth/token-hash";
 import { loginFailures } from "@/server/auth/login-rate-limit";
+import type { Acting } from "@/server/auth/audit";
 
 /**
  * Test support: points `getDb()` at a fresh migrated SQLite file in a temp directory. Call in
@@ -48,4 +49,12 @@ export async function seedToken(options: { role: Role; userName?: string; expire
     },
   });
   return { token, tokenId: row.id, userId: user.id };
+}
+
+/**
+ * An admin acting from 127.0.0.1, for tests that call operations directly (the route tests
+ * get theirs from the guard). No user row is needed: audit rows and operations record the name.
+ */
+export function testActing(userName = "tester"): Acting {
+  return { principal: { userId: `user-${userName}`, userName, role: "admin", via: "token", expiresAt: null }, ip: "127.0.0.1" };
 }

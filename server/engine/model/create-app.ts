@@ -1,6 +1,7 @@
 import { appSpecSchema } from "@/lib/schemas/app";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { auditChange, type Acting } from "@/server/auth/audit";
 import { APP_ROWS, toAppRecord, type AppRecord } from "@/server/engine/model/app-record";
 import { checkAppClaims } from "@/server/engine/model/check-app-claims";
 import { writeAppChildRows } from "@/server/engine/model/write-app-rows";
@@ -8,9 +9,9 @@ import { rowsFromSpec } from "@/server/engine/spec-rows";
 
 /**
  * Creates an app from a spec (validated with lib/schemas/app.ts). Nothing reaches the cluster
- * until the first deploy. A rejected spec writes nothing.
+ * until the first deploy. A rejected spec writes nothing, not even its audit row.
  */
-export async function createApp(project: string, input: unknown): Promise<AppRecord> {
+export async function createApp(by: Acting, project: string, input: unknown): Promise<AppRecord> {
   const spec = appSpecSchema.parse(input);
   return getDb().$transaction(async (tx) => {
     const owner = await tx.project.findUnique({ where: { name: project } });
@@ -21,6 +22,7 @@ export async function createApp(project: string, input: unknown): Promise<AppRec
     await checkAppClaims(tx, owner.id, spec);
     const created = await tx.app.create({ data: { projectId: owner.id, name: spec.name, spec: rowsFromSpec(spec).app.spec } });
     await writeAppChildRows(tx, created.id, spec);
+    await auditChange(tx, by, "app.create", `${project}/${spec.name}`);
     return toAppRecord(await tx.app.findUniqueOrThrow({ where: { id: created.id }, include: APP_ROWS }));
   });
 }

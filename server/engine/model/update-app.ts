@@ -2,6 +2,7 @@ import { appSpecSchema, type AppSpec } from "@/lib/schemas/app";
 import type { Prisma } from "@/server/db/generated/client";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { auditChange, type Acting } from "@/server/auth/audit";
 import { appSpecOf, APP_ROWS, findAppOrThrow, toAppRecord, type AppRecord, type AppWithRows } from "@/server/engine/model/app-record";
 import { checkAppClaims } from "@/server/engine/model/check-app-claims";
 import { writeAppChildRows } from "@/server/engine/model/write-app-rows";
@@ -14,11 +15,13 @@ import { rowsFromSpec } from "@/server/engine/spec-rows";
  * env entries without `value`: such an entry keeps the value the app has. The name is the
  * app's identity (its objects are named after it) and cannot change.
  */
-export async function updateApp(project: string, app: string, input: unknown): Promise<AppRecord> {
+export async function updateApp(by: Acting, project: string, app: string, input: unknown): Promise<AppRecord> {
   return getDb().$transaction(async (tx) => {
     const row = await findAppOrThrow(tx, project, app);
     const spec = parseWithKeptSecrets(row, input);
-    return toAppRecord(await writeSpec(tx, row, spec));
+    const written = await writeSpec(tx, row, spec);
+    await auditChange(tx, by, "app.update", `${project}/${app}`, { specVersion: written.specVersion });
+    return toAppRecord(written);
   });
 }
 

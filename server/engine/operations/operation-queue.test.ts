@@ -8,7 +8,7 @@ import type { Operation } from "@/server/db/generated/client";
 import { KubeApiError } from "@/server/kube/kube-api-error";
 import { OperationQueue, type FailureRecorder, type OperationRunner } from "@/server/engine/operations/operation-queue";
 import { RETRY_LIMITS } from "@/server/engine/operations/retry-policy";
-import { waitForOperation } from "@/server/engine/operations/enqueue";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 
 let dataDir: string;
 let queue: OperationQueue | undefined;

@@ -4,19 +4,25 @@ import { getAppDrift } from "@/server/engine/drift";
 import path from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 import { startEngine, stopEngine } from "@/server/engine/engine";
+import { setCluster } from "@/server/kube/cluster";
 import { createApp } from "@/server/engine/model/create-app";
 import { createProject } from "@/server/engine/model/create-project";
 import { getApp } from "@/server/engine/model/get-app";
 import { updateApp } from "@/server/engine/model/update-app";
 import { listRevisions } from "@/server/engine/revisions";
-import { deployApp, reapplyApp, waitForOperation } from "@/server/engine/operations/enqueue";
+import { deployApp } from "@/server/engine/operations/deploy-app";
+import { reapplyApp } from "@/server/engine/operations/reapply-app";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
+import { testActing } from "@/server/auth/testing/auth-fixtures";
+
+const by = testActing();
 
 let fx: EngineFixture;
 beforeAll(async () => {
   fx = await openEngineFixture();
-  await createProject({ name: "ops" });
-  await createApp("ops", { name: "api", image: "nginx:1.27", port: 80 });
+  await createProject(by, { name: "ops" });
+  await createApp(by, "ops", { name: "api", image: "nginx:1.27", port: 80 });
 });
 afterAll(() => fx.close());
 
@@ -33,7 +39,7 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000):
 describe("operations that meet trouble", () => {
   it("a deploy that meets 503s completes once the API recovers, after more than one attempt", async () => {
     fx.cluster.sim.faults.failNext(3, { status: 503, retryAfterSeconds: 0 });
-    const { operation } = await deployApp({ project: "ops", app: "api" });
+    const { operation } = await deployApp(by, { project: "ops", app: "api" });
     const done = await waitForOperation(operation.id, 20_000);
     expect(done.status).toBe("succeeded");
     expect(done.attempts).toBeGreaterThan(1);
@@ -42,9 +48,9 @@ describe("operations that meet trouble", () => {
 
   it("resumes a deploy interrupted by Berth stopping, in a new engine on the same database", async () => {
     const current = await getApp("ops", "api");
-    await updateApp("ops", "api", { ...current.spec, image: "nginx:1.28" });
+    await updateApp(by, "ops", "api", { ...current.spec, image: "nginx:1.28" });
     fx.cluster.sim.faults.setLatency(400);
-    const { operation } = await deployApp({ project: "ops", app: "api" });
+    const { operation } = await deployApp(by, { project: "ops", app: "api" });
     await waitUntil(async () => (await getDb().operation.findUniqueOrThrow({ where: { id: operation.id } })).status === "running");
     await stopEngine();
     fx.cluster.sim.faults.setLatency(0);
@@ -72,8 +78,8 @@ describe("operations that meet trouble", () => {
     expect(drift.objects[0].fields[0]).toMatchObject({ path: ".spec.template.spec.containers[name=api].image", actual: "nginx:hotfix", manager: "kubectl-edit" });
 
     const current = await getApp("ops", "api");
-    await updateApp("ops", "api", { ...current.spec, image: "nginx:1.29" });
-    const { operation } = await deployApp({ project: "ops", app: "api" });
+    await updateApp(by, "ops", "api", { ...current.spec, image: "nginx:1.29" });
+    const { operation } = await deployApp(by, { project: "ops", app: "api" });
     const done = await waitForOperation(operation.id, 15_000);
     expect(done).toMatchObject({ status: "failed", attempts: 1, error: expect.stringContaining('"kubectl-edit" owns') });
     expect(await latestRevision()).toMatchObject({ outcome: "failed", message: expect.stringContaining("kubectl-edit") });
@@ -85,9 +91,10 @@ describe("operations that meet trouble", () => {
     await fx.cluster.sim.writeKubeconfig(file, { readOnly: true });
     const viewer = new KubeConfig();
     viewer.loadFromFile(file);
-    await startEngine({ kubeConfig: viewer, stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
+    setCluster({ source: "kubeconfig", origin: file, kubeConfig: viewer, isSimulated: true });
+    await startEngine({ stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
     try {
-      const { operation } = await deployApp({ project: "ops", app: "api" });
+      const { operation } = await deployApp(by, { project: "ops", app: "api" });
       const done = await waitForOperation(operation.id, 15_000);
       expect(done).toMatchObject({ status: "failed", attempts: 1, error: expect.stringMatching(/forbidden/i) });
       expect(await latestRevision()).toMatchObject({ outcome: "failed", message: expect.stringMatching(/forbidden/i) });
@@ -98,7 +105,7 @@ describe("operations that meet trouble", () => {
   });
 
   it("re-apply takes Berth's values back and the drift clears", async () => {
-    const { operation } = await reapplyApp({ project: "ops", app: "api" });
+    const { operation } = await reapplyApp(by, { project: "ops", app: "api" });
     expect((await waitForOperation(operation.id, 15_000)).status).toBe("succeeded");
     expect(await getAppDrift("ops", "api")).toMatchObject({ drifted: false });
   });

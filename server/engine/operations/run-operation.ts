@@ -17,6 +17,7 @@ import { rollbackSpec } from "@/server/engine/revision-snapshot";
 import { trackRollout } from "@/server/engine/track-rollout";
 import type { OperationContext } from "@/server/engine/operations/operation-queue";
 import { isDeployKind, OPERATION_STATUS } from "@/server/engine/operations/operation-status";
+import { clusterKubeConfig } from "@/server/kube/cluster";
 import type { KubeObject } from "@/server/kube/kube-object";
 
 /** A failure that must not be retried, with the sentence to record. */
@@ -25,8 +26,8 @@ class OperationFailed extends Error {}
 export async function runOperation(op: Operation, ctx: OperationContext, settings: EngineSettings): Promise<void> {
   const payload = JSON.parse(op.payload || "{}") as { force?: boolean; deleteData?: boolean };
   if (isDeployKind(op.kind)) return runDeploy(op, ctx, settings, payload.force === true);
-  if (op.kind === "delete-app") return runDeleteApp(op, ctx, settings, payload.deleteData === true);
-  if (op.kind === "delete-project") return runDeleteProject(op, ctx, settings);
+  if (op.kind === "delete-app") return runDeleteApp(op, ctx, payload.deleteData === true);
+  if (op.kind === "delete-project") return runDeleteProject(op, ctx);
   throw new OperationFailed(`Berth does not know how to run a "${op.kind}" operation.`);
 }
 
@@ -52,7 +53,7 @@ async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineS
   if (!spec.ok) throw new OperationFailed(`Cannot deploy: ${spec.problem}.`);
   const project = { name: app.project.name, displayName: app.project.displayName ?? undefined };
   const objects = renderApp(spec.spec, project, renderOptionsOf(app)) as unknown as KubeObject[];
-  const kubeConfig = settings.kubeConfig();
+  const kubeConfig = clusterKubeConfig();
 
   const live = await applyObjects(kubeConfig, objects, { force, signal: ctx.signal });
   await pruneApp(kubeConfig, { project: project.name, app: app.name, keep: objects }, { signal: ctx.signal });
@@ -87,15 +88,15 @@ async function markSuperseded(db: PrismaClient, op: Operation): Promise<void> {
   await db.operation.updateMany({ where: { id: op.id, status: OPERATION_STATUS.running }, data: { status: OPERATION_STATUS.superseded } });
 }
 
-async function runDeleteApp(op: Operation, ctx: OperationContext, settings: EngineSettings, deleteData: boolean): Promise<void> {
+async function runDeleteApp(op: Operation, ctx: OperationContext, deleteData: boolean): Promise<void> {
   if (!op.appName) throw new OperationFailed("This delete names no app.");
-  await deleteAppObjects(settings.kubeConfig(), { project: op.projectName, app: op.appName }, { deleteData, signal: ctx.signal });
+  await deleteAppObjects(clusterKubeConfig(), { project: op.projectName, app: op.appName }, { deleteData, signal: ctx.signal });
   if (ctx.signal.aborted) return;
   await ctx.db.app.deleteMany({ where: { name: op.appName, project: { name: op.projectName } } });
 }
 
-async function runDeleteProject(op: Operation, ctx: OperationContext, settings: EngineSettings): Promise<void> {
-  const result = await deleteProjectNamespace(settings.kubeConfig(), op.projectName);
+async function runDeleteProject(op: Operation, ctx: OperationContext): Promise<void> {
+  const result = await deleteProjectNamespace(clusterKubeConfig(), op.projectName);
   if (result === "not_managed") {
     throw new AppError({
       code: "conflict",

@@ -6,15 +6,20 @@ import { createProject } from "@/server/engine/model/create-project";
 import { getApp } from "@/server/engine/model/get-app";
 import { updateApp } from "@/server/engine/model/update-app";
 import { listRevisions } from "@/server/engine/revisions";
-import { deployApp, restartApp, waitForOperation } from "@/server/engine/operations/enqueue";
+import { deployApp } from "@/server/engine/operations/deploy-app";
+import { restartApp } from "@/server/engine/operations/restart-app";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { readObject } from "@/server/kube/read-object";
+import { testActing } from "@/server/auth/testing/auth-fixtures";
+
+const by = testActing();
 
 let fx: EngineFixture;
 beforeAll(async () => {
   fx = await openEngineFixture();
-  await createProject({ name: "team" });
-  await createApp("team", { name: "api", image: "nginx:1.27", port: 80 });
+  await createProject(by, { name: "team" });
+  await createApp(by, "team", { name: "api", image: "nginx:1.27", port: 80 });
 });
 afterAll(() => fx.close());
 
@@ -26,10 +31,10 @@ const restartedAt = async () => {
 describe("deploys that overtake each other, and restarts", () => {
   it("a newer deploy supersedes one still queued; only the newest spec is applied", async () => {
     await stopEngine();
-    const first = await deployApp({ project: "team", app: "api" });
+    const first = await deployApp(by, { project: "team", app: "api" });
     const app = await getApp("team", "api");
-    await updateApp("team", "api", { ...app.spec, image: "nginx:1.28" });
-    const second = await deployApp({ project: "team", app: "api" });
+    await updateApp(by, "team", "api", { ...app.spec, image: "nginx:1.28" });
+    const second = await deployApp(by, { project: "team", app: "api" });
 
     expect((await waitForOperation(first.operation.id)).status).toBe("superseded");
     expect((await listRevisions("team", "api")).map((r) => [r.number, r.outcome])).toEqual([[2, "pending"], [1, "superseded"]]);
@@ -41,12 +46,12 @@ describe("deploys that overtake each other, and restarts", () => {
   });
 
   it("restart stamps the pod template, and later deploys keep the stamp (no second restart)", async () => {
-    const { operation } = await restartApp({ project: "team", app: "api", actor: "bob" });
+    const { operation } = await restartApp(testActing("bob"), { project: "team", app: "api" });
     expect((await waitForOperation(operation.id, 15_000)).status).toBe("succeeded");
     const stamp = await restartedAt();
     expect(stamp).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    const again = await deployApp({ project: "team", app: "api" });
+    const again = await deployApp(by, { project: "team", app: "api" });
     expect((await waitForOperation(again.operation.id, 15_000)).status).toBe("succeeded");
     expect(await restartedAt()).toBe(stamp);
     expect(await getDb().revision.count()).toBe(4);

@@ -1,5 +1,5 @@
 import type { AppSpec } from "@/lib/schemas/app";
-import { sortForApply } from "@/server/engine/kinds";
+import { sortForApply } from "@/server/kube/kind-registry";
 import { renderDeployment } from "@/server/engine/render/render-deployment";
 import { renderIngress } from "@/server/engine/render/render-ingress";
 import { renderNamespace } from "@/server/engine/render/render-namespace";

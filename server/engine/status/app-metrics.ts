@@ -7,9 +7,8 @@
  */
 import type { AppMetrics, AppMetricsSample } from "@/lib/dto/app-metrics";
 import { parseQuantity } from "@/lib/schemas/quantity";
-import { AppError } from "@/server/errors";
 import { LABEL_APP, LABEL_PROJECT } from "@/server/engine/render/labels";
-import { getKubeConfig } from "@/server/kube/cluster";
+import { clusterKubeConfig } from "@/server/kube/cluster";
 import { readPodMetrics, type PodMetrics, type PodMetricsResult } from "@/server/kube/read-pod-metrics";
 import { processSingleton } from "@/server/singleton";
 
@@ -95,11 +94,7 @@ export function createMetricsSampler(options: { read: ReadMetrics; now?: () => n
 }
 
 function readFromCluster(project: string, app: string): Promise<PodMetricsResult> {
-  const kubeConfig = getKubeConfig();
-  if (!kubeConfig) {
-    throw new AppError({ code: "cluster_unavailable", message: "Berth is not connected to a cluster; set KUBECONFIG or run it inside the cluster, then restart it." });
-  }
-  return readPodMetrics(kubeConfig, project, { [LABEL_PROJECT]: project, [LABEL_APP]: app });
+  return readPodMetrics(clusterKubeConfig(), project, { [LABEL_PROJECT]: project, [LABEL_APP]: app });
 }
 
 const sampler = processSingleton("app-metrics", () => createMetricsSampler({ read: readFromCluster }));

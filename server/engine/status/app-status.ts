@@ -4,8 +4,9 @@ import { LABEL_APP } from "@/server/engine/render/labels";
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { AppHealth, AppStatus } from "@/lib/dto/app-status";
 import { AppError } from "@/server/errors";
-import { getKubeConfig } from "@/server/kube/cluster";
-import { getInformer, type InformedKind } from "@/server/kube/informers";
+import { clusterKubeConfig } from "@/server/kube/cluster";
+import { getInformer } from "@/server/kube/informers";
+import { APP_STATUS_KINDS } from "@/server/kube/kind-registry";
 import type { KubeObject } from "@/server/kube/kube-object";
 import { summarizeApp } from "@/server/engine/status/health";
 
@@ -13,9 +14,7 @@ import { summarizeApp } from "@/server/engine/status/health";
 const SYNC_TIMEOUT_MS = 10_000;
 /** Lists wait less: they still load without health when the cluster is slow or down. */
 const LIST_SYNC_TIMEOUT_MS = 3_000;
-const STATUS_KINDS = ["Deployment", "ReplicaSet", "Pod", "PersistentVolumeClaim", "Ingress", "Event"] as const satisfies InformedKind[];
-
-type Caches = Record<(typeof STATUS_KINDS)[number], readonly KubeObject[]>;
+type Caches = Record<(typeof APP_STATUS_KINDS)[number], readonly KubeObject[]>;
 
 /**
  * Reads one namespace from the process's shared informers (one watch per kind for the whole
@@ -23,11 +22,8 @@ type Caches = Record<(typeof STATUS_KINDS)[number], readonly KubeObject[]>;
  * right after start is not reported as "nothing running".
  */
 async function readCaches(namespace: string, timeoutMs = SYNC_TIMEOUT_MS): Promise<Caches> {
-  const kubeConfig = getKubeConfig();
-  if (!kubeConfig) {
-    throw new AppError({ code: "cluster_unavailable", message: "Berth is not connected to a cluster; set KUBECONFIG or run it inside the cluster, then restart it." });
-  }
-  const informers = STATUS_KINDS.map((kind) => getInformer(kind, kubeConfig));
+  const kubeConfig = clusterKubeConfig();
+  const informers = APP_STATUS_KINDS.map((kind) => getInformer(kind, kubeConfig));
   try {
     await Promise.all(informers.map((i) => i.waitForSync(timeoutMs)));
   } catch (err) {

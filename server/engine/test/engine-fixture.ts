@@ -1,6 +1,7 @@
 /**
  * Test support for the engine: a fresh migrated database in a temp dir (getDb() points at it),
- * a simulated cluster, and the engine started against both with short grace periods.
+ * a simulated cluster set as the process's cluster, and the engine started against both with
+ * short grace periods.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -9,6 +10,7 @@ import { closeDb } from "@/server/db/client";
 import { migrateDatabase } from "@/server/db/migrate";
 import { startEngine, stopEngine } from "@/server/engine/engine";
 import { startSimCluster, type SimCluster } from "@/server/sim/testing/sim-cluster";
+import { setCluster } from "@/server/kube/cluster";
 import { stopInformers } from "@/server/kube/informers";
 
 export interface EngineFixture {
@@ -24,7 +26,10 @@ export async function openEngineFixture(): Promise<EngineFixture> {
   await closeDb();
   await migrateDatabase(dataDir);
   const cluster = await startSimCluster();
-  const start = () => startEngine({ kubeConfig: cluster.kubeConfig, stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
+  const start = () => {
+    setCluster({ source: "sim", origin: cluster.dir, kubeConfig: cluster.kubeConfig, isSimulated: true });
+    return startEngine({ stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
+  };
   await start();
   return {
     cluster,

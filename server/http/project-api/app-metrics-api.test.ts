@@ -53,8 +53,8 @@ beforeAll(async () => {
   await sim.writeKubeconfig(file);
   kubeConfig = new KubeConfig();
   kubeConfig.loadFromFile(file);
-  await startEngine({ kubeConfig, stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
   setCluster({ source: "sim", origin: dataDir, kubeConfig, isSimulated: true });
+  await startEngine({ stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
   admin = (await seedToken({ role: "admin" })).token;
   viewer = (await seedToken({ role: "viewer" })).token;
 

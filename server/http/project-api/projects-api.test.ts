@@ -41,7 +41,7 @@ async function call(handler: RouteHandler, path: string, opts: { method?: string
 
 async function rowCounts() {
   const db = getDb();
-  return { projects: await db.project.count(), apps: await db.app.count(), hostnames: await db.hostname.count(), volumes: await db.volume.count(), revisions: await db.revision.count(), operations: await db.operation.count() };
+  return { projects: await db.project.count(), apps: await db.app.count(), hostnames: await db.hostname.count(), volumes: await db.volume.count(), revisions: await db.revision.count(), operations: await db.operation.count(), audit: await db.auditEvent.count() };
 }
 
 /** Polls the status route until `health` (bounded), as a script watching a deploy would. */
@@ -218,5 +218,27 @@ describe("projects and apps over REST", () => {
     expect(deleted.status).toBe(200);
     expect(deleted.body.operation).toMatchObject({ kind: "delete-app", status: "succeeded" });
     expect((await call(app.GET, "/api/projects/shop/apps/broken", { params })).status).toBe(404);
+  });
+
+  it("audits every change once, with who, from where, and the revision it made", async () => {
+    const rows = await getDb().auditEvent.findMany({ orderBy: { at: "asc" } });
+    const seen = rows.map((r) => [r.action, r.target]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ["project.create", "shop"],
+        ["app.create", "shop/web"],
+        ["app.deploy", "shop/web"],
+        ["project.update", "shop"],
+        ["app.hostname.add", "shop/web"],
+        ["app.hostname.remove", "shop/web"],
+        ["app.scale", "shop/web"],
+        ["app.delete", "shop/broken"],
+      ]),
+    );
+    expect(seen.filter(([action, target]) => action === "app.create" && target === "shop/web")).toHaveLength(1);
+    const scaled = rows.find((r) => r.action === "app.scale")!;
+    expect(scaled).toMatchObject({ actorName: "admin-user", ip: expect.any(String) });
+    expect(JSON.parse(scaled.detail!)).toEqual({ replicas: 0, revision: 3 });
+    expect(JSON.parse(rows.find((r) => r.action === "app.hostname.remove")!.detail!)).toEqual({ host: "www.example.com", path: "/api" });
   });
 });

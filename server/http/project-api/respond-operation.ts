@@ -1,9 +1,7 @@
 import type { OperationAccepted } from "@/lib/dto/app";
 import { operationAcceptedSchema } from "@/lib/dto/app";
-import { recordAudit } from "@/server/auth/audit";
-import type { Principal } from "@/server/auth/principal";
 import type { OperationRecord } from "@/server/engine/operations/operation-record";
-import { waitForOperation } from "@/server/engine/operations/enqueue";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { getRevision, type RevisionRecord } from "@/server/engine/revisions";
 
 /** How long `?wait=true` holds the request before answering 202 with the operation as it is. */
@@ -28,9 +26,4 @@ export async function respondWithOperation(
   }
   const body: OperationAccepted = operationAcceptedSchema.parse({ operation, revision: revision ?? null });
   return Response.json(body, { status: FINISHED.has(operation.status) ? 200 : 202 });
-}
-
-/** Writes the audit row for a project/app mutation. `target` is "project" or "project/app". */
-export function auditChange(principal: Principal, action: string, target: string, ip: string, detail?: Record<string, unknown>): Promise<void> {
-  return recordAudit({ actor: { userId: principal.userId, userName: principal.userName }, action, target, ip, detail: detail ?? null });
 }

@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { appNameSchema } from "@/lib/schemas/app";
 import { dnsLabel, hostname } from "@/lib/schemas/kube-validators";
+import { appParam, projectParam } from "@/lib/schemas/route-params";
 
 /**
  * Path and query schemas of the project/app REST routes, shared by the route handlers and the
- * OpenAPI document. Path segments are checked loosely (a DNS label): a name that cannot exist
- * gets the same 404 as one that does not, except where the rule itself is the useful answer.
+ * OpenAPI document, built from the one set of name rules in lib/schemas/route-params.ts.
  */
 
-export const projectParamsSchema = z.object({ project: dnsLabel() }).strict();
-export const appParamsSchema = z.object({ project: dnsLabel(), app: appNameSchema }).strict();
+export const projectParamsSchema = z.object({ project: projectParam }).strict();
+export const appParamsSchema = z.object({ project: projectParam, app: appParam }).strict();
 export const hostnameParamsSchema = appParamsSchema.extend({ host: hostname }).strict();
 export const operationParamsSchema = projectParamsSchema.extend({ id: z.string().min(1, { error: "expected an operation id" }).max(64, { error: "at most 64 characters" }) }).strict();
 export const volumeParamsSchema = appParamsSchema.extend({ volume: dnsLabel() }).strict();

@@ -1,6 +1,6 @@
 import { withAuth } from "@/server/http/with-auth";
 import { loadClusterSchemas } from "@/server/kube/openapi";
-import { requireKubeConfig } from "@/server/yaml/require-kube-config";
+import { clusterKubeConfig } from "@/server/kube/cluster";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  * browser revalidate cheaply.
  */
 export const GET = withAuth(async ({ req }) => {
-  const schemas = await loadClusterSchemas(requireKubeConfig());
+  const schemas = await loadClusterSchemas(clusterKubeConfig());
   const etag = `"${schemas.key}"`;
   const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
   if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });

@@ -3,9 +3,9 @@ import { projectDeleteSchema, projectUpdateSchema } from "@/lib/schemas/project"
 import { getProject } from "@/server/engine/model/get-project";
 import { listApps } from "@/server/engine/model/list-apps";
 import { updateProject } from "@/server/engine/model/update-project";
-import { deleteProject } from "@/server/engine/operations/enqueue";
+import { deleteProject } from "@/server/engine/operations/delete-project";
 import { healthOfApps, toAppListItems, toProjectSummary } from "@/server/http/project-api/app-views";
-import { auditChange, respondWithOperation } from "@/server/http/project-api/respond-operation";
+import { respondWithOperation } from "@/server/http/project-api/respond-operation";
 import { projectParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
@@ -24,8 +24,7 @@ export const GET = withAuth(
 /** Changes the display name, `{ "displayName": "…" }` (the name is the namespace and never changes). */
 export const PATCH = withAuth(
   async ({ params, body, principal, clientIp }) => {
-    const project = await updateProject(params.project, body);
-    await auditChange(principal, "project.update", project.name, clientIp);
+    const project = await updateProject({ principal, ip: clientIp }, params.project, body);
     const apps = await listApps(project.name);
     const health = await healthOfApps(project.name, apps);
     return Response.json(projectSummarySchema.parse(toProjectSummary(project, toAppListItems(apps, health), health !== null)));
@@ -36,8 +35,7 @@ export const PATCH = withAuth(
 /** Deletes the project, its Namespace and everything in it; the body must be `{ "confirm": "<name>" }`. */
 export const DELETE = withAuth(
   async ({ params, body, query, principal, clientIp }) => {
-    const operation = await deleteProject({ project: params.project, confirm: body.confirm, actor: principal.userName });
-    await auditChange(principal, "project.delete", params.project, clientIp);
+    const operation = await deleteProject({ principal, ip: clientIp }, { project: params.project, confirm: body.confirm });
     return respondWithOperation({ operation }, { wait: query.wait, project: params.project });
   },
   { params: projectParamsSchema, body: projectDeleteSchema, query: waitQuerySchema },

@@ -1,8 +1,6 @@
 import { withAuth } from "@/server/http/with-auth";
-import { getProject } from "@/server/engine/model/get-project";
 import { applyYaml } from "@/server/yaml/apply-yaml-documents";
 import { readYamlBody } from "@/server/yaml/read-yaml-body";
-import { requireKubeConfig } from "@/server/yaml/require-kube-config";
 import { applyYamlQuerySchema } from "@/server/yaml/yaml-route-schemas";
 
 export const dynamic = "force-dynamic";
@@ -16,8 +14,7 @@ export const dynamic = "force-dynamic";
 export const POST = withAuth(
   async ({ req, query, principal, clientIp }) => {
     const parsed = await readYamlBody(req);
-    await getProject(query.project);
-    const result = await applyYaml(requireKubeConfig(), { ...parsed, project: query.project, principal, clientIp, force: query.force, allowOutsideProject: query.allowOutsideProject });
+    const result = await applyYaml({ ...parsed, project: query.project, principal, clientIp, force: query.force, allowOutsideProject: query.allowOutsideProject });
     return Response.json(result);
   },
   { query: applyYamlQuerySchema, role: "admin" },

@@ -1,6 +1,6 @@
 import { withAuth } from "@/server/http/with-auth";
 import { readLiveAppYaml } from "@/server/yaml/read-app-yaml";
-import { requireKubeConfig } from "@/server/yaml/require-kube-config";
+import { clusterKubeConfig } from "@/server/kube/cluster";
 import { appYamlQuerySchema } from "@/server/yaml/yaml-route-schemas";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
  * multi-document YAML; managedFields and status only with `full=true`.
  */
 export const GET = withAuth(
-  async ({ query }) => Response.json(await readLiveAppYaml(requireKubeConfig(), query.project, query.app, { full: query.full })),
+  async ({ query }) => Response.json(await readLiveAppYaml(clusterKubeConfig(), query.project, query.app, { full: query.full })),
   { query: appYamlQuerySchema },
 );

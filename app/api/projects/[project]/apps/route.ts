@@ -3,7 +3,6 @@ import { appSpecSchema } from "@/lib/schemas/app";
 import { createApp } from "@/server/engine/model/create-app";
 import { listApps } from "@/server/engine/model/list-apps";
 import { healthOfApps, toAppDetail, toAppListItems } from "@/server/http/project-api/app-views";
-import { auditChange } from "@/server/http/project-api/respond-operation";
 import { projectParamsSchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
@@ -19,8 +18,7 @@ export const GET = withAuth(
 /** Creates an app from its spec; nothing reaches the cluster until it is deployed. */
 export const POST = withAuth(
   async ({ params, body, principal, clientIp }) => {
-    const app = await createApp(params.project, body);
-    await auditChange(principal, "app.create", `${params.project}/${app.name}`, clientIp);
+    const app = await createApp({ principal, ip: clientIp }, params.project, body);
     return Response.json(toAppDetail(app), { status: 201 });
   },
   { params: projectParamsSchema, body: appSpecSchema },

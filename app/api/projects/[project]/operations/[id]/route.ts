@@ -1,6 +1,6 @@
 import { operationSchema } from "@/lib/dto/app";
 import { AppError } from "@/server/errors";
-import { waitForOperation } from "@/server/engine/operations/enqueue";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { WAIT_LIMIT_MS } from "@/server/http/project-api/respond-operation";
 import { operationParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";

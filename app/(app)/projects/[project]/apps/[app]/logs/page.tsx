@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { isAppPath } from "@/lib/schemas/route-params";
 import { LogViewer } from "@/components/logs/log-viewer";
-
-const NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export async function generateMetadata({ params }: { params: Promise<{ project: string; app: string }> }): Promise<Metadata> {
   const { app } = await params;
@@ -12,6 +11,6 @@ export async function generateMetadata({ params }: { params: Promise<{ project: 
 /** The App page's Logs tab: every pod's live log. Viewers may read logs. */
 export default async function AppLogsPage({ params }: { params: Promise<{ project: string; app: string }> }) {
   const { project, app } = await params;
-  if (!NAME.test(project) || !NAME.test(app)) notFound();
+  if (!isAppPath(project, app)) notFound();
   return <LogViewer project={project} app={app} />;
 }

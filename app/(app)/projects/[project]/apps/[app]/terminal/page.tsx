@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
+import { isAppPath } from "@/lib/schemas/route-params";
 import { ComingSoon } from "@/components/layout/coming-soon";
 import { resolveSession, SESSION_COOKIE } from "@/server/auth/sessions";
 import { TerminalClient } from "./terminal-client";
-
-const NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export async function generateMetadata({ params }: { params: Promise<{ project: string; app: string }> }): Promise<Metadata> {
   const { app } = await params;
@@ -15,7 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ project: 
 /** The App page's Terminal tab: shells in the app's containers (admins only; the socket refuses viewers too). */
 export default async function AppTerminalPage({ params }: { params: Promise<{ project: string; app: string }> }) {
   const { project, app } = await params;
-  if (!NAME.test(project) || !NAME.test(app)) notFound();
+  if (!isAppPath(project, app)) notFound();
   const cookieValue = (await cookies()).get(SESSION_COOKIE)?.value;
   const session = cookieValue ? await resolveSession(cookieValue) : null;
   if (session && session.principal.role !== "admin") {

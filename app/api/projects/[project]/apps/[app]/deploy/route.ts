@@ -1,13 +1,12 @@
-import { deployApp } from "@/server/engine/operations/enqueue";
-import { auditChange, respondWithOperation } from "@/server/http/project-api/respond-operation";
+import { deployApp } from "@/server/engine/operations/deploy-app";
+import { respondWithOperation } from "@/server/http/project-api/respond-operation";
 import { appParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
 /** Deploys the app's current spec as a new revision. 202 with the operation; `?wait=true` answers once it has finished. */
 export const POST = withAuth(
   async ({ params, query, principal, clientIp }) => {
-    const queued = await deployApp({ project: params.project, app: params.app, actor: principal.userName });
-    await auditChange(principal, "app.deploy", `${params.project}/${params.app}`, clientIp, { revision: queued.revision.number });
+    const queued = await deployApp({ principal, ip: clientIp }, params);
     return respondWithOperation(queued, { wait: query.wait, project: params.project, app: params.app });
   },
   { params: appParamsSchema, query: waitQuerySchema },

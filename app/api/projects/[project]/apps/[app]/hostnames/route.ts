@@ -3,7 +3,6 @@ import { hostnameSpecSchema } from "@/lib/schemas/app";
 import { addHostname } from "@/server/engine/model/add-hostname";
 import { getApp } from "@/server/engine/model/get-app";
 import { hostnameViews } from "@/server/http/project-api/app-views";
-import { auditChange } from "@/server/http/project-api/respond-operation";
 import { appParamsSchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
@@ -16,8 +15,7 @@ export const GET = withAuth(
 /** Adds `{ host, path?, port?, tlsSecretName? }`; the Ingress rule appears with the next deploy. */
 export const POST = withAuth(
   async ({ params, body, principal, clientIp }) => {
-    const app = await addHostname(params.project, params.app, body);
-    await auditChange(principal, "app.hostname.add", `${params.project}/${params.app}`, clientIp, { host: body.host, path: body.path });
+    const app = await addHostname({ principal, ip: clientIp }, params.project, params.app, body);
     return Response.json(hostnameListSchema.parse({ hostnames: hostnameViews(app.spec) }), { status: 201 });
   },
   { params: appParamsSchema, body: hostnameSpecSchema },

@@ -1,5 +1,5 @@
-import { reapplyApp } from "@/server/engine/operations/enqueue";
-import { auditChange, respondWithOperation } from "@/server/http/project-api/respond-operation";
+import { reapplyApp } from "@/server/engine/operations/reapply-app";
+import { respondWithOperation } from "@/server/http/project-api/respond-operation";
 import { appParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
@@ -9,8 +9,7 @@ import { withAuth } from "@/server/http/with-auth";
  */
 export const POST = withAuth(
   async ({ params, query, principal, clientIp }) => {
-    const queued = await reapplyApp({ project: params.project, app: params.app, actor: principal.userName });
-    await auditChange(principal, "app.reapply", `${params.project}/${params.app}`, clientIp, { revision: queued.revision.number });
+    const queued = await reapplyApp({ principal, ip: clientIp }, params);
     return respondWithOperation(queued, { wait: query.wait, project: params.project, app: params.app });
   },
   { params: appParamsSchema, query: waitQuerySchema },

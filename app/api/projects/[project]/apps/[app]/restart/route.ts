@@ -1,13 +1,12 @@
-import { restartApp } from "@/server/engine/operations/enqueue";
-import { auditChange, respondWithOperation } from "@/server/http/project-api/respond-operation";
+import { restartApp } from "@/server/engine/operations/restart-app";
+import { respondWithOperation } from "@/server/http/project-api/respond-operation";
 import { appParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
 /** Restarts every pod of the app (as `kubectl rollout restart`), as a new revision. 202 with the operation; `?wait=true` answers once it has finished. */
 export const POST = withAuth(
   async ({ params, query, principal, clientIp }) => {
-    const queued = await restartApp({ project: params.project, app: params.app, actor: principal.userName });
-    await auditChange(principal, "app.restart", `${params.project}/${params.app}`, clientIp, { revision: queued.revision.number });
+    const queued = await restartApp({ principal, ip: clientIp }, params);
     return respondWithOperation(queued, { wait: query.wait, project: params.project, app: params.app });
   },
   { params: appParamsSchema, query: waitQuerySchema },

@@ -1,7 +1,7 @@
 import { secretEnvValuesSchema } from "@/lib/dto/status-board";
 import { getDb } from "@/server/db/client";
+import { auditChange } from "@/server/auth/audit";
 import { appSpecOf, findAppOrThrow } from "@/server/engine/model/app-record";
-import { auditChange } from "@/server/http/project-api/respond-operation";
 import { appParamsSchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
@@ -13,7 +13,7 @@ export const GET = withAuth(
   async ({ params, principal, clientIp }) => {
     const row = await findAppOrThrow(getDb(), params.project, params.app);
     const secretEnv = appSpecOf(row).secretEnv;
-    await auditChange(principal, "app.secret_env.reveal", `${params.project}/${params.app}`, clientIp, { names: secretEnv.map((v) => v.name) });
+    await auditChange(getDb(), { principal, ip: clientIp }, "app.secret_env.reveal", `${params.project}/${params.app}`, { names: secretEnv.map((v) => v.name) });
     return Response.json(secretEnvValuesSchema.parse({ secretEnv }), { headers: { "cache-control": "no-store" } });
   },
   { params: appParamsSchema, role: "admin" },

@@ -3,7 +3,6 @@ import { volumeSpecSchema } from "@/lib/schemas/app";
 import { addVolume } from "@/server/engine/model/add-volume";
 import { getApp } from "@/server/engine/model/get-app";
 import { volumeViews } from "@/server/http/project-api/app-views";
-import { auditChange } from "@/server/http/project-api/respond-operation";
 import { appParamsSchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
@@ -16,8 +15,7 @@ export const GET = withAuth(
 /** Adds `{ name, size, mountPath, accessMode?, storageClass? }`; the claim is created and mounted with the next deploy. */
 export const POST = withAuth(
   async ({ params, body, principal, clientIp }) => {
-    const app = await addVolume(params.project, params.app, body);
-    await auditChange(principal, "app.volume.add", `${params.project}/${params.app}`, clientIp, { volume: body.name });
+    const app = await addVolume({ principal, ip: clientIp }, params.project, params.app, body);
     return Response.json(volumeListSchema.parse({ volumes: volumeViews(app.name, app.spec) }), { status: 201 });
   },
   { params: appParamsSchema, body: volumeSpecSchema },
