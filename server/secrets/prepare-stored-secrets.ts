@@ -19,8 +19,8 @@ function refusal(dataDir: string, keyIds: string[], count: number, has: string):
 }
 
 /** Runs the step; returns the lines to log (none when there was nothing to do). Throws a sentence when Berth must not start. */
-export async function prepareStoredSecrets(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
-  const dataDir = dataDirFromEnv(env);
+export async function prepareStoredSecrets(env: Record<string, string | undefined> = process.env): Promise<string[]> {
+  const dataDir = dataDirFromEnv(env as NodeJS.ProcessEnv);
   if (!loadKeyring({ dataDir, env, generate: false })) {
     // A new key is only right for a database that has never sealed anything.
     const sealed = await countSealedValues(getDb());

@@ -16,8 +16,8 @@ import { processSingleton } from "@/server/singleton";
 const loaded = processSingleton("secret-keyrings", () => new Map<string, LoadedKeyring>());
 
 /** The keyring for BERTH_DATA_DIR and BERTH_SECRET_KEY, generating the key file on first use and logging its notice once. */
-export function processKeyring(env: NodeJS.ProcessEnv = process.env): LoadedKeyring {
-  const dataDir = dataDirFromEnv(env);
+export function processKeyring(env: Record<string, string | undefined> = process.env): LoadedKeyring {
+  const dataDir = dataDirFromEnv(env as NodeJS.ProcessEnv);
   const slot = `${dataDir}\0${env.BERTH_SECRET_KEY ?? ""}`;
   let entry = loaded.get(slot);
   if (!entry) {
