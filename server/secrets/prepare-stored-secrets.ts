@@ -5,6 +5,7 @@
  * re-seals values under a key since replaced, e.g. after moving the key into BERTH_SECRET_KEY).
  */
 import { getDb } from "@/server/db/client";
+import { compactDatabase } from "@/server/db/compact-database";
 import { dataDirFromEnv } from "@/server/db/database-file";
 import { keyFilePath } from "@/server/secrets/key-file";
 import { loadKeyring, SECRET_KEY_VARIABLE } from "@/server/secrets/load-keyring";
@@ -35,6 +36,8 @@ export async function prepareStoredSecrets(env: Record<string, string | undefine
     throw refusal(dataDir, error.keyIds, error.count, `key ${keyring.active.id} from ${source.kind === "env" ? SECRET_KEY_VARIABLE : source.file}`);
   }
   const lines: string[] = [];
+  // The replaced plain text would otherwise survive in free pages and the WAL until overwritten.
+  if (report.encrypted > 0) await compactDatabase(getDb());
   if (report.encrypted > 0) lines.push(`Berth encrypted ${report.encrypted} secret value(s) an older version had stored in plain text.`);
   if (report.resealed > 0) lines.push(`Berth re-encrypted ${report.resealed} secret value(s) under its current key ${keyring.active.id}.`);
   return lines;
