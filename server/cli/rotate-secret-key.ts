@@ -14,9 +14,10 @@ export async function runRotateSecretKey(args: string[], io: CliIo): Promise<num
   }
   const env = io.env ?? process.env;
   try {
-    const { oldKeyId, key, source, report } = await rotateSecretKey({ dataDir: dataDirFromEnv(env), env });
+    const { oldKeyId, key, source, report, compacted } = await rotateSecretKey({ dataDir: dataDirFromEnv(env), env });
     const count = report.encrypted + report.resealed + report.unchanged;
     io.out(`Rotated Berth's secret key from ${oldKeyId} to ${key.id}: ${count} secret value(s) re-encrypted in one transaction.`);
+    if (!compacted) io.err("Could not compact the database: copies of the old ciphertext may remain in its free pages until SQLite reuses them.");
     if (source.kind === "file") {
       io.out(`The new key replaced the old one in ${source.file}.`);
     } else {

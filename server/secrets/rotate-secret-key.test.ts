@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/server/db/client";
+import { databaseFile } from "@/server/db/database-file";
 import { migrateDatabase } from "@/server/db/migrate";
 import { appSpecOf, findAppOrThrow } from "@/server/engine/model/app-record";
 import { createApp } from "@/server/engine/model/create-app";
@@ -65,8 +66,12 @@ describe("rotating the secret key", () => {
 
     it("re-encrypts every value under a new key in the file, where the old one was", async () => {
       const [oldKey] = readKeyFile(keyFilePath(dataDir))!;
+      const oldCiphertexts = (await getDb().secretEnv.findMany()).map((r) => r.value);
+      await closeDb();
       const result = await rotateSecretKey({ dataDir, env: { BERTH_DATA_DIR: dataDir } });
-      expect(result).toMatchObject({ oldKeyId: oldKey.id, source: { kind: "file" }, report: { resealed: 2, encrypted: 0 } });
+      expect(result).toMatchObject({ oldKeyId: oldKey.id, source: { kind: "file" }, report: { resealed: 2, encrypted: 0 }, compacted: true });
+      const raw = [databaseFile(dataDir), `${databaseFile(dataDir)}-wal`].filter(fs.existsSync).map((f) => fs.readFileSync(f, "latin1")).join("");
+      expect(oldCiphertexts.filter((c) => raw.includes(c.split(":")[4]))).toEqual([]);
       expect(readKeyFile(keyFilePath(dataDir))!.map((k) => k.id)).toEqual([result.key.id]);
       expect(result.key.id).not.toBe(oldKey.id);
       expect(await storedKeyIds()).toEqual([result.key.id, result.key.id]);

@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import { isDatabaseInUse } from "@/server/db/backup";
 import { openDb } from "@/server/db/client";
+import { compactDatabase } from "@/server/db/compact-database";
 import { databaseFile } from "@/server/db/database-file";
 import { migrateDatabase } from "@/server/db/migrate";
 import { writeKeyFile } from "@/server/secrets/key-file";
@@ -30,6 +31,8 @@ export interface RotationResult {
   /** Where the old key lived: for "file" the new key replaced it there; for "env" the caller must show it. */
   source: KeySource;
   report: ResealReport;
+  /** False when the values sealed with the old key may still sit in the file's free pages. */
+  compacted: boolean;
 }
 
 export async function rotateSecretKey(options: { dataDir: string; env: Record<string, string | undefined> }): Promise<RotationResult> {
@@ -52,16 +55,21 @@ export async function rotateSecretKey(options: { dataDir: string; env: Record<st
   // Both keys sit in the file while the transaction runs, so a crash at any point leaves a file that opens every value.
   if (source.kind === "file") writeKeyFile(source.file, [key, ...oldKeys]);
   const db = openDb({ dataDir });
-  let report: ResealReport;
   try {
-    report = await resealStoredSecrets(db, loaded.keyring, keyringOf(key));
-  } catch (error) {
-    if (source.kind === "file") writeKeyFile(source.file, oldKeys);
-    if (error instanceof UnknownSecretKeyError) throw new RotationRefusedError(`${error.message} Start Berth with that key first; nothing was rotated.`);
-    throw error;
+    let report: ResealReport;
+    try {
+      report = await resealStoredSecrets(db, loaded.keyring, keyringOf(key));
+    } catch (error) {
+      if (source.kind === "file") writeKeyFile(source.file, oldKeys);
+      if (error instanceof UnknownSecretKeyError) throw new RotationRefusedError(`${error.message} Start Berth with that key first; nothing was rotated.`);
+      throw error;
+    }
+    if (source.kind === "file") writeKeyFile(source.file, [key]);
+    // A rotation often answers a leaked key: values sealed with it must not survive in free
+    // pages. Committed is committed, though: a failure here must not hide the new key.
+    const compacted = await compactDatabase(db).then(() => true, () => false);
+    return { oldKeyId: active.id, key, source, report, compacted };
   } finally {
     await db.$disconnect();
   }
-  if (source.kind === "file") writeKeyFile(source.file, [key]);
-  return { oldKeyId: active.id, key, source, report };
 }
