@@ -3,7 +3,6 @@
  * `berth-secret-key` that deploy/berth.yaml references), else the key file in the data
  * directory, generated on first start.
  */
-import fs from "node:fs";
 import { keyFilePath, readKeyFile, writeKeyFile } from "@/server/secrets/key-file";
 import { formatSecretKey, generateSecretKey, keyringOf, parseSecretKey, SECRET_KEY_SHAPE_HELP, type Keyring, type SecretKey } from "@/server/secrets/secret-box";
 
@@ -13,7 +12,7 @@ export interface LoadedKeyring {
   keyring: Keyring;
   /** Where the active key lives: rotation writes the new key back there, or prints it for the env. */
   source: KeySource;
-  /** One line for the log, or null: said once, when the key file is generated or retired. */
+  /** One line for the log, or null: said once, when the key file is generated. */
   notice: string | null;
 }
 
@@ -36,24 +35,15 @@ function keyFromEnv(env: Record<string, string | undefined>): SecretKey | null {
 /**
  * Loads the keyring for `dataDir`. With `generate` (start-up), a missing key file is created
  * and the notice says that the key now sits beside the database and how to move it into a
- * Secret. When BERTH_SECRET_KEY holds exactly the key in the file, the file is removed: the key
- * no longer travels with copies of the data directory. Returns null only without `generate`
- * when there is no key at all.
+ * Secret. Returns null only without `generate` when there is no key at all.
  */
 export function loadKeyring(options: { dataDir: string; env: Record<string, string | undefined>; generate: boolean }): LoadedKeyring | null {
   const file = keyFilePath(options.dataDir);
   const fromEnv = keyFromEnv(options.env);
   const fromFile = readKeyFile(file);
 
-  if (fromEnv) {
-    // Keys in the file still open values sealed before the move; start-up re-seals those.
-    const keyring = keyringOf(fromEnv, fromFile ?? []);
-    if (fromFile?.length === 1 && fromFile[0].id === fromEnv.id && options.generate) {
-      fs.rmSync(file);
-      return { keyring, source: { kind: "env" }, notice: `Berth's secret key now comes from ${SECRET_KEY_VARIABLE}; it removed the same key from ${file} beside the database.` };
-    }
-    return { keyring, source: { kind: "env" }, notice: null };
-  }
+  // Keys left in the file still open values sealed before the move; start-up re-seals those.
+  if (fromEnv) return { keyring: keyringOf(fromEnv, fromFile ?? []), source: { kind: "env" }, notice: null };
   if (fromFile) return { keyring: keyringOf(fromFile[0], fromFile.slice(1)), source: { kind: "file", file }, notice: null };
   if (!options.generate) return null;
 

@@ -83,4 +83,23 @@ describe("start-up: secret values at rest", () => {
       await closeDb();
     }
   });
+
+  it("moves every value to the key in BERTH_SECRET_KEY, then removes the key file beside the database", async () => {
+    const fileKey = readKeyFile(keyFilePath(dataDir))![0];
+    const envKey = generateSecretKey();
+    process.env.BERTH_SECRET_KEY = formatSecretKey(envKey);
+    try {
+      const lines = await prepareStoredSecrets({ ...env(), BERTH_SECRET_KEY: formatSecretKey(envKey) });
+      expect(lines).toEqual([
+        `Berth re-encrypted 2 secret value(s) under its current key ${envKey.id}.`,
+        `Berth's secret key now comes from BERTH_SECRET_KEY; it removed the key file ${keyFilePath(dataDir)} beside the database.`,
+      ]);
+      expect(fileKey.id).not.toBe(envKey.id);
+      expect((await storedValues()).map(sealedKeyId)).toEqual([envKey.id, envKey.id]);
+      expect(fs.existsSync(keyFilePath(dataDir))).toBe(false);
+      expect(appSpecOf(await findAppOrThrow(getDb(), "shop", "web")).secretEnv.map((v) => v.value)).toEqual(["pl4in-old-value", "k3y-value"]);
+    } finally {
+      delete process.env.BERTH_SECRET_KEY;
+    }
+  });
 });

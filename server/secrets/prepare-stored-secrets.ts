@@ -4,6 +4,7 @@
  * with a key Berth does not have, and encrypts values an older Berth stored in plain text (or
  * re-seals values under a key since replaced, e.g. after moving the key into BERTH_SECRET_KEY).
  */
+import fs from "node:fs";
 import { getDb } from "@/server/db/client";
 import { compactDatabase } from "@/server/db/compact-database";
 import { dataDirFromEnv } from "@/server/db/database-file";
@@ -36,9 +37,15 @@ export async function prepareStoredSecrets(env: Record<string, string | undefine
     throw refusal(dataDir, error.keyIds, error.count, `key ${keyring.active.id} from ${source.kind === "env" ? SECRET_KEY_VARIABLE : source.file}`);
   }
   const lines: string[] = [];
-  // The replaced plain text would otherwise survive in free pages and the WAL until overwritten.
-  if (report.encrypted > 0) await compactDatabase(getDb());
+  // Replaced plain text, or ciphertext under a retired key, would otherwise survive in free pages and the WAL.
+  if (report.encrypted + report.resealed > 0) await compactDatabase(getDb());
   if (report.encrypted > 0) lines.push(`Berth encrypted ${report.encrypted} secret value(s) an older version had stored in plain text.`);
   if (report.resealed > 0) lines.push(`Berth re-encrypted ${report.resealed} secret value(s) under its current key ${keyring.active.id}.`);
+  // Every value now opens with the key from the environment: the file would only make copies of the data directory carry a key.
+  const file = keyFilePath(dataDir);
+  if (source.kind === "env" && fs.existsSync(file)) {
+    fs.rmSync(file);
+    lines.push(`Berth's secret key now comes from ${SECRET_KEY_VARIABLE}; it removed the key file ${file} beside the database.`);
+  }
   return lines;
 }
