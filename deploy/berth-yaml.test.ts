@@ -98,6 +98,7 @@ describe("deploy/berth.yaml", () => {
     const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e]));
     expect(env.BERTH_DATA_DIR.value).toBe("/data");
     expect(env.BERTH_ADMIN_TOKEN.valueFrom?.secretKeyRef).toMatchObject({ optional: true });
+    expect(env.BERTH_SECRET_KEY.valueFrom?.secretKeyRef).toEqual({ name: "berth-secret-key", key: "BERTH_SECRET_KEY", optional: true });
   });
 
   it("claims a ReadWriteOnce volume from the default StorageClass", () => {

@@ -38,3 +38,12 @@ describe("loadEnv and the auth settings", () => {
     expect(message).not.toContain("hunter2");
   });
 });
+
+describe("loadEnv and the secret key", () => {
+  it("accepts a 32-byte base64 BERTH_SECRET_KEY and refuses anything else, naming the variable without echoing it", () => {
+    const key = Buffer.alloc(32, 7).toString("base64url");
+    expect(loadEnv({ BERTH_SECRET_KEY: key }).BERTH_SECRET_KEY).toBe(key);
+    expect(() => loadEnv({ BERTH_SECRET_KEY: "swordfish-swordfish" })).toThrow(/BERTH_SECRET_KEY: expected 32 random bytes in base64/);
+    expect(() => loadEnv({ BERTH_SECRET_KEY: "swordfish-swordfish" })).not.toThrow(/swordfish/);
+  });
+});

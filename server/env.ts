@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseToken, TOKEN_SHAPE_HELP } from "@/server/auth/token-format";
+import { parseSecretKey, SECRET_KEY_SHAPE_HELP } from "@/server/secrets/secret-box";
 
 const flag = z
   .enum(["0", "1", "true", "false", ""])
@@ -23,6 +24,11 @@ const schema = z.object({
     .string()
     .optional()
     .refine((value) => !value || parseToken(value) !== null, { message: TOKEN_SHAPE_HELP }),
+  /** The key secret values are encrypted with; without it, Berth keeps a key file in the data directory. */
+  BERTH_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((value) => !value?.trim() || parseSecretKey(value) !== null, { message: SECRET_KEY_SHAPE_HELP }),
   BERTH_LOG_REQUESTS: z
     .enum(["0", "1"])
     .default("1")

@@ -18,6 +18,7 @@ import { connectCluster } from "@/server/kube/connect-cluster";
 import { migrateDatabase } from "@/server/db/migrate";
 import { closeDb } from "@/server/db/client";
 import { ensureAdminToken } from "@/server/auth/ensure-admin-token";
+import { prepareStoredSecrets } from "@/server/secrets/prepare-stored-secrets";
 import { authenticateUpgrade } from "@/server/ws/authenticate-upgrade";
 import { installProcessMetrics } from "@/server/metrics/berth-metrics";
 import { startEngine, stopEngine } from "@/server/engine/engine";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   process.env.BERTH_DATA_DIR = env.dataDir;
 
   await migrateDatabase(env.dataDir);
+  for (const line of await prepareStoredSecrets()) console.log(line);
   const { line: adminTokenLine } = await ensureAdminToken();
   const cluster = await connectCluster(env);
   // Resumes operations a previous run left queued or running.

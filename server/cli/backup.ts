@@ -17,6 +17,7 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
   try {
     const result = await backupDatabase(dataDirFromEnv(io.env), args[0]);
     io.out(`Backed up Berth's database to ${result.file} (${result.bytes} bytes, schema ${result.latestMigration ?? "empty"}).`);
+    io.out("Its secret values are encrypted: the backup is useless without Berth's secret key (BERTH_SECRET_KEY, or secret.key in the data directory). Keep the key safe and apart from it.");
     return 0;
   } catch (error) {
     if (!(error instanceof BackupError)) throw error;

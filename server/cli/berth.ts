@@ -4,12 +4,14 @@
  * COMMANDS; each returns the process exit code.
  *
  *   restore-from-cluster   rebuild projects and apps in an empty database from the cluster
+ *   rotate-secret-key      re-encrypt every stored secret value under a new key
  */
 import { closeDb } from "@/server/db/client";
 import { dataDirFromEnv } from "@/server/db/database-file";
 import { migrateDatabase } from "@/server/db/migrate";
 import { restoreFromCluster } from "@/server/engine/restore-from-cluster";
 import { runBackup, runRestore, type CliIo } from "@/server/cli/backup";
+import { runRotateSecretKey } from "@/server/cli/rotate-secret-key";
 import { findCluster } from "@/server/kube/find-cluster";
 
 interface Command {
@@ -22,6 +24,7 @@ const io: CliIo = { out: (line) => process.stdout.write(`${line}\n`), err: (line
 const COMMANDS: Record<string, Command> = {
   backup: { summary: "<file>: online copy of the database (Berth may keep running)", run: (args) => runBackup(args, io) },
   restore: { summary: "<file>: replace the database with a backup (stop Berth first)", run: (args) => runRestore(args, io) },
+  "rotate-secret-key": { summary: "re-encrypt every stored secret value under a new key (stop Berth first)", run: (args) => runRotateSecretKey(args, io) },
   "restore-from-cluster": {
     summary: "rebuild projects and apps in an empty database from the berth.dev/spec annotations in the cluster",
     async run() {

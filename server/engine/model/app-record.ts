@@ -6,6 +6,7 @@ import { redactAppSpec, type AppSpec, type StoredAppSpec } from "@/lib/schemas/a
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { specFromRows } from "@/server/engine/spec-rows";
+import { decryptSecretValue } from "@/server/secrets/secret-values";
 
 /** Prisma `include` that loads everything `specFromRows` needs. */
 export const APP_ROWS = { hostnames: true, volumes: true, secretEnv: true, project: true } as const;
@@ -22,8 +23,10 @@ export interface AppRecord {
   updatedAt: string;
 }
 
+/** The app's spec with its secret values decrypted: for what renders, edits or reveals them. */
 export function appSpecOf(row: AppWithRows): AppSpec {
-  return specFromRows(row, row.hostnames, row.volumes, row.secretEnv);
+  const secretEnv = row.secretEnv.map((r) => ({ ...r, value: decryptSecretValue(r.value) }));
+  return specFromRows(row, row.hostnames, row.volumes, secretEnv);
 }
 
 export function toAppRecord(row: AppWithRows): AppRecord {
@@ -31,7 +34,8 @@ export function toAppRecord(row: AppWithRows): AppRecord {
     id: row.id,
     project: row.project.name,
     name: row.name,
-    spec: redactAppSpec(appSpecOf(row)),
+    // Names only: a record never needs the values, so it never decrypts them.
+    spec: redactAppSpec(specFromRows(row, row.hostnames, row.volumes, row.secretEnv.map((r) => ({ ...r, value: "" })))),
     specVersion: row.specVersion,
     restartedAt: row.restartedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -1,8 +1,9 @@
 import type { AppSpec } from "@/lib/schemas/app";
 import type { Prisma } from "@/server/db/generated/client";
 import { rowsFromSpec } from "@/server/engine/spec-rows";
+import { encryptSecretValue } from "@/server/secrets/secret-values";
 
-/** Replaces an app's child rows (hostnames, volumes, secret env) with those of `spec`. */
+/** Replaces an app's child rows (hostnames, volumes, secret env) with those of `spec`; secret values are stored encrypted. */
 export async function writeAppChildRows(tx: Prisma.TransactionClient, appId: string, spec: AppSpec): Promise<void> {
   const rows = rowsFromSpec(spec);
   await tx.hostname.deleteMany({ where: { appId } });
@@ -10,5 +11,5 @@ export async function writeAppChildRows(tx: Prisma.TransactionClient, appId: str
   await tx.secretEnv.deleteMany({ where: { appId } });
   if (rows.hostnames.length) await tx.hostname.createMany({ data: rows.hostnames.map((r) => ({ ...r, appId })) });
   if (rows.volumes.length) await tx.volume.createMany({ data: rows.volumes.map((r) => ({ ...r, appId })) });
-  if (rows.secretEnv.length) await tx.secretEnv.createMany({ data: rows.secretEnv.map((r) => ({ ...r, appId })) });
+  if (rows.secretEnv.length) await tx.secretEnv.createMany({ data: rows.secretEnv.map((r) => ({ ...r, value: encryptSecretValue(r.value), appId })) });
 }

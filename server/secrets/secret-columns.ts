@@ -1,0 +1,22 @@
+/**
+ * Every database column that holds a secret value, sealed by server/secrets/secret-box.ts.
+ * Start-up encryption of old plain-text values and key rotation walk this list, so a new kind of
+ * secret (registry passwords, database credentials, secret config files) adds one entry here and
+ * reads and writes its column through encryptSecretValue / decryptSecretValue.
+ */
+import type { Prisma } from "@/server/db/generated/client";
+
+export interface SecretColumn {
+  /** `Model.column`, for messages. */
+  name: string;
+  read(tx: Prisma.TransactionClient): Promise<Array<{ id: string; value: string }>>;
+  write(tx: Prisma.TransactionClient, id: string, value: string): Promise<unknown>;
+}
+
+export const SECRET_COLUMNS: readonly SecretColumn[] = [
+  {
+    name: "SecretEnv.value",
+    read: (tx) => tx.secretEnv.findMany({ select: { id: true, value: true } }),
+    write: (tx, id, value) => tx.secretEnv.update({ where: { id }, data: { value } }),
+  },
+];
