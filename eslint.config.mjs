@@ -64,8 +64,8 @@ export default defineConfig([
     rules: bansLayers(HTTP_LAYER, "The engine, auth and yaml sit below server/http and server/ws: throw AppError from server/errors.ts and let the HTTP layer map it."),
   },
   {
-    files: ["server/kube/**/*.ts", "server/db/**/*.ts"],
-    rules: bansLayers([...HTTP_LAYER, ...SERVICE_LAYER], "server/kube and server/db are the bottom layers: they must not import the engine, auth, yaml, http or ws above them."),
+    files: ["server/kube/**/*.ts", "server/db/**/*.ts", "server/secrets/**/*.ts"],
+    rules: bansLayers([...HTTP_LAYER, ...SERVICE_LAYER], "server/kube, server/db and server/secrets are the bottom layers: they must not import the engine, auth, yaml, http or ws above them."),
   },
   {
     files: ["server/errors.ts"],

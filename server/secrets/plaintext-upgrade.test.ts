@@ -1,11 +1,13 @@
 import fs from "node:fs";
+import { testActing } from "@/server/auth/testing/auth-fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { databaseFile } from "@/server/db/database-file";
 import { startEngine, stopEngine } from "@/server/engine/engine";
 import { createApp } from "@/server/engine/model/create-app";
 import { createProject } from "@/server/engine/model/create-project";
-import { deployApp, waitForOperation } from "@/server/engine/operations/enqueue";
+import { deployApp } from "@/server/engine/operations/deploy-app";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { readObject } from "@/server/kube/read-object";
 import { keyFilePath } from "@/server/secrets/key-file";
@@ -23,12 +25,12 @@ let fx: EngineFixture;
 
 beforeAll(async () => {
   fx = await openEngineFixture();
-  await createProject({ name: "legacy" });
-  await createApp("legacy", { name: "api", image: "nginx:1.27", port: 80, secretEnv: Object.entries(OLD_VALUES).map(([name, value]) => ({ name, value })) });
+  await createProject(testActing(), { name: "legacy" });
+  await createApp(testActing(), "legacy", { name: "api", image: "nginx:1.27", port: 80, secretEnv: Object.entries(OLD_VALUES).map(([name, value]) => ({ name, value })) });
 }, 60_000);
 afterAll(() => fx.close());
 
-const deploy = async () => waitForOperation((await deployApp({ project: "legacy", app: "api", actor: "test" })).operation.id, 20_000);
+const deploy = async () => waitForOperation((await deployApp(testActing(), { project: "legacy", app: "api" })).operation.id, 20_000);
 const read = (kind: "Secret" | "Deployment", name: string) =>
   readObject(fx.cluster.kubeConfig, { apiVersion: kind === "Secret" ? "v1" : "apps/v1", kind, namespace: "legacy", name });
 const rawDatabase = () => [databaseFile(fx.dataDir), `${databaseFile(fx.dataDir)}-wal`].filter(fs.existsSync).map((f) => fs.readFileSync(f).toString("latin1")).join("");
@@ -55,7 +57,7 @@ describe("upgrading a database with plain-text secret values", () => {
     expect(raw).not.toContain(OLD_VALUES.SMTP_PASS);
     expect(await prepareStoredSecrets()).toEqual([]);
 
-    await startEngine({ kubeConfig: fx.cluster.kubeConfig, stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
+    await startEngine({ stuckGraceMs: 400, rolloutTimeoutMs: 15_000, pollMs: 200 });
     expect((await deploy()).status).toBe("succeeded");
     const secretAfter = await read("Secret", "api-env");
     const deploymentAfter = await read("Deployment", "api");

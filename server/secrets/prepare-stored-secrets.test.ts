@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { testActing } from "@/server/auth/testing/auth-fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase } from "@/server/db/backup";
 import { closeDb, getDb } from "@/server/db/client";
@@ -27,8 +28,8 @@ beforeAll(async () => {
   delete process.env.BERTH_SECRET_KEY;
   await closeDb();
   await migrateDatabase(dataDir);
-  await createProject({ name: "shop" });
-  await createApp("shop", { name: "web", image: "nginx:1.27", port: 80, secretEnv: [{ name: "DB_PASSWORD", value: "pl4in-old-value" }, { name: "API_KEY", value: "k3y-value" }] });
+  await createProject(testActing(), { name: "shop" });
+  await createApp(testActing(), "shop", { name: "web", image: "nginx:1.27", port: 80, secretEnv: [{ name: "DB_PASSWORD", value: "pl4in-old-value" }, { name: "API_KEY", value: "k3y-value" }] });
 });
 afterAll(async () => {
   await closeDb();

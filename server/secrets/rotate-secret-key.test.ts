@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testActing } from "@/server/auth/testing/auth-fixtures";
 import { closeDb, getDb } from "@/server/db/client";
 import { databaseFile } from "@/server/db/database-file";
 import { migrateDatabase } from "@/server/db/migrate";
@@ -28,8 +29,8 @@ async function seed(key?: string) {
   forgetProcessKeyring();
   await closeDb();
   await migrateDatabase(dataDir);
-  await createProject({ name: "shop" });
-  await createApp("shop", { name: "web", image: "nginx:1.27", port: 80, secretEnv: [{ name: "A", value: "alpha-value" }, { name: "B", value: "beta-value" }] });
+  await createProject(testActing(), { name: "shop" });
+  await createApp(testActing(), "shop", { name: "web", image: "nginx:1.27", port: 80, secretEnv: [{ name: "A", value: "alpha-value" }, { name: "B", value: "beta-value" }] });
   await closeDb();
 }
 
