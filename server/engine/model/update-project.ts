@@ -2,10 +2,15 @@ import { projectUpdateSchema } from "@/lib/schemas/project";
 import { getDb } from "@/server/db/client";
 import { getProject, type ProjectRecord } from "@/server/engine/model/get-project";
 
-/** Changes a project's display name (its name is its Namespace and never changes). */
+/**
+ * Applies a merge patch to a project: only the fields present change, `null` clears one. The
+ * name is its Namespace and never changes.
+ */
 export async function updateProject(name: string, input: unknown): Promise<ProjectRecord> {
-  const data = projectUpdateSchema.parse(input);
+  const patch = projectUpdateSchema.parse(input);
   await getProject(name);
-  await getDb().project.update({ where: { name }, data: { displayName: data.displayName ?? null } });
+  if (patch.displayName !== undefined) {
+    await getDb().project.update({ where: { name }, data: { displayName: patch.displayName } });
+  }
   return getProject(name);
 }
