@@ -46,20 +46,30 @@ export type HandlerContext<B, P, Q> = {
 export type AuthedContext<B, P, Q> = HandlerContext<B, P, Q> & { principal: Principal };
 
 /**
- * Marks every handler built by this module, so the route-enumeration test can prove each
- * exported route handler went through a guard, and which ones are public.
+ * Marks every handler built by this module, so the route-enumeration tests can prove each
+ * exported route handler went through a guard, which ones are public, and what body each takes.
  */
 export const GUARD_KIND = Symbol.for("berth.guardKind");
+const BODY_RULE = Symbol.for("berth.bodyRule");
 export type GuardKind = "auth" | "public";
 
-function mark(handler: RouteHandler, kind: GuardKind): RouteHandler {
-  return Object.assign(handler, { [GUARD_KIND]: kind });
+function mark(handler: RouteHandler, kind: GuardKind, body: unknown): RouteHandler {
+  return Object.assign(handler, { [GUARD_KIND]: kind, [BODY_RULE]: body });
+}
+
+function markOf(handler: unknown, key: symbol): unknown {
+  return typeof handler === "function" ? (handler as unknown as Record<symbol, unknown>)[key] : undefined;
 }
 
 /** Which guard built a handler, or null when it was not built by this module. */
 export function guardKindOf(handler: unknown): GuardKind | null {
-  const kind = typeof handler === "function" ? (handler as unknown as Record<symbol, unknown>)[GUARD_KIND] : undefined;
+  const kind = markOf(handler, GUARD_KIND);
   return kind === "auth" || kind === "public" ? kind : null;
+}
+
+/** The body rule a guarded handler was built with (undefined: it takes no body). */
+export function bodyRuleOf(handler: unknown): BodyRule | undefined {
+  return markOf(handler, BODY_RULE) as BodyRule | undefined;
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -144,7 +154,7 @@ export function withAuth<B extends BodyRule | undefined = undefined, P extends S
     } catch (err) {
       return errorResponse(err);
     }
-  }, "auth");
+  }, "auth", options.body);
 }
 
 function refuseCrossSite(get: HeaderReader): void {
@@ -173,5 +183,5 @@ export function withPublic<B extends BodyRule | undefined = undefined, P extends
     } catch (err) {
       return errorResponse(err);
     }
-  }, "public");
+  }, "public", options.body);
 }
