@@ -1,7 +1,7 @@
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBerthServer, type BerthServer } from "@/server/berth-server";
 import { closeTestDb, openTestDb, seedToken } from "@/server/auth/testing/auth-fixtures";
+import { rawHttp } from "@/server/http/testing/raw-http";
 import { tableCounts } from "@/server/http/testing/table-counts";
 import { createWsGateway } from "@/server/ws/gateway";
 
@@ -35,18 +35,8 @@ afterAll(async () => {
   await closeTestDb(dataDir);
 });
 
-function rawRequest(path: string, options: { method?: string; token?: string } = {}): Promise<{ status: number; type: string | undefined; location: string | undefined; body: string }> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
-    const req = http.request({ host: base.hostname, port: base.port, path, method: options.method ?? "GET", headers }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: res.headers["content-type"], location: res.headers.location, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
+function rawRequest(path: string, options: { method?: string; token?: string } = {}) {
+  return rawHttp(base.href, path, { method: options.method, headers: options.token ? { authorization: `Bearer ${options.token}` } : {} });
 }
 
 const REFUSED: Array<[string, number, string]> = [
