@@ -42,6 +42,8 @@ test.describe("hostile and signed-out requests against the real server", () => {
       ["DELETE", "/api/projects/shop/%2e%2e/%2e%2e/tokens/x", 400],
       ["GET", "/api/projects/shop/../../tokens", 400],
       ["GET", "/api/projects/", 404],
+      ["DELETE", "/api/audit", 405],
+      ["OPTIONS", "/api/nope", 404],
     ];
     for (const [method, path, status] of cases) {
       const anonymous = await rawHttp(berth.baseURL, path, { method });
@@ -53,5 +55,7 @@ test.describe("hostile and signed-out requests against the real server", () => {
       expect(signedIn.type, path).toMatch(/^application\/json/);
       expect(JSON.parse(signedIn.body).error.message, path).toMatch(/\w+ \w+/);
     }
+    const page = await rawHttp(berth.baseURL, "/projects/%FF", { headers: { cookie: "berth_session=x" } });
+    expect(page.status, "a page path that is not UTF-8").toBe(400);
   });
 });

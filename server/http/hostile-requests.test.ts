@@ -19,7 +19,7 @@ import { bodyRuleOf, type BodyRule, type RouteHandler } from "@/server/http/with
  * wrong types, an unknown field, prototype keys, the wrong Content-Type, text that is not UTF-8.
  * Each answer must be a 4xx JSON error with a sentence, and afterwards the database and the
  * simulated cluster must be exactly as before. Path-level cases (percent-encoding, dot segments)
- * never reach a handler; api-path-guard.test.ts sends those to the real server.
+ * never reach a handler; request-target-guard.test.ts sends those to the real server.
  */
 
 let fx: EngineFixture;

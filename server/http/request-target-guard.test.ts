@@ -23,6 +23,12 @@ beforeAll(async () => {
   server = createBerthServer({
     handle: (req, res) => {
       reachedNext.push(req.url ?? "");
+      // What Next answers by itself for a method a route does not export, and for OPTIONS.
+      if (req.url === "/api/audit" && req.method !== "GET") {
+        res.statusCode = req.method === "OPTIONS" ? 204 : 405;
+        res.setHeader("Allow", "GET, HEAD, OPTIONS");
+        return res.end();
+      }
       res.end("next");
     },
     gateway,
@@ -52,7 +58,7 @@ const REFUSED: Array<[string, number, string]> = [
   ["/api/yaml/live?project=%FF&app=web", 400, '"%FF" is not valid percent-encoded UTF-8'],
 ];
 
-describe("the API path guard in the custom server", () => {
+describe("the request-target guard in the custom server", () => {
   it("answers 401 in JSON first when there are no credentials, and Next never sees the request", async () => {
     reachedNext.length = 0;
     for (const [path] of REFUSED) {
@@ -82,10 +88,29 @@ describe("the API path guard in the custom server", () => {
     expect(await tableCounts()).toEqual(before);
   });
 
-  it("lets well-formed API paths and every page path through to Next", async () => {
+  it("lets well-formed API paths and page paths through to Next", async () => {
     reachedNext.length = 0;
-    const passed = ["/api/projects/caf%C3%A9", "/api/projects?x=%20", "/api/tokens", "/projects/%FF", "/projects/../status"];
+    const passed = ["/api/projects/caf%C3%A9", "/api/projects?x=%20", "/api/tokens", "/projects/caf%C3%A9", "/projects/../status"];
     for (const path of passed) expect((await rawRequest(path)).body, path).toBe("next");
     expect(reachedNext).toEqual(passed);
+  });
+
+  it("answers a page path Next cannot decode with a plain 400 instead of Next's 500", async () => {
+    const res = await rawRequest("/projects/%FF");
+    expect(res.status).toBe(400);
+    expect(res.type).toMatch(/^text\/plain/);
+    expect(res.body).toContain('"%FF"');
+  });
+
+  it("turns Next's bodiless 405 and OPTIONS answers on /api into 401 first, then a JSON 405", async () => {
+    for (const method of ["DELETE", "PUT", "OPTIONS"]) {
+      const anonymous = await rawRequest("/api/audit", { method });
+      expect(anonymous.status, method).toBe(401);
+      expect(anonymous.type, method).toMatch(/^application\/json/);
+    }
+    const wrongMethod = await rawRequest("/api/audit", { method: "DELETE", token: admin });
+    expect(wrongMethod.status).toBe(405);
+    expect(JSON.parse(wrongMethod.body).error.message).toBe("/api/audit does not take DELETE; it takes GET, HEAD, OPTIONS.");
+    expect((await rawRequest("/api/audit", { method: "OPTIONS", token: admin })).status).toBe(204);
   });
 });
