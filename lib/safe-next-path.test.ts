@@ -7,7 +7,7 @@ describe("safeNextPath", () => {
   });
 
   it("refuses paths that would leave the site or loop back to login", () => {
-    for (const next of ["//evil.example", "/\\evil.example", "https://evil.example", "evil", "/login?next=/x", ""]) {
+    for (const next of ["//evil.example", "/\\evil.example", "https://evil.example", "evil", "/login?next=/x", "", "/\t/evil.example", "/\n/evil.example", "/%0a/x\u0000"]) {
       expect(safeNextPath(next)).toBe("/");
     }
   });

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { answerBareApiResponsesInJson, answerRefusedApiPath, answerUndecodablePagePath, apiPathProblem } from "@/server/http/request-target-guard";
 import { runWithRequestContext, type RequestContext } from "@/server/http/request-context";
 import { logRequestOnFinish } from "@/server/http/request-log";
 import { recordRequestLine } from "@/server/metrics/berth-metrics";
@@ -28,7 +29,8 @@ export interface BerthServer {
 /**
  * The one HTTP server: Next's pages and routes plus the WebSocket gateway on the same port.
  * Every request runs in a request context (so the log line can name the user) and carries the
- * socket's address in x-berth-client-ip, overwriting anything the client sent.
+ * socket's address in x-berth-client-ip, overwriting anything the client sent. /api paths Next
+ * would answer with a 500 or a redirect are refused here first (see request-target-guard).
  */
 export function createBerthServer(options: BerthServerOptions): BerthServer {
   const logLine = options.logLine ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -39,7 +41,13 @@ export function createBerthServer(options: BerthServerOptions): BerthServer {
       recordRequestLine(line);
       logLine(line);
     });
-    runWithRequestContext(context, () => options.handle(req, res));
+    runWithRequestContext(context, () => {
+      const problem = apiPathProblem(req.url ?? "/");
+      if (problem) return answerRefusedApiPath(req, res, problem);
+      if (answerUndecodablePagePath(req.url ?? "/", res)) return;
+      answerBareApiResponsesInJson(req, res);
+      return options.handle(req, res);
+    });
   });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";

@@ -1,10 +1,13 @@
 import type { ReactNode } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { LiveUpdates } from "@/lib/live/live-updates";
 import { toSessionInfo } from "@/server/auth/login";
 import { resolveSession, SESSION_COOKIE } from "@/server/auth/sessions";
 import type { SessionInfo } from "@/lib/dto/session";
+import { loginPathFor, PAGE_PATH_HEADER } from "@/lib/login-path";
+import { safeNextPath } from "@/lib/safe-next-path";
 
 /** The signed-in person from the session cookie, or null; read-only (no sliding refresh here). */
 async function readSession(): Promise<SessionInfo | null> {
@@ -16,11 +19,13 @@ async function readSession(): Promise<SessionInfo | null> {
 
 /**
  * Every page in this group needs a signed-in person. The session is resolved here on the server
- * so a signed-in page renders its shell at once; without one, the shell sends the reader to
- * /login with `next` set to where they were going (only the client knows the current path).
+ * so a signed-in page renders its shell at once; without one (the proxy already redirected
+ * requests with no cookie at all, so here the cookie has expired or was revoked) the reader is
+ * redirected (307) to /login with `next` set to the page the proxy saw.
  */
 export default async function AuthenticatedLayout({ children }: { children: ReactNode }) {
   const session = await readSession();
+  if (!session) redirect(loginPathFor(safeNextPath((await headers()).get(PAGE_PATH_HEADER) ?? "/")));
   return (
     <AppShell initialSession={session}>
       <LiveUpdates>{children}</LiveUpdates>

@@ -10,11 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { errorMessage, isApiError } from "@/lib/api-client";
 import { useSession } from "@/lib/queries/session";
 import type { SessionInfo } from "@/lib/dto/session";
-
-/** The /login address that brings the reader back to `pathname` after signing in. */
-export function loginPathFor(pathname: string): string {
-  return pathname === "/" ? "/login" : `/login?next=${encodeURIComponent(pathname)}`;
-}
+import { loginPathFor } from "@/lib/login-path";
 
 type AppShellProps = {
   /** The session the server layout resolved from the cookie; null when there is none. */

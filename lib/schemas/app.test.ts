@@ -141,6 +141,22 @@ describe("appSpecSchema", () => {
     ]);
   });
 
+  it("refuses a volume mounted inside another volume of the app, either way round", () => {
+    const vol = { size: "1Gi", accessMode: "ReadWriteMany" };
+    const nested = 'volumes[1].mountPath: "/data/cache" and volumes[0]\'s "/data" are one inside the other, so one mount would hide part of the other — mount each volume at its own directory';
+    expect(problems({ ...base, volumes: [{ ...vol, name: "a", mountPath: "/data" }, { ...vol, name: "b", mountPath: "/data/cache" }] })).toEqual([nested]);
+    expect(problems({ ...base, volumes: [{ ...vol, name: "a", mountPath: "/data/cache/" }, { ...vol, name: "b", mountPath: "//data" }] })).toEqual([
+      'volumes[1].mountPath: "/data" and volumes[0]\'s "/data/cache" are one inside the other, so one mount would hide part of the other — mount each volume at its own directory',
+    ]);
+    expect(problems({ ...base, volumes: [{ ...vol, name: "a", mountPath: "/data" }, { ...vol, name: "b", mountPath: "/database" }] })).toEqual([]);
+  });
+
+  it("refuses a volume over /proc, /sys, /dev or the service-account token, naming the field", () => {
+    for (const mountPath of ["/proc", "/proc/self", "/sys", "/dev", "/var/run/secrets/kubernetes.io/serviceaccount"]) {
+      expect(problems({ ...base, volumes: [{ name: "a", size: "1Gi", mountPath }] })[0]).toMatch(/^volumes\[0\]\.mountPath: must not be \//);
+    }
+  });
+
   it("caps the size of env values so the spec annotation and Secret stay within limits", () => {
     const big = Array.from({ length: 5 }, (_, i) => ({ name: `V${i}`, value: "x".repeat(30 * 1024) }));
     expect(problems({ ...base, env: big })).toEqual(["env: the env values add up to more than 128 KiB — move large values into a volume"]);

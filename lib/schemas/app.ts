@@ -8,6 +8,7 @@ import {
   hostname,
   ingressPath,
   mountPath,
+  normalMountPath,
   portNumber,
   requiredOr,
   strictObject,
@@ -149,6 +150,23 @@ function refuseDuplicates<T>(ctx: Ctx, items: T[], field: string, key: (item: T)
   });
 }
 
+/**
+ * Two volumes at one path, or one inside another's directory: the later mount hides part of the
+ * earlier one, which the kubelet allows but nobody means.
+ */
+function refuseOverlappingMounts(ctx: Ctx, volumes: Array<{ mountPath: string }>) {
+  const paths = volumes.map((v) => normalMountPath(v.mountPath));
+  paths.forEach((path, index) => {
+    const other = paths.findIndex((p, i) => i < index && (p === path || path.startsWith(`${p}/`) || p.startsWith(`${path}/`)));
+    if (other < 0) return;
+    const message =
+      paths[other] === path
+        ? `the mount path "${path}" is already used by volumes[${other}] — each must be unique`
+        : `"${path}" and volumes[${other}]'s "${paths[other]}" are one inside the other, so one mount would hide part of the other — mount each volume at its own directory`;
+    ctx.addIssue({ code: "custom", path: ["volumes", index, "mountPath"], message });
+  });
+}
+
 function byteLength(values: Array<{ name: string; value: string }>): number {
   return values.reduce((sum, v) => sum + new TextEncoder().encode(v.name + v.value).length, 0);
 }
@@ -165,7 +183,7 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   refuseDuplicates(ctx, spec.secretEnv, "secretEnv", (v) => v.name, "the variable", "name");
   refuseDuplicates(ctx, spec.hostnames, "hostnames", (h) => `${h.host}${h.path}`, "the host and path", "host");
   refuseDuplicates(ctx, spec.volumes, "volumes", (v) => v.name, "the name", "name");
-  refuseDuplicates(ctx, spec.volumes, "volumes", (v) => v.mountPath.replace(/\/+$/, ""), "the mount path", "mountPath");
+  refuseOverlappingMounts(ctx, spec.volumes);
   if (byteLength(spec.env) > MAX_PLAIN_ENV_BYTES) {
     ctx.addIssue({ code: "custom", path: ["env"], message: "the env values add up to more than 128 KiB — move large values into a volume" });
   }

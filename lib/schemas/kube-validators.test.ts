@@ -95,6 +95,26 @@ describe("mountPathProblem", () => {
     expect(mountPathProblem("/data/../etc")).toMatch(/'\.\.'/);
     expect(mountPathProblem("/a:b")).toMatch(/':'/);
     expect(mountPathProblem("/a b")).toMatch(/spaces/);
+    expect(mountPathProblem("/a\u0007b")).toMatch(/control characters/);
+    expect(mountPathProblem("/data/./x")).toMatch(/'\.' segments/);
+  });
+
+  it("refuses the paths the runtime and Kubernetes mount themselves, and below them, with the reason", () => {
+    expect(mountPathProblem("/proc")).toBe(
+      "must not be /proc: the container runtime mounts the kernel's process filesystem there and refuses volumes over it — mount the volume at a directory such as /data",
+    );
+    expect(mountPathProblem("/proc/self")).toMatch(/^must not be \/proc or below it: the container runtime/);
+    expect(mountPathProblem("//proc//self/")).toMatch(/^must not be \/proc or below it/);
+    expect(mountPathProblem("/sys")).toMatch(/^must not be \/sys: .*sysfs/);
+    expect(mountPathProblem("/sys/fs/cgroup")).toMatch(/^must not be \/sys or below it/);
+    expect(mountPathProblem("/dev")).toMatch(/^must not be \/dev: .*device nodes/);
+    expect(mountPathProblem("/dev/shm")).toMatch(/^must not be \/dev or below it/);
+    expect(mountPathProblem("/var/run/secrets/kubernetes.io/serviceaccount")).toMatch(/service-account token/);
+    expect(mountPathProblem("/var/run/secrets/kubernetes.io/serviceaccount/token")).toMatch(/or below it: Kubernetes mounts the pod's service-account token/);
+    expect(mountPathProblem("/processed")).toBeUndefined();
+    expect(mountPathProblem("/system")).toBeUndefined();
+    expect(mountPathProblem("/devdata")).toBeUndefined();
+    expect(mountPathProblem("/var/run/secrets/app")).toBeUndefined();
   });
 });
 

@@ -139,14 +139,38 @@ export function urlPath(options: { allowQuery?: boolean } = {}) {
  */
 export const ingressPath = urlPath().transform((value) => (value.length > 1 ? value.replace(/\/+$/, "") || "/" : value));
 
-/** Explains why `value` is not a mount path: absolute, not `/`, no `..`, no `:`. */
+/** A mount path as the kubelet compares it: repeated and trailing '/' removed. */
+export function normalMountPath(value: string): string {
+  return `/${value.split("/").filter(Boolean).join("/")}`;
+}
+
+/**
+ * Paths the container runtime or Kubernetes itself mounts in every container; a volume there
+ * hides what they put (or the runtime refuses the container and the pod never starts).
+ */
+const RESERVED_MOUNTS: Array<{ path: string; reason: string }> = [
+  { path: "/proc", reason: "the container runtime mounts the kernel's process filesystem there and refuses volumes over it" },
+  { path: "/sys", reason: "the container runtime mounts the kernel's sysfs there and refuses volumes over it" },
+  { path: "/dev", reason: "the container runtime puts the container's device nodes there" },
+  {
+    path: "/var/run/secrets/kubernetes.io/serviceaccount",
+    reason: "Kubernetes mounts the pod's service-account token there; a volume over it would hide the token",
+  },
+];
+
+/** Explains why `value` is not a mount path: absolute, not `/` or a runtime's own, no `..`, no `:`. */
 export function mountPathProblem(value: string): string | undefined {
   if (!value.startsWith("/")) return `must be an absolute path starting with '/' (e.g. "/${value}")`;
-  if (value.replace(/\/+$/, "") === "") return "must not be '/' — mount the volume at a directory such as /data";
   if (value.length > 1024) return "must be at most 1024 characters";
-  if (value.split("/").includes("..")) return "must not contain '..' segments";
+  const segments = value.split("/");
+  if (segments.includes("..")) return "must not contain '..' segments";
+  if (segments.includes(".")) return "must not contain '.' segments — write the path without them";
   if (value.includes(":")) return "must not contain ':'";
-  if (/[\s\0]/.test(value)) return "must not contain spaces or control characters";
+  if (/[\s\0-\x1f\x7f]/.test(value)) return "must not contain spaces or control characters";
+  const normal = normalMountPath(value);
+  if (normal === "/") return "must not be '/' — mount the volume at a directory such as /data";
+  const reserved = RESERVED_MOUNTS.find((r) => normal === r.path || normal.startsWith(`${r.path}/`));
+  if (reserved) return `must not be ${reserved.path}${normal === reserved.path ? "" : " or below it"}: ${reserved.reason} — mount the volume at a directory such as /data`;
   return undefined;
 }
 

@@ -35,4 +35,11 @@ describe("projectUpdateSchema", () => {
     expect(projectUpdateSchema.parse({ displayName: "Shop" })).toEqual({ displayName: "Shop" });
     expect(projectUpdateSchema.safeParse({ name: "other" }).success).toBe(false);
   });
+
+  it("is a merge patch: a field left out stays absent, null clears it, spaces are trimmed", () => {
+    expect(projectUpdateSchema.parse({})).toEqual({});
+    expect(projectUpdateSchema.parse({ displayName: null })).toEqual({ displayName: null });
+    expect(projectUpdateSchema.parse({ displayName: "  Shop " })).toEqual({ displayName: "Shop" });
+    expect(projectUpdateSchema.safeParse({ displayName: 5 }).error?.issues[0].message).toBe("expected a string, or null to clear it");
+  });
 });

@@ -20,20 +20,27 @@ export const projectNameSchema = dnsLabel(PROJECT_NAME_MAX).superRefine((value, 
   }
 });
 
+/** A display name as the form and the API both take it: surrounding spaces are trimmed. */
+const displayNameSchema = z
+  .string({ error: "expected a string, or null to clear it" })
+  .trim()
+  .min(1, { error: "leave it out or give at least 1 character" })
+  .max(100, { error: "at most 100 characters" });
+
 /** Body of `POST /api/projects`. Shared with the new-project form. */
 export const projectCreateSchema = strictObject({
-    name: projectNameSchema,
-    displayName: z
-      .string({ error: "expected a string" })
-      .trim()
-      .min(1, { error: "leave it out or give at least 1 character" })
-      .max(100, { error: "at most 100 characters" })
-      .optional(),
-  });
+  name: projectNameSchema,
+  displayName: displayNameSchema.optional(),
+});
 export type ProjectCreate = z.infer<typeof projectCreateSchema>;
 
-/** Body of `PATCH /api/projects/:project`: the name cannot change (it is the namespace). */
-export const projectUpdateSchema = projectCreateSchema.pick({ displayName: true });
+/**
+ * Body of `PATCH /api/projects/:project`, a merge patch: a field left out stays as it is, `null`
+ * clears it. The name cannot change (it is the namespace).
+ */
+export const projectUpdateSchema = strictObject({
+  displayName: displayNameSchema.nullable().optional(),
+});
 export type ProjectUpdate = z.infer<typeof projectUpdateSchema>;
 
 /**

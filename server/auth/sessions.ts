@@ -5,8 +5,7 @@ import { SESSION_REFRESH_INTERVAL_MS, sessionTtlMs } from "@/server/auth/auth-co
 import { asRole, type Principal } from "@/server/auth/principal";
 import type { Role } from "@/lib/schemas/token";
 
-/** Name of the browser session cookie. Its value is an opaque random id. */
-export const SESSION_COOKIE = "berth_session";
+export { SESSION_COOKIE } from "@/lib/session-cookie";
 
 /** Stored form of a session id: only its SHA-256, so a database leak yields no usable cookie. */
 export function hashSessionId(id: string): string {

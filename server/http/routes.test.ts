@@ -1,13 +1,11 @@
-import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { getDb } from "@/server/db/client";
 import { loginFailures } from "@/server/auth/login-rate-limit";
 import { authenticateUpgrade } from "@/server/ws/authenticate-upgrade";
 import { createSession } from "@/server/auth/sessions";
 import { closeTestDb, openTestDb, seedToken } from "@/server/auth/testing/auth-fixtures";
-import { guardKindOf, type RouteHandler } from "@/server/http/with-auth";
+import { guardKindOf } from "@/server/http/with-auth";
+import { findRoutes, handlersOf, MUTATING } from "@/server/http/testing/find-routes";
+import { tableCounts } from "@/server/http/testing/table-counts";
 import { routeRequest, TEST_ORIGIN } from "@/server/http/testing/route-request";
 import { probeUpgrade } from "@/server/http/testing/probe-upgrade";
 import { createBerthServer, type BerthServer } from "@/server/berth-server";
@@ -15,13 +13,9 @@ import { createWsGateway } from "@/server/ws/gateway";
 import { WS_PATHS } from "@/server/ws/paths";
 
 /**
- * Every route handler in the app must go through the one guard. This test finds them all on
- * disk, so a route added later is covered without anyone editing this file.
+ * Every route handler in the app must go through the one guard. The routes are found on disk,
+ * so a route added later is covered without anyone editing this file.
  */
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const APP_DIR = path.join(ROOT, "app");
-const METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"] as const;
-const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** The only handler that answers without prior sign-in: logging in. */
 const PUBLIC_API = new Set(["POST /api/session"]);
@@ -29,44 +23,6 @@ const PUBLIC_API = new Set(["POST /api/session"]);
 const VIEWER_MUTATIONS = new Set(["DELETE /api/session"]);
 /** Routes outside /api that are public by design: probes for Kubernetes, revealing nothing. */
 const PUBLIC_OUTSIDE_API = new Set(["/healthz", "/readyz"]);
-
-type Route = { file: string; urlPath: string; pattern: string; params: Record<string, string | string[]> };
-
-function findRoutes(): Route[] {
-  const files = fs
-    .readdirSync(APP_DIR, { recursive: true, encoding: "utf8" })
-    .filter((f) => /(^|[\\/])route\.(ts|tsx|js)$/.test(f))
-    .sort();
-  return files.map((rel) => {
-    const segments = path.dirname(rel).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s) && !s.startsWith("@"));
-    const params: Record<string, string | string[]> = {};
-    const concrete = segments.map((segment) => {
-      const m = /^\[{1,2}(\.\.\.)?([^\]]+)\]{1,2}$/.exec(segment);
-      if (!m) return segment;
-      params[m[2]] = m[1] ? ["dummy"] : "dummy";
-      return "dummy";
-    });
-    return { file: path.join(APP_DIR, rel), pattern: `/${segments.join("/")}`, urlPath: `/${concrete.join("/")}`, params };
-  });
-}
-
-async function handlersOf(route: Route): Promise<Array<[string, RouteHandler]>> {
-  const mod = (await import(pathToFileURL(route.file).href)) as Record<string, unknown>;
-  return METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as RouteHandler]);
-}
-
-async function tableCounts(): Promise<Record<string, number>> {
-  const db = getDb();
-  const tables = await db.$queryRawUnsafe<Array<{ name: string }>>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%'",
-  );
-  const counts: Record<string, number> = {};
-  for (const { name } of tables) {
-    const rows = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS n FROM "${name.replace(/"/g, '""')}"`);
-    counts[name] = Number(rows[0].n);
-  }
-  return counts;
-}
 
 const routes = findRoutes();
 const apiRoutes = routes.filter((r) => r.pattern === "/api" || r.pattern.startsWith("/api/"));

@@ -1,24 +1,34 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { Role } from "@/lib/schemas/token";
 import { hasRole, type Principal } from "@/server/auth/principal";
-import { loginFailures } from "@/server/auth/login-rate-limit";
 import { SESSION_COOKIE } from "@/server/auth/sessions";
-import { authenticateRequest } from "@/server/http/authenticate-request";
+import { requireYamlContentType } from "@/server/http/content-type";
 import { readCookie, sessionCookie } from "@/server/http/cookies";
 import { AppError, describeZodError } from "@/server/errors";
 import { errorResponse } from "@/server/http/errors";
-import { readJsonBody } from "@/server/http/read-json-body";
+import { readJsonBody, readOptionalJsonBody } from "@/server/http/read-json-body";
+import { refuseIfRateLimited, requireCredentials } from "@/server/http/require-credentials";
 import { noteRequestUser } from "@/server/http/request-context";
 import { checkSameOrigin, clientAddress, headerReader, isHttpsRequest, type HeaderReader } from "@/server/http/request-origin";
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
+/**
+ * What a route takes as its body: a zod schema for a JSON body; `"yaml"` when the handler reads
+ * a YAML body itself (the guard checks its Content-Type); `"unread"` for a handler that never
+ * acts on the request (the 404 catch-all). Left out, a mutation takes no body: nothing, or `{}`.
+ */
+export type BodyRule = Schema | "yaml" | "unread";
+
 /** The second argument Next passes to app router route handlers. */
 export type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type RouteHandler = (req: Request, ctx: RouteContext) => Promise<Response>;
 
-/** Validation shared by both guards. Schemas should be `.strict()` so unknown fields are refused. */
+/**
+ * Validation shared by both guards. Schemas should be `.strict()` so unknown fields are refused.
+ * A mutation without a `query` schema takes no query parameters.
+ */
 export type ValidationOptions<B, P, Q> = { body?: B; params?: P; query?: Q };
 
 /** What a handler receives once the guard has let the request through. */
@@ -36,20 +46,30 @@ export type HandlerContext<B, P, Q> = {
 export type AuthedContext<B, P, Q> = HandlerContext<B, P, Q> & { principal: Principal };
 
 /**
- * Marks every handler built by this module, so the route-enumeration test can prove each
- * exported route handler went through a guard, and which ones are public.
+ * Marks every handler built by this module, so the route-enumeration tests can prove each
+ * exported route handler went through a guard, which ones are public, and what body each takes.
  */
 export const GUARD_KIND = Symbol.for("berth.guardKind");
+const BODY_RULE = Symbol.for("berth.bodyRule");
 export type GuardKind = "auth" | "public";
 
-function mark(handler: RouteHandler, kind: GuardKind): RouteHandler {
-  return Object.assign(handler, { [GUARD_KIND]: kind });
+function mark(handler: RouteHandler, kind: GuardKind, body: unknown): RouteHandler {
+  return Object.assign(handler, { [GUARD_KIND]: kind, [BODY_RULE]: body });
+}
+
+function markOf(handler: unknown, key: symbol): unknown {
+  return typeof handler === "function" ? (handler as unknown as Record<symbol, unknown>)[key] : undefined;
 }
 
 /** Which guard built a handler, or null when it was not built by this module. */
 export function guardKindOf(handler: unknown): GuardKind | null {
-  const kind = typeof handler === "function" ? (handler as unknown as Record<symbol, unknown>)[GUARD_KIND] : undefined;
+  const kind = markOf(handler, GUARD_KIND);
   return kind === "auth" || kind === "public" ? kind : null;
+}
+
+/** The body rule a guarded handler was built with (undefined: it takes no body). */
+export function bodyRuleOf(handler: unknown): BodyRule | undefined {
+  return markOf(handler, BODY_RULE) as BodyRule | undefined;
 }
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -65,26 +85,27 @@ function validate(schema: Schema | undefined, value: unknown, where: string): un
   return parsed.data;
 }
 
-async function parseInput<B, P, Q>(req: Request, ctx: RouteContext, options: ValidationOptions<B, P, Q>) {
-  const params = validate(options.params as unknown as Schema | undefined, await ctx.params, "params");
-  const query = validate(
-    options.query as unknown as Schema | undefined,
-    Object.fromEntries(new URL(req.url).searchParams),
-    "query",
-  );
-  const body = options.body ? validate(options.body as unknown as Schema, await readJsonBody(req), "body") : undefined;
-  return { params, query, body } as { body: Out<B>; params: Out<P>; query: Out<Q> };
+/** What a mutation that declares no body or query takes: nothing (or `{}`), so no route can forget. */
+const NO_BODY = z.strictObject({}, { error: "this request takes no body; send nothing or {}" });
+const NO_QUERY = z.strictObject({});
+
+async function parseBody(req: Request, rule: BodyRule | undefined): Promise<unknown> {
+  if (rule === "unread") return undefined;
+  if (rule === "yaml") {
+    requireYamlContentType(req.headers.get("content-type"));
+    return undefined;
+  }
+  if (rule) return validate(rule, await readJsonBody(req), "body");
+  if (isMutating(req)) validate(NO_BODY, (await readOptionalJsonBody(req)) ?? {}, "body");
+  return undefined;
 }
 
-function refuseIfRateLimited(clientIp: string): void {
-  const retryAfter = loginFailures.retryAfterSeconds(clientIp);
-  if (retryAfter > 0) {
-    throw new AppError({
-      code: "rate_limited",
-      message: `Too many failed sign-in attempts from your address; try again in ${retryAfter} seconds.`,
-      headers: { "Retry-After": String(retryAfter) },
-    });
-  }
+async function parseInput<B, P, Q>(req: Request, ctx: RouteContext, options: ValidationOptions<B, P, Q>) {
+  const params = validate(options.params as unknown as Schema | undefined, await ctx.params, "params");
+  const querySchema = (options.query as unknown as Schema | undefined) ?? (isMutating(req) ? NO_QUERY : undefined);
+  const query = validate(querySchema, Object.fromEntries(new URL(req.url).searchParams), "query");
+  const body = await parseBody(req, options.body as unknown as BodyRule | undefined);
+  return { params, query: options.query ? query : undefined, body } as { body: Out<B>; params: Out<P>; query: Out<Q> };
 }
 
 function withSetCookie(res: Response, cookie: string): Response {
@@ -97,11 +118,12 @@ function withSetCookie(res: Response, cookie: string): Response {
  * The one guard for route handlers. In order: refuse a rate-limited Bearer client (429),
  * authenticate (Bearer header, then session cookie; 401), check the role (mutations need admin
  * unless `role: "viewer"` opts in; 403), require a same-origin `Origin` on cookie-authenticated
- * mutations (403), validate params, query and the JSON body (400/413), then run the handler.
+ * mutations (403), validate params, query and the body (400/413/415; see BodyRule), then run
+ * the handler.
  * Bookkeeping writes (last-used, sliding expiry) happen only after all checks pass, and every
  * error goes through `toHttpError`.
  */
-export function withAuth<B extends Schema | undefined = undefined, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+export function withAuth<B extends BodyRule | undefined = undefined, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   handler: (ctx: AuthedContext<B, P, Q>) => Promise<Response> | Response,
   options: ValidationOptions<B, P, Q> & { role?: Role; public?: never } = {},
 ): RouteHandler {
@@ -109,12 +131,7 @@ export function withAuth<B extends Schema | undefined = undefined, P extends Sch
     const get = headerReader(req.headers);
     const clientIp = clientAddress(get);
     try {
-      if (get("authorization")) refuseIfRateLimited(clientIp);
-      const auth = await authenticateRequest(get);
-      if (!auth.ok) {
-        if (auth.attempted === "token") loginFailures.recordFailure(clientIp);
-        throw new AppError({ code: "unauthenticated", message: auth.message });
-      }
+      const auth = await requireCredentials(get, clientIp);
       const { principal } = auth;
       noteRequestUser(principal.userId);
       const required = options.role ?? (isMutating(req) ? "admin" : "viewer");
@@ -137,7 +154,7 @@ export function withAuth<B extends Schema | undefined = undefined, P extends Sch
     } catch (err) {
       return errorResponse(err);
     }
-  }, "auth");
+  }, "auth", options.body);
 }
 
 function refuseCrossSite(get: HeaderReader): void {
@@ -151,7 +168,7 @@ function refuseCrossSite(get: HeaderReader): void {
  * scripts that send no Origin are allowed, they have no cookies to abuse), and validates input.
  * The handler must call `loginFailures.recordFailure` on a failed attempt.
  */
-export function withPublic<B extends Schema | undefined = undefined, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+export function withPublic<B extends BodyRule | undefined = undefined, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   handler: (ctx: HandlerContext<B, P, Q>) => Promise<Response> | Response,
   options: ValidationOptions<B, P, Q> = {},
 ): RouteHandler {
@@ -166,5 +183,5 @@ export function withPublic<B extends Schema | undefined = undefined, P extends S
     } catch (err) {
       return errorResponse(err);
     }
-  }, "public");
+  }, "public", options.body);
 }

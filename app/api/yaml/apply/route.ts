@@ -17,5 +17,5 @@ export const POST = withAuth(
     const result = await applyYaml({ ...parsed, project: query.project, principal, clientIp, force: query.force, allowOutsideProject: query.allowOutsideProject });
     return Response.json(result);
   },
-  { query: applyYamlQuerySchema, role: "admin" },
+  { query: applyYamlQuerySchema, body: "yaml", role: "admin" },
 );

@@ -17,5 +17,5 @@ export const POST = withAuth(
     const result = await dryRunYaml({ ...parsed, project: query.project, principal, clientIp, force: query.force, allowOutsideProject: query.allowOutsideProject });
     return Response.json(result);
   },
-  { query: applyYamlQuerySchema },
+  { query: applyYamlQuerySchema, body: "yaml" },
 );
