@@ -9,6 +9,7 @@
  * The session is a small state machine:
  *   finding-pod ──pods synced, target found──▶ trying-shell(bash) ──binary missing──▶ trying-shell(sh)
  *   trying-shell ──shell output or silence──▶ running ──exec ended / pod deleted──▶ ended
+ *   running ──a shell that stayed silent turns out missing──▶ trying-shell(next)
  *   any state ──no target, no shell left, error──▶ ended;  browser closed ──▶ closed
  */
 import type { IncomingMessage } from "node:http";
@@ -127,7 +128,7 @@ class ExecSession {
     });
   }
 
-  /** trying-shell → trying-shell (next shell) or ended (none left). */
+  /** trying-shell (or a silent running) → trying-shell (next shell) or ended (none left). */
   private shellMissing(index: number, pod: string, container: string): void {
     if (index + 1 < this.shells.length) return this.tryShell(index + 1, pod, container);
     this.end(null, noShellSentence(this.shells));

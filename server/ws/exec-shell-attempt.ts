@@ -10,6 +10,9 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import { openExecStream, type ExecOutcome, type ExecStream } from "@/server/kube/exec-stream";
 import { classifyEarlyOutput, isMissingBinary, SILENT_START_MS } from "@/server/ws/exec-shell-start";
 
+/** A silence timer this late means the event loop was blocked while it ran. */
+const MAX_TIMER_LAG_MS = 100;
+
 export type OutputStream = "stdout" | "stderr";
 export interface HeldOutput {
   stream: OutputStream;
@@ -38,6 +41,8 @@ export class ShellAttempt {
   private stream: ExecStream | undefined;
   private held: HeldOutput[] = [];
   private outcome: ExecOutcome | undefined;
+  /** Whether the shell's own output has been passed on. */
+  private hasPrinted = false;
   private silenceTimer: NodeJS.Timeout | undefined;
   private readonly decoders = { stdout: new StringDecoder("utf8"), stderr: new StringDecoder("utf8") };
 
@@ -62,8 +67,7 @@ export class ShellAttempt {
     });
     if (this.phase === "ended") return this.stream.close();
     this.stream.resize(size.cols, size.rows);
-    this.silenceTimer = setTimeout(() => this.confirmSilentShell(), this.silentStartMs);
-    this.silenceTimer.unref();
+    this.armSilenceTimer();
   }
 
   writeStdin(data: string): void {
@@ -101,6 +105,7 @@ export class ShellAttempt {
     if (this.phase === "ended") return;
     const text = this.decoders[stream].write(data);
     if (this.phase === "running") {
+      this.hasPrinted ||= text !== "";
       if (text) this.events.onOutput(stream, text);
       return;
     }
@@ -108,13 +113,26 @@ export class ShellAttempt {
     if (classifyEarlyOutput(this.heldText()) === "shell-output") this.becomeRunning();
   }
 
-  /** Nothing printed and no failure status long after the runtime's failures arrive: it runs. */
-  private confirmSilentShell(): void {
-    if (this.phase === "starting" && classifyEarlyOutput(this.heldText()) === "undecided") this.becomeRunning();
+  /**
+   * Nothing printed and no failure status long after the runtime's failures arrive: it runs.
+   * Silence only counts on a responsive event loop: a timer that fires late (this process was
+   * starved) is re-armed, since the frames that came meanwhile may not have been read yet.
+   */
+  private armSilenceTimer(): void {
+    const due = Date.now() + this.silentStartMs;
+    this.silenceTimer = setTimeout(() => {
+      if (Date.now() - due > MAX_TIMER_LAG_MS) return this.armSilenceTimer();
+      // After this turn's I/O: a status frame that arrived with the timer is read first.
+      setImmediate(() => {
+        if (this.phase === "starting" && !this.outcome && classifyEarlyOutput(this.heldText()) === "undecided") this.becomeRunning();
+      });
+    }, this.silentStartMs);
+    this.silenceTimer.unref();
   }
 
   private becomeRunning(): void {
     this.phase = "running";
+    this.hasPrinted = this.held.length > 0;
     clearTimeout(this.silenceTimer);
     const held = this.held;
     this.held = [];
@@ -123,9 +141,10 @@ export class ShellAttempt {
 
   private upstreamClosed(): void {
     if (this.phase === "ended") return;
-    const wasRunning = this.phase === "running";
+    // A shell taken as running for its silence that then fails to start was never there.
+    const hasPrinted = this.hasPrinted;
     this.close();
-    if (!wasRunning && isMissingBinary(this.outcome, this.heldText())) return this.events.onEnded({ isMissingBinary: true });
+    if (!hasPrinted && isMissingBinary(this.outcome, this.heldText())) return this.events.onEnded({ isMissingBinary: true });
     this.events.onEnded({ isMissingBinary: false, outcome: this.outcome, held: this.held });
   }
 }

@@ -15,7 +15,7 @@ const RUNTIME_FAILURE_PREFIXES = ["OCI runtime exec failed", "OCI runtime exec e
 const MISSING_BINARY = /executable file not found|no such file or directory|not found in \$PATH/i;
 
 /** A shell that printed nothing this long after the upgrade is taken as running (a prompt-less shell). */
-export const SILENT_START_MS = 1500;
+export const SILENT_START_MS = 2000;
 /** Output held back while undecided; past this it cannot be a runtime's one-line failure. */
 export const MAX_HELD_OUTPUT = 16 * 1024;
 
