@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
-import type { KubeObject } from "@/server/sim/contract";
+import type { KubeObject } from "@/server/kube/kube-object";
 import type { SharedInformer } from "@/server/kube/informers";
 import { closeTestDb, openTestDb } from "@/server/auth/testing/auth-fixtures";
 import { readExecRecording, type RecordedFrame } from "@/server/sim/streams/exec-recordings";
