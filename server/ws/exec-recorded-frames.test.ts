@@ -16,6 +16,7 @@ import { startRecordedExecUpstream, type RecordedExecUpstream } from "@/server/w
 const missingBash = readExecRecording("05a-2-exec-bash-tty-stderr-true-v4-x20");
 const shellRuns = readExecRecording("05c-1-exec-sh-tty-echo-exit3");
 const noShInPause = readExecRecording("05d-1-exec-sh-in-pause-tty-x20");
+const silentSh = readExecRecording("05c-3-exec-sh-no-tty-echo-exit3");
 
 const pod = {
   apiVersion: "v1",
@@ -132,6 +133,16 @@ describe("Berth's exec session on the recorded frames of a real node", () => {
     await t.waitFor(() => t.output().includes("echo hi\r\nhi\r\n"), "the echo");
     t.send({ type: "stdin", data: "exit 3\n" });
     expect(await t.waitFor((m) => m.type === "exit", "exit")).toEqual({ type: "exit", code: 3, reason: "The shell exited with code 3." });
+    await t.closed;
+  });
+
+  test("a shell that prints nothing (the recorded sh without a prompt) runs once it stays silent, and gets what was typed meanwhile", async () => {
+    await replayWith({ bash: missingBash.runs.slice(0, 1), sh: silentSh.runs });
+    const t = await openTerminal();
+    t.send({ type: "stdin", data: "echo hi\n" });
+    expect(await t.waitFor((m) => m.type === "session" || m.type === "exit", "session")).toMatchObject({ type: "session", shell: "sh" });
+    await t.waitFor(() => t.output() === "hi\n", "the typed command's output");
+    t.close();
     await t.closed;
   });
 

@@ -36,8 +36,6 @@ export interface ExecSessionOptions {
   shells?: string[];
   /** Browser bytes queued before upstream output pauses. */
   highWaterBytes?: number;
-  /** How long a shell may stay silent before it counts as running (tests shorten it). */
-  silentStartMs?: number;
 }
 
 const MAX_EARLY_INPUT = 64 * 1024;
@@ -121,7 +119,7 @@ class ExecSession {
         for (const h of end.held) this.relay(h.stream, h.data);
         this.execEnded(pod, end.outcome);
       },
-    }, this.options.silentStartMs);
+    });
     this.state = { name: "trying-shell", index, pod, container, attempt };
     attempt.open(this.options.kubeConfig, this.size).catch((error: unknown) => {
       if (this.attempt() === attempt) this.end(null, describe(error));

@@ -50,12 +50,7 @@ export class ShellAttempt {
     readonly shell: string,
     private readonly target: ShellTarget,
     private readonly events: ShellAttemptEvents,
-    private readonly silentStartMs = SILENT_START_MS,
   ) {}
-
-  get isRunning(): boolean {
-    return this.phase === "running";
-  }
 
   /** Opens the exec; rejects when the API refuses the upgrade. */
   async open(kubeConfig: KubeConfig, size: { cols: number; rows: number }): Promise<void> {
@@ -119,14 +114,14 @@ export class ShellAttempt {
    * starved) is re-armed, since the frames that came meanwhile may not have been read yet.
    */
   private armSilenceTimer(): void {
-    const due = Date.now() + this.silentStartMs;
+    const due = Date.now() + SILENT_START_MS;
     this.silenceTimer = setTimeout(() => {
       if (Date.now() - due > MAX_TIMER_LAG_MS) return this.armSilenceTimer();
       // After this turn's I/O: a status frame that arrived with the timer is read first.
       setImmediate(() => {
         if (this.phase === "starting" && !this.outcome && classifyEarlyOutput(this.heldText()) === "undecided") this.becomeRunning();
       });
-    }, this.silentStartMs);
+    }, SILENT_START_MS);
     this.silenceTimer.unref();
   }
 
