@@ -5,24 +5,30 @@ import { expect, test } from "./fixtures";
 
 test.use({ storageState: ADMIN_STORAGE_STATE });
 
-/** Each Playwright project gets its own namespace so parallel projects don't share pods. */
+/**
+ * Each Playwright project gets its own namespace so parallel projects don't share pods. `web`
+ * runs nginx (for the logs); `tiny` an image with sh but no bash, where a real node answers the
+ * bash attempt with an empty frame and then the failure status; `pause` has no shell at all.
+ */
+const APPS = { web: "nginx:1.27", tiny: "berth-test/web:sh-only", pause: "registry.k8s.io/pause:3.9" };
+
 function manifest(project: string): string {
-  const labels = { "app.kubernetes.io/managed-by": "berth", "berth.dev/project": project, "berth.dev/app": "web" };
+  const labels = (app: string) => ({ "app.kubernetes.io/managed-by": "berth", "berth.dev/project": project, "berth.dev/app": app });
   return JSON.stringify({
     apiVersion: "v1",
     kind: "List",
     items: [
-      { apiVersion: "v1", kind: "Namespace", metadata: { name: project, labels } },
-      {
+      { apiVersion: "v1", kind: "Namespace", metadata: { name: project, labels: labels("web") } },
+      ...Object.entries(APPS).map(([app, image]) => ({
         apiVersion: "apps/v1",
         kind: "Deployment",
-        metadata: { name: "web", namespace: project, labels },
+        metadata: { name: app, namespace: project, labels: labels(app) },
         spec: {
           replicas: 1,
-          selector: { matchLabels: { "berth.dev/project": project, "berth.dev/app": "web" } },
-          template: { metadata: { labels }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
+          selector: { matchLabels: { "berth.dev/project": project, "berth.dev/app": app } },
+          template: { metadata: { labels: labels(app) }, spec: { containers: [{ name: app, image }] } },
         },
-      },
+      })),
     ],
   });
 }
@@ -41,7 +47,7 @@ test.describe("logs and terminal", () => {
     project = `e2e-${testInfo.project.name.replace(/[^a-z0-9]/gi, "").toLowerCase()}-${testInfo.workerIndex}`;
     kubeconfig = path.join(berth.dataDir, "sim-kubeconfig.yaml");
     kubectl(kubeconfig, ["apply", "--server-side", "-f", "-"], manifest(project));
-    kubectl(kubeconfig, ["-n", project, "rollout", "status", "deployment/web", "--timeout=60s"]);
+    for (const app of Object.keys(APPS)) kubectl(kubeconfig, ["-n", project, "rollout", "status", `deployment/${app}`, "--timeout=60s"]);
   });
 
   test.afterEach(() => {
@@ -59,14 +65,24 @@ test.describe("logs and terminal", () => {
     await shot("logs");
   });
 
-  test("open Terminal: type echo hello, see hello", async ({ page, shot }) => {
-    await page.goto(`/projects/${project}/apps/web/terminal`);
-    await expect(page.getByRole("tab", { name: /\(bash\)/ })).toBeVisible({ timeout: 15_000 });
+  test("open Terminal on an image without bash: sh runs, type echo hello, see hello", async ({ page, shot }) => {
+    await page.goto(`/projects/${project}/apps/tiny/terminal`);
+    await expect(page.getByRole("tab", { name: /\(sh\)/ })).toBeVisible({ timeout: 15_000 });
     const terminal = page.getByTestId("terminal");
+    await expect(terminal.locator(".xterm-rows")).toContainText("built-in shell (ash)");
     await terminal.click();
     await page.keyboard.type("echo hello");
     await page.keyboard.press("Enter");
-    await expect(terminal.locator(".xterm-rows")).toContainText(/echo hello.*hello/, { timeout: 10_000 });
+    await expect(terminal.locator(".xterm-rows")).toContainText(/# echo hello.*hello/, { timeout: 10_000 });
+    await expect(terminal.locator(".xterm-rows")).not.toContainText(/OCI runtime|executable file not found|ended/);
     await shot("terminal");
+  });
+
+  test("open Terminal on an image with no shell: one sentence, not the runtime's text", async ({ page }) => {
+    await page.goto(`/projects/${project}/apps/pause/terminal`);
+    const sentence = "This image has no shell (tried bash, sh) — use the Logs tab";
+    await expect(page.getByRole("status").filter({ hasText: sentence })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId("terminal").locator(".xterm-rows")).toContainText(sentence);
+    await expect(page.getByTestId("terminal").locator(".xterm-rows")).not.toContainText(/OCI runtime|executable file not found/);
   });
 });

@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Terminal, type SessionInfo } from "@/components/terminal/terminal";
 
+const CONNECTING = "Connecting…";
+
 interface Tab {
   id: number;
   pod?: string;
@@ -19,7 +21,7 @@ interface Tab {
  * the server reported as running when the last session started.
  */
 export function TerminalTabs({ project, app }: { project: string; app: string }) {
-  const [tabs, setTabs] = useState<Tab[]>([{ id: 1, label: "Connecting…" }]);
+  const [tabs, setTabs] = useState<Tab[]>([{ id: 1, label: CONNECTING }]);
   const [activeId, setActiveId] = useState(1);
   const [targets, setTargets] = useState<SessionInfo["targets"]>([]);
   const [choice, setChoice] = useState("");
@@ -29,7 +31,7 @@ export function TerminalTabs({ project, app }: { project: string; app: string })
   function handleOpen() {
     const [pod, container] = choice ? choice.split("/") : [undefined, undefined];
     const id = Math.max(0, ...tabs.map((t) => t.id)) + 1;
-    setTabs((all) => [...all, { id, pod, container, label: "Connecting…" }]);
+    setTabs((all) => [...all, { id, pod, container, label: CONNECTING }]);
     setActiveId(id);
   }
 
@@ -85,7 +87,7 @@ export function TerminalTabs({ project, app }: { project: string; app: string })
               update(tab.id, { label: `${info.pod} / ${info.container} (${info.shell})` });
               setTargets(info.targets);
             }}
-            onExit={(reason) => update(tab.id, { ended: reason })}
+            onExit={(reason) => update(tab.id, tab.label === CONNECTING ? { ended: reason, label: "Terminal" } : { ended: reason })}
           />
           {tab.ended ? (
             <p role="status" className="mt-2 text-sm text-fg-muted">

@@ -16,6 +16,7 @@ import { SIM_TLS_CERT, SIM_TLS_KEY } from "@/server/sim/tls/sim-certificate";
 import { writeKubeconfig } from "@/server/sim/write-kubeconfig";
 import { startControllers } from "@/server/sim/controllers/start-controllers";
 import { createStreamHandlers } from "@/server/sim/streams/stream-handlers";
+import { ExecRuntime, type ExecRuntimeOptions } from "@/server/sim/streams/exec-runtime";
 
 export interface StartSimOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -36,6 +37,8 @@ export interface StartSimOptions {
   readOnlyToken?: string;
   /** Reuse an existing store (used by restart and the bench). */
   store?: MemoryStore;
+  /** Exec subprotocols and how failed starts are written (default: v5/v4, the recorded containerd order). */
+  exec?: ExecRuntimeOptions;
 }
 
 export interface Sim {
@@ -50,6 +53,8 @@ export interface Sim {
   readOnlyToken: string;
   store: MemoryStore;
   faults: SimFaults;
+  /** The exec settings, changeable while the sim runs (tests switch failure orders and subprotocols). */
+  exec: ExecRuntime;
   /** Watch streams open right now (bench/fanout proves browsers do not add any). */
   openWatchCount(): number;
   /** Writes a kubeconfig for the admin (or the read-only viewer) user. */
@@ -69,13 +74,14 @@ export async function startSim(opts: StartSimOptions = {}): Promise<Sim> {
   const adminToken = opts.adminToken ?? randomBytes(24).toString("hex");
   const readOnlyToken = opts.readOnlyToken ?? randomBytes(24).toString("hex");
   const faultState = new FaultState();
+  const exec = new ExecRuntime(opts.exec);
   const openWatches = new Set<() => void>();
   let port = opts.port ?? 0;
   const ctx: SimServerContext = {
     store,
     tokens: { adminToken, readOnlyToken },
     faults: faultState,
-    streams: createStreamHandlers(store, { logRate: opts.logRate }),
+    streams: createStreamHandlers(store, { logRate: opts.logRate, exec }),
     openWatches,
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5000,
     serverAddress: () => `${host}:${port}`,
@@ -134,6 +140,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<Sim> {
       },
       compactHistory: () => store.compact(),
     }),
+    exec,
     openWatchCount: () => openWatches.size,
     writeKubeconfig: (path, o) => writeKubeconfig(path, url, SIM_TLS_CERT, o?.readOnly ? readOnlyToken : adminToken, o?.readOnly ? "sim-viewer" : "sim-admin"),
     async stop() {

@@ -1,21 +1,28 @@
 /**
  * /api/ws/exec: one browser terminal attached to a container's shell. The shell is found by
- * trying `bash` and, when the container answers "executable file not found", `sh` — on the
- * same browser socket, which never notices. Keystrokes, output and resizes are relayed as JSON
- * (lib/ws-protocol.ts); the last message is `exit` with the code or why the session ended.
- * Admins only; every session is audited (exec.start, exec.end with duration and exit code).
+ * trying `bash` and, when the container has no such binary, `sh` — on the same browser socket,
+ * which never notices; with neither, the terminal says so in one sentence instead of the
+ * runtime's text. Keystrokes, output and resizes are relayed as JSON (lib/ws-protocol.ts); the
+ * last message is `exit` with the code or why the session ended. Admins only; every session is
+ * audited (exec.start, exec.end with duration and exit code).
+ *
+ * The session is a small state machine:
+ *   finding-pod ──pods synced, target found──▶ trying-shell(bash) ──binary missing──▶ trying-shell(sh)
+ *   trying-shell ──shell output or silence──▶ running ──exec ended / pod deleted──▶ ended
+ *   running ──a shell that stayed silent turns out missing──▶ trying-shell(next)
+ *   any state ──no target, no shell left, error──▶ ended;  browser closed ──▶ closed
  */
 import type { IncomingMessage } from "node:http";
-import { StringDecoder } from "node:string_decoder";
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { WebSocket } from "ws";
 import { execClientMessage, execQuery, type ExecQuery, type ExecServerMessage } from "@/lib/ws-protocol";
 import { recordAudit } from "@/server/auth/audit";
 import { hasRole, type Principal } from "@/server/auth/principal";
 import type { SharedInformer } from "@/server/kube/informers";
-import { openExecStream, type ExecOutcome, type ExecStream } from "@/server/kube/exec-stream";
+import type { ExecOutcome } from "@/server/kube/exec-stream";
 import type { WsGuardedRoute } from "@/server/ws/gateway";
 import { containerNames, isAppPod, isRunning } from "@/server/ws/app-pods";
+import { ShellAttempt, type HeldOutput, type OutputStream } from "@/server/ws/exec-shell-attempt";
 import type { StreamLimits } from "@/server/ws/stream-limits";
 import { describeQueryError, startKeepalive } from "@/server/ws/ws-session-helpers";
 
@@ -31,160 +38,195 @@ export interface ExecSessionOptions {
   highWaterBytes?: number;
 }
 
-const NOT_FOUND = /executable file not found|no such file or directory|not found in \$PATH/i;
 const MAX_EARLY_INPUT = 64 * 1024;
+
+type ExecState =
+  | { name: "finding-pod" }
+  | { name: "trying-shell"; index: number; pod: string; container: string; attempt: ShellAttempt }
+  | { name: "running"; pod: string; container: string; attempt: ShellAttempt; since: number }
+  | { name: "ended"; code: number | null }
+  | { name: "closed" };
+
+/** The sentence a terminal shows when no shell could be started in the container. */
+export function noShellSentence(shells: string[]): string {
+  return `This image has no shell (tried ${shells.join(", ")}) — use the Logs tab`;
+}
 
 /** Runs one terminal until either side ends it. */
 export function handleExecSession(socket: WebSocket, query: ExecQuery, options: ExecSessionOptions): void {
-  const shells = options.shells ?? ["bash", "sh"];
-  const highWater = options.highWaterBytes ?? 1024 * 1024;
-  const ref = { project: query.project, app: query.app };
-  let size = { cols: query.cols, rows: query.rows };
-  let upstream: ExecStream | undefined;
-  let isBrowserClosed = false;
-  let isFinished = false;
-  let earlyInput: string[] = [];
-  let earlyBytes = 0;
-  let started: { at: number; pod: string; container: string; shell: string } | undefined;
-  let exitCode: number | null = null;
+  new ExecSession(socket, query, options).start();
+}
 
-  const send = (message: ExecServerMessage) => {
-    if (!isBrowserClosed && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
-  };
+class ExecSession {
+  private state: ExecState = { name: "finding-pod" };
+  private readonly shells: string[];
+  private size: { cols: number; rows: number };
+  /** Keystrokes typed before the shell runs, replayed to it once it does. */
+  private earlyInput: string[] = [];
+  private earlyBytes = 0;
+  /** Set once a shell ran: what exec.end is audited with. */
+  private started: { pod: string; container: string; shell: string; at: number } | undefined;
+  private exitCode: number | null = null;
+  private readonly stopTimers: () => void;
 
-  function finish(code: number | null, reason: string) {
-    if (isFinished) return;
-    isFinished = true;
-    exitCode = code;
-    send({ type: "exit", code, reason });
-    upstream?.close();
-    if (!isBrowserClosed) socket.close(1000, "session ended");
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly query: ExecQuery,
+    private readonly options: ExecSessionOptions,
+  ) {
+    this.shells = options.shells ?? ["bash", "sh"];
+    this.size = { cols: query.cols, rows: query.rows };
+    const stopKeepalive = startKeepalive(socket, options.keepaliveMs);
+    const upstreamKeepalive = setInterval(() => this.attempt()?.ping(), options.keepaliveMs ?? 30_000);
+    upstreamKeepalive.unref();
+    const unsubscribe = options.pods.subscribe((event) => {
+      const s = this.state;
+      if (event.type === "delete" && s.name === "running" && event.object.metadata.name === s.pod && event.object.metadata.namespace === query.project) this.end(null, `Pod ${s.pod} was deleted.`);
+    });
+    this.stopTimers = () => {
+      stopKeepalive();
+      clearInterval(upstreamKeepalive);
+      unsubscribe();
+    };
+    socket.on("message", (raw) => this.browserMessage(raw.toString()));
+    socket.on("close", () => this.browserClosed());
   }
 
-  const appPods = () => options.pods.list(query.project).filter((p) => isAppPod(p, ref));
-  const targets = () =>
-    appPods()
-      .map((p) => ({ pod: p.metadata.name, containers: containerNames(p).filter((c) => isRunning(p, c)) }))
-      .filter((t) => t.containers.length > 0);
-
-  async function tryShell(index: number, pod: string, container: string): Promise<void> {
-    const shell = shells[index];
-    const stdout = new StringDecoder("utf8");
-    const stderr = new StringDecoder("utf8");
-    let isRunningShell = false;
-    let heldStderr = "";
-    let outcome: ExecOutcome | undefined;
-    const markStarted = () => {
-      if (isRunningShell) return;
-      isRunningShell = true;
-      started = { at: Date.now(), pod, container, shell };
-      send({ type: "session", pod, container, shell, targets: targets() });
-      if (heldStderr) send({ type: "stderr", data: heldStderr });
-      for (const data of earlyInput) stream.writeStdin(data);
-      earlyInput = [];
-      void recordAudit({ actor: options.principal, action: "exec.start", target: `${query.project}/${pod}/${container}`, ip: options.ip, detail: { project: query.project, app: query.app, pod, container, shell } }).catch(() => {});
-    };
-    const backpressure = () => {
-      if (socket.bufferedAmount > highWater) {
-        stream.pause();
-        const wait = setInterval(() => {
-          if (isBrowserClosed || socket.bufferedAmount <= highWater / 2) {
-            clearInterval(wait);
-            stream.resume();
-          }
-        }, 20);
-      }
-    };
-    const stream: ExecStream = await openExecStream(
-      options.kubeConfig,
-      { namespace: query.project, pod, container, command: [shell], tty: true },
-      {
-        onStdout(data) {
-          markStarted();
-          send({ type: "stdout", data: stdout.write(data) });
-          backpressure();
-        },
-        onStderr(data) {
-          if (isRunningShell) send({ type: "stderr", data: stderr.write(data) });
-          else heldStderr += stderr.write(data);
-        },
-        onOutcome(result) {
-          outcome = result;
-        },
-        onClose() {
-          if (isFinished || isBrowserClosed) return;
-          const isMissingShell = !isRunningShell && outcome && NOT_FOUND.test(`${outcome.message}\n${heldStderr}`);
-          if (isMissingShell && index + 1 < shells.length) {
-            void tryShell(index + 1, pod, container).catch((error: unknown) => finish(null, describe(error)));
-            return;
-          }
-          if (!isRunningShell && heldStderr) send({ type: "stderr", data: heldStderr });
-          if (outcome) return finish(outcome.code, outcome.code === null ? outcome.message : `The shell ${outcome.message}.`);
-          const current = options.pods.get(pod, query.project);
-          finish(null, !current || current.metadata.deletionTimestamp ? `Pod ${pod} went away.` : "The connection to the container was lost.");
-        },
+  start(): void {
+    this.options.pods.waitForSync(10_000).then(
+      () => {
+        if (this.state.name !== "finding-pod") return;
+        const choice = pickTarget(this.targets(), this.query);
+        if (typeof choice === "string") return this.end(null, choice);
+        this.tryShell(0, choice.pod, choice.container);
       },
+      (error: unknown) => this.end(null, `The cluster's pods could not be listed: ${describe(error)}`),
     );
-    upstream = stream;
-    if (isBrowserClosed) return stream.close();
-    stream.resize(size.cols, size.rows);
   }
 
-  socket.on("message", (raw) => {
+  private attempt(): ShellAttempt | undefined {
+    return this.state.name === "trying-shell" || this.state.name === "running" ? this.state.attempt : undefined;
+  }
+
+  /** finding-pod / trying-shell → trying-shell: exec the next candidate shell. */
+  private tryShell(index: number, pod: string, container: string): void {
+    const attempt = new ShellAttempt(this.shells[index], { namespace: this.query.project, pod, container }, {
+      onRunning: (held) => this.shellRunning(attempt, held),
+      onOutput: (stream, data) => this.relay(stream, data),
+      onEnded: (end) => {
+        if (this.attempt() !== attempt) return;
+        if (end.isMissingBinary) return this.shellMissing(index, pod, container);
+        for (const h of end.held) this.relay(h.stream, h.data);
+        this.execEnded(pod, end.outcome);
+      },
+    });
+    this.state = { name: "trying-shell", index, pod, container, attempt };
+    attempt.open(this.options.kubeConfig, this.size).catch((error: unknown) => {
+      if (this.attempt() === attempt) this.end(null, describe(error));
+    });
+  }
+
+  /** trying-shell (or a silent running) → trying-shell (next shell) or ended (none left). */
+  private shellMissing(index: number, pod: string, container: string): void {
+    if (index + 1 < this.shells.length) return this.tryShell(index + 1, pod, container);
+    this.end(null, noShellSentence(this.shells));
+  }
+
+  /** trying-shell → running: tell the browser, replay what it typed meanwhile, audit the start. */
+  private shellRunning(attempt: ShellAttempt, held: HeldOutput[]): void {
+    const s = this.state;
+    if (s.name !== "trying-shell" || s.attempt !== attempt) return;
+    this.state = { name: "running", pod: s.pod, container: s.container, attempt, since: Date.now() };
+    this.started = { pod: s.pod, container: s.container, shell: attempt.shell, at: Date.now() };
+    this.send({ type: "session", pod: s.pod, container: s.container, shell: attempt.shell, targets: this.targets() });
+    for (const h of held) this.relay(h.stream, h.data);
+    for (const data of this.earlyInput) attempt.writeStdin(data);
+    this.earlyInput = [];
+    const { project, app } = this.query;
+    void recordAudit({ actor: this.options.principal, action: "exec.start", target: `${project}/${s.pod}/${s.container}`, ip: this.options.ip, detail: { project, app, pod: s.pod, container: s.container, shell: attempt.shell } }).catch(() => {});
+  }
+
+  /** trying-shell / running → ended: the exec finished, with its status or without one. */
+  private execEnded(pod: string, outcome: ExecOutcome | undefined): void {
+    if (outcome) return this.end(outcome.code, outcome.code === null ? outcome.message : `The shell ${outcome.message}.`);
+    const current = this.options.pods.get(pod, this.query.project);
+    this.end(null, !current || current.metadata.deletionTimestamp ? `Pod ${pod} went away.` : "The connection to the container was lost.");
+  }
+
+  /** any → ended: the last message, then the socket closes. */
+  private end(code: number | null, reason: string): void {
+    if (this.state.name === "ended" || this.state.name === "closed") return;
+    this.attempt()?.close();
+    this.state = { name: "ended", code };
+    this.exitCode = code;
+    this.send({ type: "exit", code, reason });
+    this.socket.close(1000, "session ended");
+  }
+
+  /** any → closed: the browser went away; close upstream and audit the end of a shell that ran. */
+  private browserClosed(): void {
+    this.attempt()?.close();
+    const wasEnded = this.state.name === "ended";
+    this.state = { name: "closed" };
+    this.stopTimers();
+    if (!this.started) return;
+    const { pod, container, shell, at } = this.started;
+    const { project, app } = this.query;
+    void recordAudit({
+      actor: this.options.principal,
+      action: "exec.end",
+      target: `${project}/${pod}/${container}`,
+      ip: this.options.ip,
+      detail: { project, app, pod, container, shell, durationMs: Date.now() - at, exitCode: wasEnded ? this.exitCode : null },
+    }).catch(() => {});
+  }
+
+  private browserMessage(raw: string): void {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(raw.toString());
+      parsed = JSON.parse(raw);
     } catch {
-      return send({ type: "error", message: 'Send JSON messages, e.g. {"type":"stdin","data":"ls\\r"}.' });
+      return this.send({ type: "error", message: 'Send JSON messages, e.g. {"type":"stdin","data":"ls\\r"}.' });
     }
     const message = execClientMessage.safeParse(parsed);
-    if (!message.success) return send({ type: "error", message: 'Unknown message: expected {"type":"stdin","data":…} or {"type":"resize","cols":…,"rows":…}.' });
+    if (!message.success) return this.send({ type: "error", message: 'Unknown message: expected {"type":"stdin","data":…} or {"type":"resize","cols":…,"rows":…}.' });
     if (message.data.type === "resize") {
-      size = { cols: message.data.cols, rows: message.data.rows };
-      upstream?.resize(size.cols, size.rows);
-    } else if (started && upstream) upstream.writeStdin(message.data.data);
-    else if (earlyBytes + message.data.data.length <= MAX_EARLY_INPUT) {
-      earlyInput.push(message.data.data);
-      earlyBytes += message.data.data.length;
+      this.size = { cols: message.data.cols, rows: message.data.rows };
+      this.attempt()?.resize(this.size.cols, this.size.rows);
+    } else if (this.state.name === "running") this.state.attempt.writeStdin(message.data.data);
+    else if (this.earlyBytes + message.data.data.length <= MAX_EARLY_INPUT) {
+      this.earlyInput.push(message.data.data);
+      this.earlyBytes += message.data.data.length;
     }
-  });
+  }
 
-  const unsubscribe = options.pods.subscribe((event) => {
-    if (event.type === "delete" && started && event.object.metadata.name === started.pod && event.object.metadata.namespace === query.project) {
-      finish(null, `Pod ${started.pod} was deleted.`);
-    }
-  });
-  const stopKeepalive = startKeepalive(socket, options.keepaliveMs);
-  const upstreamKeepalive = setInterval(() => upstream?.ping(), options.keepaliveMs ?? 30_000);
-  upstreamKeepalive.unref();
+  /** Shell output to the browser; a browser that falls behind pauses the upstream exec. */
+  private relay(stream: OutputStream, data: string): void {
+    this.send({ type: stream, data });
+    const attempt = this.attempt();
+    const highWater = this.options.highWaterBytes ?? 1024 * 1024;
+    if (!attempt || this.socket.bufferedAmount <= highWater) return;
+    attempt.pause();
+    const wait = setInterval(() => {
+      if (this.state.name === "closed" || this.socket.bufferedAmount <= highWater / 2) {
+        clearInterval(wait);
+        attempt.resume();
+      }
+    }, 20);
+  }
 
-  socket.on("close", () => {
-    isBrowserClosed = true;
-    stopKeepalive();
-    clearInterval(upstreamKeepalive);
-    unsubscribe();
-    upstream?.close();
-    if (started) {
-      const s = started;
-      void recordAudit({
-        actor: options.principal,
-        action: "exec.end",
-        target: `${query.project}/${s.pod}/${s.container}`,
-        ip: options.ip,
-        detail: { project: query.project, app: query.app, pod: s.pod, container: s.container, shell: s.shell, durationMs: Date.now() - s.at, exitCode: isFinished ? exitCode : null },
-      }).catch(() => {});
-    }
-  });
+  private send(message: ExecServerMessage): void {
+    if (this.state.name !== "closed" && this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
 
-  options.pods.waitForSync(10_000).then(
-    () => {
-      if (isBrowserClosed) return;
-      const choice = pickTarget(targets(), query);
-      if (typeof choice === "string") return finish(null, choice);
-      void tryShell(0, choice.pod, choice.container).catch((error: unknown) => finish(null, describe(error)));
-    },
-    (error: unknown) => finish(null, `The cluster's pods could not be listed: ${describe(error)}`),
-  );
+  private targets(): Array<{ pod: string; containers: string[] }> {
+    const ref = { project: this.query.project, app: this.query.app };
+    return this.options.pods
+      .list(this.query.project)
+      .filter((p) => isAppPod(p, ref))
+      .map((p) => ({ pod: p.metadata.name, containers: containerNames(p).filter((c) => isRunning(p, c)) }))
+      .filter((t) => t.containers.length > 0);
+  }
 }
 
 function pickTarget(targets: Array<{ pod: string; containers: string[] }>, query: ExecQuery): { pod: string; container: string } | string {

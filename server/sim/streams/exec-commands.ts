@@ -1,7 +1,7 @@
 /**
  * The tiny userland of a simulated container: echo (with $VAR expansion), env, hostname, pwd,
  * cd, ls, cat of a few fake files, `stty size`, true/false, exit, and `sh -c` / `bash -c`
- * scripts separated by `;` or newlines. Pure: each call returns what the command printed.
+ * scripts separated by `;` or newlines, a command ending in `>&2` writing to stderr. Pure: each call returns what the command printed.
  */
 export interface ShellContext {
   env: Record<string, string>;
@@ -143,9 +143,10 @@ export function runScript(script: string, ctx: ShellContext): RunResult {
   for (const line of script.split(/[;\n]/)) {
     const argv = splitWords(line.trim(), { ...ctx.env, "?": String(out.code) });
     if (argv.length === 0) continue;
-    const r = runArgv(argv, ctx);
-    out.stdout += r.stdout;
-    out.stderr += r.stderr;
+    const toStderr = argv[argv.length - 1] === ">&2" || argv[argv.length - 1] === "1>&2";
+    const r = runArgv(toStderr ? argv.slice(0, -1) : argv, ctx);
+    out.stdout += toStderr ? "" : r.stdout;
+    out.stderr += toStderr ? r.stdout + r.stderr : r.stderr;
     out.code = r.code;
     if (r.exit !== undefined) return { ...out, exit: r.exit };
   }

@@ -166,8 +166,9 @@ describe("pods/exec", () => {
     await running(store, "mini");
     const r = await exec(`${url}/api/v1/namespaces/default/pods/mini/exec?command=bash&stdin=true&stdout=true&tty=true`, "v4.channel.k8s.io");
     const status = JSON.parse(r.status);
-    expect(status.message).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown');
-    expect(status.details.causes[0]).toEqual({ reason: "ExitCode", message: "126" });
+    expect(status).toMatchObject({ reason: "InternalError", code: 500 });
+    expect(status.message).toMatch(/^Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in \$PATH: unknown$/);
+    expect(r.out + r.err).toBe("");
     await expect(exec(`${url}/api/v1/namespaces/default/pods/pull/exec?command=sh&stdout=true`, "v5.channel.k8s.io")).rejects.toThrow('400 {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"container not found (\\"app\\")"');
   });
 });
