@@ -30,6 +30,27 @@ function sizeOf(dir: string): number {
   return bytes;
 }
 
+/** The `berth` commands the tests below run in the image's layout. */
+const RUN_IN_LAYOUT = ["token generate", "token reset", "backup", "restore", "restore-from-cluster"];
+
+describe("the maintenance commands the documents name", () => {
+  const documents = ["README.md", "deploy/berth.yaml", "deploy/Dockerfile"];
+
+  it("are `berth …` in the pod, each one run in the image's layout below", () => {
+    const named = new Set<string>();
+    for (const document of documents) {
+      const text = fs.readFileSync(path.resolve(import.meta.dirname, "..", document), "utf8");
+      for (const m of text.matchAll(/kubectl -n berth exec \S+ -- (.+?)(?:`|\)|"|$)/gm)) {
+        expect(m[1], `${document}: in the pod the command is \`berth …\``).toMatch(/^berth /);
+        for (const alternative of m[1].slice("berth ".length).split(" | ")) named.add(alternative.replace(/ (<file>|\/data\/\S+)$/, ""));
+      }
+      expect(text, `${document} names a command the image does not have`).not.toMatch(/node dist\/(berth|token)\.mjs|exec \S+ -- npm /);
+    }
+    expect([...named].filter((command) => !RUN_IN_LAYOUT.includes(command))).toEqual([]);
+    expect(named.size).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe("the image's entrypoint (node dist/server.mjs)", () => {
   let berth: RunningImage;
   let adminToken: string;
