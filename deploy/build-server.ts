@@ -1,9 +1,10 @@
 /**
- * `npm run build:server`: bundles Berth's custom server and its command-line tools into
+ * `npm run build:server`: bundles Berth's custom server and its `berth` command into
  * dist/*.mjs, as the container image runs them (`node dist/server.mjs`): TypeScript and the
  * `@/` alias resolved at build time, every npm package left external in node_modules (native
  * better-sqlite3, Next, Prisma's runtime), no tsx at run time.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { build, type Plugin } from "esbuild";
 
@@ -14,7 +15,9 @@ export const DIST_DIR = path.join(root, "dist");
 export const ENTRY_POINTS = {
   server: "server/main.ts",
   berth: "server/cli/berth.ts",
-  token: "server/cli/token.ts",
+  // Next loads next.config.ts at run time through its SWC compiler (a ~100 MB native binary
+  // the image leaves out); the image ships this compiled copy as /app/next.config.mjs instead.
+  "next.config": "next.config.ts",
 };
 
 /**
@@ -38,7 +41,7 @@ const keepModuleDirname: Plugin = {
   },
 };
 
-/** Builds server.mjs, berth.mjs and token.mjs into `outdir` (default dist/). */
+/** Builds server.mjs, berth.mjs and next.config.mjs into `outdir` (default dist/). */
 export async function buildServer(outdir: string = DIST_DIR): Promise<string[]> {
   const result = await build({
     absWorkingDir: root,
@@ -55,7 +58,10 @@ export async function buildServer(outdir: string = DIST_DIR): Promise<string[]> 
     plugins: [keepModuleDirname],
     logLevel: "warning",
     metafile: true,
+    // berth.mjs is the image's `berth` command (a symlink on the PATH, see deploy/Dockerfile).
+    banner: { js: "#!/usr/bin/env node" },
   });
+  fs.chmodSync(path.join(outdir, "berth.mjs"), 0o755);
   return Object.keys(result.metafile.outputs).filter((file) => file.endsWith(".mjs"));
 }
 

@@ -128,4 +128,4 @@ it("SIGTERM during a log stream and a deploy: sockets close 1001, exit 0 within 
   const revisions = await api(again)("GET", "/projects/shop/apps/web/revisions");
   const revision = (revisions.json.revisions as Array<{ number: number; outcome: string; spec: { image: string } }>).find((r) => r.number === second.json.revision.number);
   expect(revision, JSON.stringify(revisions.json)).toMatchObject({ outcome: "succeeded", spec: { image: "nginx:1.27-alpine" } });
-}, 90_000);
+}, 600_000); // the first image start in a run traces its node_modules (testing/start-image-entrypoint.ts)

@@ -1,13 +1,16 @@
 /**
  * Test support: runs Berth as the container image does, without Docker. Lays out a directory
- * with exactly what deploy/Dockerfile's runtime stage copies (read from the Dockerfile), builds
- * dist/ into it as the image does, and starts `node dist/server.mjs` there against the
- * simulated cluster (demo mode). Shared by the entrypoint test and future shutdown tests.
+ * with exactly what deploy/Dockerfile's runtime stage copies (read from the Dockerfile): the
+ * bundles built as the image builds them, the traced node_modules and pruned .next that
+ * `npm run build:runtime` assembles, the `berth` command's link on the PATH, and the stage's
+ * ENV. Then starts `node dist/server.mjs` there against the simulated cluster (demo mode).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { assembleRuntime } from "@/deploy/assemble-runtime";
 import { buildServer } from "@/deploy/build-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -15,11 +18,27 @@ const DOCKERFILE = path.resolve(import.meta.dirname, "../Dockerfile");
 /** Paths written at run time that the pod mounts as volumes (see berth.yaml). */
 export const WRITABLE_IN_APP = [path.join(".next", "cache")];
 
+function runtimeStage(): string {
+  const text = fs.readFileSync(DOCKERFILE, "utf8");
+  return text.slice(text.indexOf("AS runtime"));
+}
+
 /** The `COPY --from=build /app/<src> ./<dest>` lines of the Dockerfile's runtime stage. */
 export function runtimeCopies(): Array<{ src: string; dest: string }> {
-  const text = fs.readFileSync(DOCKERFILE, "utf8");
-  const runtime = text.slice(text.indexOf("AS runtime"));
-  return [...runtime.matchAll(/^COPY --from=build(?: --chown=\S+)? \/app\/(\S+) \.\/(\S+)$/gm)].map((m) => ({ src: m[1], dest: m[2] }));
+  return [...runtimeStage().matchAll(/^COPY --from=build(?: --chown=\S+)? \/app\/(\S+) \.\/(\S+)$/gm)].map((m) => ({ src: m[1], dest: m[2] }));
+}
+
+/** The runtime stage's `ENV` variables (one instruction, continued over lines). */
+export function runtimeEnv(): Record<string, string> {
+  const instruction = /^ENV ((?:.*\\\n)*.*)$/m.exec(runtimeStage())?.[1] ?? "";
+  return Object.fromEntries([...instruction.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+}
+
+/** The file under /app that the runtime stage links as /usr/local/bin/berth. */
+export function berthCommandTarget(): string {
+  const link = /ln -s \/app\/(\S+) \/usr\/local\/bin\/berth\b/.exec(runtimeStage());
+  if (!link) throw new Error("deploy/Dockerfile's runtime stage puts no `berth` on the PATH");
+  return link[1];
 }
 
 /**
@@ -39,6 +58,33 @@ function ensureNextBuild(): void {
     timeout: 600_000,
   });
   if (build.status !== 0) throw new Error("next build failed; run `npm run build` to see why.");
+}
+
+/**
+ * `npm run build:runtime`'s output for this .next build and the bundles in `<app>/dist`. Tracing
+ * takes a minute or more, so it is done once per build and bundle contents and reused by every
+ * test file that starts the image.
+ */
+async function assembledRuntime(app: string): Promise<string> {
+  const distDir = path.join(app, "dist");
+  const hash = createHash("sha256").update(fs.readFileSync(path.join(root, ".next", "BUILD_ID")));
+  for (const bundle of fs.readdirSync(distDir).filter((f) => f.endsWith(".mjs")).sort()) hash.update(fs.readFileSync(path.join(distDir, bundle)));
+  const dir = path.join(os.tmpdir(), `berth-image-runtime-${hash.digest("hex").slice(0, 16)}`);
+  if (fs.existsSync(dir)) return dir;
+  const staging = `${dir}-${process.pid}`;
+  // As in the build stage: the bundles resolve the full install while their imports are traced.
+  fs.symlinkSync(path.join(root, "node_modules"), path.join(app, "node_modules"), "dir");
+  try {
+    await assembleRuntime(distDir, staging);
+  } finally {
+    fs.unlinkSync(path.join(app, "node_modules"));
+  }
+  try {
+    fs.renameSync(staging, dir);
+  } catch {
+    fs.rmSync(staging, { recursive: true, force: true }); // another test file finished first
+  }
+  return dir;
 }
 
 /** Files under `dir` with size and mtime, skipping `skip` (relative paths). */
@@ -83,17 +129,40 @@ export async function startImageEntrypoint(options: { startTimeoutMs?: number; r
   const app = path.join(work, "app");
   fs.mkdirSync(app);
   await buildServer(path.join(app, "dist"));
+  const runtime = await assembledRuntime(app);
   for (const { src, dest } of runtimeCopies()) {
     if (src === "dist") continue;
-    // node_modules: the repository's (dev dependencies included; the image prunes them).
-    if (src === "node_modules") fs.symlinkSync(path.join(root, src), path.join(app, dest), "dir");
-    else fs.cpSync(path.join(root, src), path.join(app, dest), { recursive: true, filter: (from) => !from.startsWith(path.join(root, ".next", "cache")) });
+    if (src.startsWith("dist/")) fs.copyFileSync(path.join(app, src), path.join(app, dest));
+    else if (src.startsWith("runtime/")) fs.cpSync(path.join(runtime, src.slice("runtime/".length)), path.join(app, dest), { recursive: true, verbatimSymlinks: true });
+    else fs.cpSync(path.join(root, src), path.join(app, dest), { recursive: true });
   }
+  fs.mkdirSync(path.join(work, "bin"));
+  fs.symlinkSync(path.join(app, berthCommandTarget()), path.join(work, "bin", "berth"));
   for (const writable of WRITABLE_IN_APP) fs.mkdirSync(path.join(app, writable), { recursive: true });
   const dataDir = path.join(work, "data");
   for (const dir of [dataDir, path.join(work, "tmp")]) fs.mkdirSync(dir);
   const filesBeforeStart = listFiles(app, ["node_modules", ...WRITABLE_IN_APP]);
   return launch(work, filesBeforeStart, options.startTimeoutMs);
+}
+
+/**
+ * The environment of a process in the image: the runtime stage's ENV with the paths of this
+ * layout (/data, /tmp, the port), `berth` on the PATH, and the simulated cluster.
+ */
+export function imageEnv(work: string): NodeJS.ProcessEnv {
+  const env = runtimeEnv();
+  if (env.NODE_ENV !== "production") throw new Error("deploy/Dockerfile's runtime stage must set NODE_ENV=production");
+  return {
+    ...env,
+    NODE_ENV: env.NODE_ENV,
+    PATH: `${path.join(work, "bin")}${path.delimiter}${process.env.PATH}`,
+    BERTH_DATA_DIR: path.join(work, "data"),
+    BERTH_CLUSTER: "sim",
+    BERTH_PORT: "0",
+    BERTH_HOST: "127.0.0.1",
+    HOME: path.join(work, "tmp"),
+    TMPDIR: path.join(work, "tmp"),
+  };
 }
 
 /** Starts `node dist/server.mjs` in an assembled directory and waits until it listens (and printed the token, at first start). */
@@ -103,18 +172,7 @@ async function launch(work: string, filesBeforeStart: string[], startTimeoutMs =
   const child = spawn(process.execPath, ["dist/server.mjs"], {
     cwd: app,
     stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      BERTH_DATA_DIR: dataDir,
-      BERTH_CLUSTER: "sim",
-      BERTH_PORT: "0",
-      BERTH_HOST: "127.0.0.1",
-      BERTH_LOG_REQUESTS: "0",
-      HOME: path.join(work, "tmp"),
-      TMPDIR: path.join(work, "tmp"),
-    },
+    env: { ...imageEnv(work), BERTH_LOG_REQUESTS: "0" },
   });
   let output = "";
   const exited = { code: null as number | null, signal: null as string | null, at: 0 };

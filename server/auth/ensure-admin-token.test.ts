@@ -28,7 +28,7 @@ async function sessionFor(token: string): Promise<string> {
 
 async function runTokenCli(args: string[], env: Record<string, string> = {}) {
   const { BERTH_ADMIN_TOKEN: _, ...rest } = process.env;
-  return run(TSX, ["server/cli/token.ts", ...args], { cwd: ROOT, env: { ...rest, BERTH_DATA_DIR: dataDir, ...env }, timeout: 60_000 }).then(
+  return run(TSX, ["server/cli/berth.ts", "token", ...args], { cwd: ROOT, env: { ...rest, BERTH_DATA_DIR: dataDir, ...env }, timeout: 60_000 }).then(
     (r) => ({ code: 0, ...r }),
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, stdout: err.stdout, stderr: err.stderr }),
   );

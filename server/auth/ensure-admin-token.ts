@@ -3,6 +3,7 @@ import { recordAudit } from "@/server/auth/audit";
 import { installAdminToken } from "@/server/auth/install-admin-token";
 import { generateToken, parseToken, TOKEN_SHAPE_HELP } from "@/server/auth/token-format";
 import { verifySecret } from "@/server/auth/token-hash";
+import { commandForOperator } from "@/server/operator-command";
 
 /** What start-up did about the admin login token, and the one line to print to stdout (or null). */
 export type AdminTokenOutcome = {
@@ -44,7 +45,7 @@ export async function ensureAdminToken(env: Record<string, string | undefined> =
   }
 
   if (current) {
-    return { outcome: "unchanged", line: "Berth admin token: unchanged since it was first printed (rotate it with `npm run token -- reset`)" };
+    return { outcome: "unchanged", line: `Berth admin token: unchanged since it was first printed (rotate it with \`${commandForOperator("token reset")}\`)` };
   }
   const { token } = generateToken();
   await installAdminToken(token);

@@ -7,11 +7,12 @@ import { deleteSessionsOfToken } from "@/server/auth/sessions";
 import { forgetVerifiedTokens } from "@/server/auth/verify-token";
 import { toTokenSummary } from "@/server/auth/list-api-tokens";
 import { tokenHint } from "@/server/auth/token-format";
+import { commandForOperator } from "@/server/operator-command";
 
 /**
  * Revokes a token and ends every browser session opened with it, audited in the same
  * transaction. Revoking twice is harmless.
- * The admin login token is refused here: it is rotated with `npm run token -- reset`, so the
+ * The admin login token is refused here: it is rotated with `berth token reset`, so the
  * operator can never lock themselves out from the browser.
  */
 export async function revokeApiToken(principal: Principal, id: string, ip: string | null, now = new Date()): Promise<ApiTokenSummary> {
@@ -21,7 +22,7 @@ export async function revokeApiToken(principal: Principal, id: string, ip: strin
   if (row.isAdminLogin) {
     throw new AppError({
       code: "conflict",
-      message: "The admin login token cannot be revoked here; rotate it with `npm run token -- reset` on the server.",
+      message: `The admin login token cannot be revoked here; rotate it with \`${commandForOperator("token reset")}\`.`,
     });
   }
   if (row.revokedAt) return toTokenSummary(row);

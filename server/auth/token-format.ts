@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { commandForOperator } from "@/server/operator-command";
 
 /**
  * Berth token strings: `berth_<prefix>_<secret>`. The prefix (8 lowercase letters/digits) is a
@@ -37,4 +38,4 @@ export function tokenHint(prefix: string): string {
 /** Explains the expected shape; used when `BERTH_ADMIN_TOKEN` is malformed. */
 export const TOKEN_SHAPE_HELP =
   "a Berth token looks like berth_<8 lowercase letters or digits>_<at least 43 base64url characters> " +
-  "(32 random bytes); generate one with `npm run token -- generate`";
+  `(32 random bytes); generate one with \`${commandForOperator("token generate", { whileDown: true })}\``;

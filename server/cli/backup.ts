@@ -1,17 +1,17 @@
 /**
- * `npm run berth -- backup <file>` and `npm run berth -- restore <file>`: the operator's side of
- * server/db/backup.ts. Both work on BERTH_DATA_DIR (default ./data); in the container that is
- * /data, e.g. `kubectl -n berth exec deploy/berth -- node dist/berth.mjs backup /data/backup.db`.
+ * `berth backup <file>` and `berth restore <file>`: the operator's side of server/db/backup.ts.
+ * Both work on BERTH_DATA_DIR (default ./data); in the container that is /data, e.g.
+ * `kubectl -n berth exec deploy/berth -- berth backup /data/backup.db`.
  */
 import { dataDirFromEnv } from "@/server/db/database-file";
 import { backupDatabase, BackupError, restoreDatabase } from "@/server/db/backup";
-
-export type CliIo = { out: (line: string) => void; err: (line: string) => void; env?: NodeJS.ProcessEnv };
+import type { CliIo } from "@/server/cli/cli-io";
+import { commandHere } from "@/server/operator-command";
 
 /** Makes an online, consistent copy of the database; Berth may keep running. */
 export async function runBackup(args: string[], io: CliIo): Promise<number> {
   if (args.length !== 1) {
-    io.err("Usage: npm run berth -- backup <file>");
+    io.err(`Usage: ${commandHere("backup <file>", io.env)}`);
     return 2;
   }
   try {
@@ -29,7 +29,7 @@ export async function runBackup(args: string[], io: CliIo): Promise<number> {
 /** Replaces the database with a backup; Berth must be stopped. */
 export async function runRestore(args: string[], io: CliIo): Promise<number> {
   if (args.length !== 1) {
-    io.err("Usage: npm run berth -- restore <file>   (stop Berth first)");
+    io.err(`Usage: ${commandHere("restore <file>", io.env)}   (stop Berth first)`);
     return 2;
   }
   try {

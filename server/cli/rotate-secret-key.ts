@@ -1,15 +1,16 @@
 /**
- * `npm run berth -- rotate-secret-key`: the operator's side of server/secrets/rotate-secret-key.ts.
+ * `berth rotate-secret-key` (`npm run berth -- rotate-secret-key` in a checkout): the operator's side of server/secrets/rotate-secret-key.ts.
  * Run with Berth stopped, on BERTH_DATA_DIR and with the BERTH_SECRET_KEY Berth runs with.
  */
 import { dataDirFromEnv } from "@/server/db/database-file";
-import type { CliIo } from "@/server/cli/backup";
+import type { CliIo } from "@/server/cli/cli-io";
+import { commandHere } from "@/server/operator-command";
 import { createSecretCommand, SECRET_KEY_VARIABLE } from "@/server/secrets/load-keyring";
 import { rotateSecretKey, RotationRefusedError } from "@/server/secrets/rotate-secret-key";
 
 export async function runRotateSecretKey(args: string[], io: CliIo): Promise<number> {
   if (args.length !== 0) {
-    io.err("Usage: npm run berth -- rotate-secret-key   (stop Berth first)");
+    io.err(`Usage: ${commandHere("rotate-secret-key")}   (stop Berth first)`);
     return 2;
   }
   const env = io.env ?? process.env;
