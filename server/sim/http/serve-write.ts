@@ -12,12 +12,13 @@ import { decodeKubeProtobuf } from "@/server/sim/http/decode-protobuf";
 import { decodeJson, decodeYamlOrJson, readBody, readBodyBuffer } from "@/server/sim/http/read-body";
 import { getOrThrow } from "@/server/sim/http/serve-read";
 import { fromScale, toScale } from "@/server/sim/http/scale-subresource";
-import { alignWithUrl, asObject, checkDecoded, finalizeObject, isDryRun, requireLiveNamespace, updateManager } from "@/server/sim/http/prepare-write";
+import { alignWithUrl, asObject, checkDecoded, fieldValidationMode, finalizeObject, isDryRun, requireLiveNamespace, updateManager } from "@/server/sim/http/prepare-write";
 import { badRequest, sendJson } from "@/server/sim/http/status";
 import { kindSchema } from "@/server/sim/openapi/build-schemas";
 import { validateUpdate } from "@/server/sim/validate/validate-object";
 import { jsonPatch, mergePatch, strategicMerge } from "@/server/sim/patch/apply-patches";
 import { serverSideApply, trackUpdate } from "@/server/sim/patch/server-side-apply";
+import { typedPatchError } from "@/server/sim/patch/typed-patch-errors";
 import { conflict, type MemoryStore } from "@/server/sim/store/memory-store";
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
@@ -30,7 +31,7 @@ export async function serveCreate(req: IncomingMessage, res: ServerResponse, sto
   if (r.subresource) throw new SimError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
   const obj = asObject(r.kind, await decodeWriteBody(req));
   alignWithUrl(obj, r);
-  const warnings = checkDecoded(r.kind, obj, query);
+  const warnings = checkDecoded(r.kind, obj, query, "CreateOptions");
   delete obj.metadata.resourceVersion;
   delete obj.metadata.managedFields;
   finalizeObject(store, r.kind, obj);
@@ -95,7 +96,7 @@ export async function serveUpdate(req: IncomingMessage, res: ServerResponse, sto
     return;
   }
   const obj = asObject(r.kind, body);
-  const warnings = checkDecoded(r.kind, obj, query);
+  const warnings = checkDecoded(r.kind, obj, query, "UpdateOptions");
   commit(req, res, store, r, query, old, obj, warnings);
 }
 
@@ -117,7 +118,7 @@ export async function servePatch(req: IncomingMessage, res: ServerResponse, stor
     return;
   }
   const obj = asObject(r.kind, patched);
-  const warnings = checkDecoded(r.kind, obj, query);
+  const warnings = checkDecoded(r.kind, obj, query, "PatchOptions");
   // A patch only conflicts when it carries its own resourceVersion.
   const patchRv = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
   if (!patchRv) obj.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -128,11 +129,14 @@ async function serveApply(req: IncomingMessage, res: ServerResponse, store: Memo
   const manager = query.get("fieldManager");
   if (!manager) throw new SimError(422, "Invalid", `PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch`, { group: "meta.k8s.io", kind: "PatchOptions", causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }] });
   const force = query.get("force") === "true";
+  fieldValidationMode(query, "PatchOptions");
   const config = asObject(r.kind, decodeYamlOrJson(text));
   if (!config.metadata.name) config.metadata.name = r.name!;
   alignWithUrl(config, r);
-  const warnings = checkDecoded(r.kind, config, query);
   const schema = kindSchema(config.apiVersion, config.kind);
+  // Apply is always strict about the schema, whatever fieldValidation says, and answers with the converter's 500.
+  const typed = schema && typedPatchError(config, schema, `${config.apiVersion.includes("/") ? "" : "/"}${config.apiVersion}, Kind=${config.kind}`);
+  if (typed) throw typed;
   const old = store.peek(refOf(r.kind), r.namespace, r.name!);
   if (!old) {
     if (r.subresource) throw new SimError(404, "NotFound", `${r.kind.plural} "${r.name}" not found`);
@@ -142,10 +146,10 @@ async function serveApply(req: IncomingMessage, res: ServerResponse, store: Memo
     finalizeObject(store, r.kind, created);
     if (isDryRun(query)) {
       Object.assign(created.metadata, { uid: randomUUID(), creationTimestamp: now(), generation: 1 });
-      sendJson(res, 201, created, warningHeaders(warnings));
+      sendJson(res, 201, created);
       return;
     }
-    sendJson(res, 201, store.create(refOf(r.kind), created), warningHeaders(warnings));
+    sendJson(res, 201, store.create(refOf(r.kind), created));
     return;
   }
   if (config.metadata.resourceVersion && config.metadata.resourceVersion !== old.metadata.resourceVersion) throw conflict(r.kind, old.metadata.name);
@@ -158,7 +162,7 @@ async function serveApply(req: IncomingMessage, res: ServerResponse, store: Memo
   }
   applied.metadata.resourceVersion = old.metadata.resourceVersion;
   const managed = applied.metadata.managedFields;
-  commit(req, res, store, { ...r, subresource: r.subresource === "status" ? "status" : undefined }, query, old, applied, warnings, (next) => {
+  commit(req, res, store, { ...r, subresource: r.subresource === "status" ? "status" : undefined }, query, old, applied, [], (next) => {
     if (managed) next.metadata.managedFields = managed;
   });
 }

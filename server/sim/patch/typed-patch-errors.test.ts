@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSim, type Sim } from "@/server/sim/start-sim";
+import { requester } from "@/server/sim/http/test-request";
+import { readRecording, recordingsStartingWith, type RecordedAnswer } from "@/server/sim/testing/recorded-answer";
+
+/**
+ * Server-side apply of a body that does not fit the schema, replayed from a real v1.28 server:
+ * the same 500 without a reason, word for word, whatever fieldValidation and dryRun say.
+ */
+let sim: Sim;
+let api: ReturnType<typeof requester>;
+
+beforeAll(async () => {
+  sim = await startSim({ port: 0, controllers: false });
+  api = requester(sim.httpUrl, sim.adminToken);
+  await api("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "rec" } });
+  const existing = readRecording("01a-3-ssa-valid-deployment-plain.json");
+  expect((await replay(existing)).status).toBe(201);
+});
+afterAll(() => sim.stop());
+
+function replay(rec: RecordedAnswer) {
+  const { method, path, headers, body } = rec.request;
+  return api(method, path, body as string | object, { "Content-Type": headers["Content-Type"] });
+}
+
+describe("server-side apply of fields the schema does not have", () => {
+  const files = [...recordingsStartingWith("01b-"), ...recordingsStartingWith("01c-")];
+
+  it.each(files)("answers %s as the real server did", async (file) => {
+    const rec = readRecording(file);
+    const res = await replay(rec);
+    expect(res.status).toBe(rec.response.status);
+    expect(res.body).toEqual(rec.response.body);
+    expect(res.headers.get("warning")).toBeNull();
+  });
+
+  it("names every misfit field at once, list items by their key", async () => {
+    const yaml = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: many\nspec:\n  replicas: true\n  template:\n    spec:\n      containers:\n      - name: web\n        imagez: nginx\n        resources:\n          limits: {cpu: 1}\n`;
+    const res = await api("PATCH", "/apis/apps/v1/namespaces/rec/deployments/many?fieldManager=a", yaml, { "Content-Type": "application/apply-patch+yaml" });
+    expect(res.status).toBe(500);
+    expect(res.body.message).toBe(
+      'failed to create typed patch object (rec/many; apps/v1, Kind=Deployment): errors:\n  .spec.replicas: expected numeric (int or float), got bool\n  .spec.template.spec.containers[name="web"].imagez: field not declared in schema',
+    );
+    expect((await api("GET", "/apis/apps/v1/namespaces/rec/deployments/many")).status).toBe(404);
+  });
+
+  it("refuses an unsupported fieldValidation value on the request's options", async () => {
+    const rec = readRecording("02-14-post-invalid-fieldvalidation-value.json");
+    const res = await replay(rec);
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual(rec.response.body);
+  });
+});
