@@ -160,7 +160,7 @@ describe("dry run and apply", () => {
       [`a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`, /YAML bomb/],
       [`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  x: "${"y".repeat(1_100_000)}"\n`, /over 1 MB|under 1 MB/],
     ];
-    // Any request that reached the API server now would fail with 500 (→ 503 here), so a 400
+    // Any request that reached the API server now would fail with 500 (→ 502 here), so a 400
     // proves the refusal came first.
     fx.cluster.sim.faults.failFraction(1, { status: 500 });
     try {
@@ -170,17 +170,26 @@ describe("dry run and apply", () => {
         expect(res.body.error.message).toMatch(message);
       }
       const reachedApi = await sendYaml(apply.POST, "/api/yaml/apply?project=shop", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n");
-      expect(reachedApi.status).toBe(503);
+      expect(reachedApi.status).toBe(502);
+      expect(reachedApi.body.error.message).toMatch(/^The API server failed on ConfigMap shop\/fine \(HTTP 500\)/);
     } finally {
       fx.cluster.sim.faults.clear();
     }
   });
 
-  it("names what is missing or unknown in a document", async () => {
-    const missing = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", "kind: ConfigMap\nmetadata:\n  name: a\n");
-    expect(missing.body.error.message).toBe('Document 1 (line 1) has no apiVersion; add one, e.g. "apiVersion: apps/v1".');
-    const unknownKind = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", "apiVersion: v1\nkind: ConfigMapp\nmetadata:\n  name: a\n");
-    expect(unknownKind.status).toBe(400);
-    expect(unknownKind.body.error.message).toMatch(/no kind "ConfigMapp" in v1/);
+  it("names what is missing or unknown in a document, beside the other documents' results", async () => {
+    const yaml = "kind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMapp\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n";
+    const res = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", yaml);
+    expect(res.status).toBe(200);
+    expect(res.body.ok).toBe(false);
+    const [missing, unknownKind, fine] = res.body.documents;
+    expect(missing).toMatchObject({ outcome: "invalid", line: 1, message: 'Document 1 (line 1) has no apiVersion; add one, e.g. "apiVersion: apps/v1".' });
+    expect(unknownKind).toMatchObject({ outcome: "invalid", line: 5, message: expect.stringMatching(/no kind "ConfigMapp" in v1/) });
+    expect(unknownKind.problems[0]).toMatchObject({ field: "kind", line: 6, column: 1 });
+    expect(fine).toMatchObject({ outcome: "ok", message: "ConfigMap shop/fine would be created." });
+    const refused = await sendYaml(apply.POST, "/api/yaml/apply?project=shop", yaml);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/has no apiVersion/);
+    expect(fx.cluster.sim.store.peek({ group: "", version: "v1", plural: "configmaps" }, "shop", "fine")).toBeUndefined();
   });
 });
