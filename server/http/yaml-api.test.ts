@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import * as projects from "@/app/api/projects/route";
+import * as project from "@/app/api/projects/[project]/route";
 import * as apps from "@/app/api/projects/[project]/apps/route";
 import * as deploy from "@/app/api/projects/[project]/apps/[app]/deploy/route";
 import * as schemas from "@/app/api/cluster/schemas/route";
@@ -191,5 +192,35 @@ describe("dry run and apply", () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.message).toMatch(/has no apiVersion/);
     expect(fx.cluster.sim.store.peek({ group: "", version: "v1", plural: "configmaps" }, "shop", "fine")).toBeUndefined();
+  });
+});
+
+describe("a project's namespace", () => {
+  const namespaces = { group: "", version: "v1", plural: "namespaces" };
+
+  it("exists as soon as the project does, so New resource works before any deploy, and goes with the project", async () => {
+    const created = await json(projects.POST, "/api/projects", { method: "POST", body: { name: "fresh" } });
+    expect(created.status).toBe(201);
+    expect(fx.cluster.sim.store.peek(namespaces, undefined, "fresh")?.metadata.labels).toMatchObject({ "app.kubernetes.io/managed-by": "berth" });
+    const yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\ndata:\n  a: b\n";
+    const review = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=fresh", yaml);
+    expect(review.body.documents).toEqual([expect.objectContaining({ outcome: "ok", message: "ConfigMap fresh/first would be created.", isNew: true })]);
+    expect((await sendYaml(apply.POST, "/api/yaml/apply?project=fresh", yaml)).status).toBe(200);
+
+    const deleted = await json(project.DELETE, "/api/projects/fresh?wait=true", { method: "DELETE", body: { confirm: "fresh" }, params: { project: "fresh" } });
+    expect(deleted.body.operation).toMatchObject({ status: "succeeded" });
+    await expect.poll(() => fx.cluster.sim.store.peek(namespaces, undefined, "fresh"), { timeout: 10_000 }).toBeUndefined();
+  });
+
+  it("is not made, nor the project, when the cluster refuses it", async () => {
+    fx.cluster.sim.faults.failFraction(1, { status: 503 });
+    try {
+      const res = await json(projects.POST, "/api/projects", { method: "POST", body: { name: "nowhere" } });
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toMatch(/^Project "nowhere" was not created: its namespace could not be created in the cluster/);
+    } finally {
+      fx.cluster.sim.faults.clear();
+    }
+    expect((await json(project.GET, "/api/projects/nowhere", { params: { project: "nowhere" } })).status).toBe(404);
   });
 });
