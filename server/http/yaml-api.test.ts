@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import * as projects from "@/app/api/projects/route";
@@ -13,6 +16,7 @@ import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { setCluster } from "@/server/kube/cluster";
+import { clusterRoleRules } from "@/server/sim/http/rbac";
 import { callRoute, routeRequest, TEST_ORIGIN } from "@/server/http/testing/route-request";
 import type { RouteHandler } from "@/server/http/with-auth";
 
@@ -222,5 +226,33 @@ describe("a project's namespace", () => {
       fx.cluster.sim.faults.clear();
     }
     expect((await json(project.GET, "/api/projects/nowhere", { params: { project: "nowhere" } })).status).toBe(404);
+  });
+});
+
+describe("Berth's own permissions (the ClusterRole of deploy/berth.yaml)", () => {
+  it("says per document what Berth's service account may not do and where to grant it", async () => {
+    const sim = fx.cluster.sim;
+    const token = sim.issueToken("system:serviceaccount:berth:berth", clusterRoleRules(fs.readFileSync("deploy/berth.yaml", "utf8"), "berth"));
+    const file = path.join(fx.cluster.dir, "berth-service-account.kubeconfig");
+    await sim.writeKubeconfig(file, { token });
+    const asServiceAccount = new KubeConfig();
+    asServiceAccount.loadFromFile(file);
+    setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: asServiceAccount, isSimulated: true });
+    try {
+      const yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: allowed\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: job\n            image: busybox\n";
+      const sentence = `Berth's service account may not create cronjobs.batch in namespace shop — grant it in the ClusterRole (deploy/berth.yaml): the YAML editor needs the verbs get, create and patch on "cronjobs" in API group "batch".`;
+      const review = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", yaml);
+      expect(review.status).toBe(200);
+      expect(review.body.documents[0]).toMatchObject({ outcome: "ok", message: "ConfigMap shop/allowed would be created." });
+      expect(review.body.documents[1]).toMatchObject({ outcome: "forbidden", line: 6, message: sentence });
+      expect(review.body.documents[1].problems).toEqual([expect.objectContaining({ line: 6, message: sentence })]);
+
+      const applied = await sendYaml(apply.POST, "/api/yaml/apply?project=shop", yaml);
+      expect(applied.status).toBe(403);
+      expect(applied.body.error.message).toBe(`${sentence} (1 earlier document was applied)`);
+    } finally {
+      setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: fx.cluster.kubeConfig, isSimulated: true });
+    }
+    expect(fx.cluster.sim.store.peek({ group: "batch", version: "v1", plural: "cronjobs" }, "shop", "nightly")).toBeUndefined();
   });
 });

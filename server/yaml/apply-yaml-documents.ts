@@ -12,7 +12,7 @@ import { recordAudit } from "@/server/auth/audit";
 import type { Principal } from "@/server/auth/principal";
 import { AppError } from "@/server/errors";
 import { applyEditorObject, readEditorObject } from "@/server/kube/editor-apply";
-import { describeRef, refOf } from "@/server/kube/kube-object";
+import { describeRef, refOf, type KubeObject } from "@/server/kube/kube-object";
 import { describeApplyFailure } from "@/server/yaml/describe-apply-failure";
 import { isRefused, resolveEditorTargets, type EditorTarget, type RefusedDocument } from "@/server/yaml/resolve-editor-targets";
 import { comparableObject, toYaml } from "@/server/yaml/object-yaml";
@@ -29,8 +29,9 @@ export interface ApplyYamlInput {
 
 async function runOne(kubeConfig: KubeConfig, target: EditorTarget, input: ApplyYamlInput, dryRun: boolean): Promise<YamlDocumentResult> {
   const { object, kind } = target;
+  let live: KubeObject | undefined;
   try {
-    const live = dryRun ? await readEditorObject(kubeConfig, kind, object.metadata.namespace, object.metadata.name) : undefined;
+    live = dryRun ? await readEditorObject(kubeConfig, kind, object.metadata.namespace, object.metadata.name) : undefined;
     const result = await applyEditorObject(kubeConfig, kind, object, { dryRun, force: input.force });
     return {
       index: target.document.index,
@@ -42,7 +43,7 @@ async function runOne(kubeConfig: KubeConfig, target: EditorTarget, input: Apply
       ...(dryRun ? { isNew: !live, live: live ? toYaml([comparableObject(live)]) : "", proposed: toYaml([comparableObject(result)]) } : {}),
     };
   } catch (err) {
-    return describeApplyFailure(target.document, input.lineCounter, refOf(object), err);
+    return describeApplyFailure(target.document, input.lineCounter, refOf(object), err, { exists: live !== undefined });
   }
 }
 

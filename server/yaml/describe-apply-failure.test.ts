@@ -154,7 +154,7 @@ describe("the editor's dry run against a real API server's answers", () => {
     const body = recorded.body as { message: string };
     const answer = { ...recorded, body: { ...body, message: body.message.replace('pods is', 'cronjobs.batch "nightly" is').replace("system:anonymous", "system:serviceaccount:berth:berth").replace('list resource "pods" in API group ""', 'patch resource "cronjobs" in API group "batch"') } };
     const { document } = await dryRunPair("08-13-no-auth.json", { manifest, objectPath: "/apis/batch/v1/namespaces/rec/cronjobs/nightly", answer });
-    expect(document).toMatchObject({ outcome: "forbidden", message: "Berth's service account may not patch cronjobs.batch in namespace rec — grant it in the ClusterRole (deploy/berth.yaml)." });
+    expect(document).toMatchObject({ outcome: "forbidden", message: `Berth's service account may not create cronjobs.batch in namespace rec — grant it in the ClusterRole (deploy/berth.yaml): the YAML editor needs the verbs get, create and patch on "cronjobs" in API group "batch".` });
   });
 
   it("keeps an API server's other 500s on their document, not the cluster's availability", async () => {

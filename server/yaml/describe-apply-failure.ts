@@ -83,15 +83,23 @@ function placed(document: ParsedYamlDocument, lineCounter: LineCounter, causes: 
   });
 }
 
-/** The RBAC refusal in words that say who to ask for what, e.g. for a CronJob the ClusterRole does not list. */
-function describeForbidden(err: KubeApiError, ref: YamlObjectRef): string {
+/**
+ * The RBAC refusal in words that say who to ask for what, e.g. for a CronJob the ClusterRole
+ * does not list. The editor reads (get) and server-side applies (patch, plus create for a new
+ * object), so whichever verb was refused, the person learns all three.
+ */
+function describeForbidden(err: KubeApiError, ref: YamlObjectRef, exists: boolean): string {
   const message = err.body.message ?? "";
-  const rbac = /User "([^"]+)" cannot (\w+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)"| at the cluster scope)/.exec(message);
-  if (!rbac) return `${describeRef(ref)} was refused by the API server: ${message || "forbidden"}`;
-  const [, user, verb, resource, group, namespace] = rbac;
-  const what = `${verb} ${group ? `${resource}.${group}` : resource} ${namespace ? `in namespace ${namespace}` : "at the cluster scope"}`;
-  if (user.startsWith("system:serviceaccount:")) return `Berth's service account may not ${what} — grant it in the ClusterRole (deploy/berth.yaml).`;
-  return `Berth's cluster user "${user}" may not ${what} — grant it with a ClusterRole bound to that user (deploy/berth.yaml lists what Berth needs).`;
+  const rbac = /User "([^"]+)" cannot (\w+) resource "([^"/]+)[^"]*" in API group "([^"]*)"(?: in the namespace "([^"]+)"| at the cluster scope)/.exec(message);
+  // A create refused inside an apply carries no user and an empty reason: `cronjobs.batch "x" is forbidden: `.
+  const bare = /^\S+ "[^"]*" is forbidden: $/.test(message) && err.body.details?.kind;
+  if (!rbac && !bare) return `${describeRef(ref)} was refused by the API server: ${message || "forbidden"}`;
+  const [user, resource, group, namespace] = rbac ? [rbac[1], rbac[3], rbac[4], rbac[5]] : ["system:serviceaccount:", err.body.details!.kind!, err.body.details?.group ?? "", ref.namespace];
+  const action = exists ? "change" : "create";
+  const what = `${action} ${group ? `${resource}.${group}` : resource} ${namespace ? `in namespace ${namespace}` : "at the cluster scope"}`;
+  const verbs = `the YAML editor needs the verbs get, create and patch on "${resource}" in API group "${group}"`;
+  if (user.startsWith("system:serviceaccount:")) return `Berth's service account may not ${what} — grant it in the ClusterRole (deploy/berth.yaml): ${verbs}.`;
+  return `Berth's cluster user "${user}" may not ${what} — grant it with a ClusterRole bound to that user (deploy/berth.yaml lists what Berth needs): ${verbs}.`;
 }
 
 function describeNotFound(err: KubeApiError, ref: YamlObjectRef): string {
@@ -110,9 +118,10 @@ function isUnavailable(err: unknown): boolean {
 /**
  * The result of `document` (about `ref`) when the API server refused it with `err`. Throws
  * `cluster_unavailable` when the API server could not be reached or answered 503, and rethrows
- * what is not an answer of the API server at all (Berth's own bugs stay 500s).
+ * what is not an answer of the API server at all (Berth's own bugs stay 500s). `exists`: the
+ * editor saw the live object (so the person was changing it, not creating it).
  */
-export function describeApplyFailure(document: ParsedYamlDocument, lineCounter: LineCounter, ref: YamlObjectRef, err: unknown): YamlDocumentResult {
+export function describeApplyFailure(document: ParsedYamlDocument, lineCounter: LineCounter, ref: YamlObjectRef, err: unknown, context: { exists: boolean }): YamlDocumentResult {
   if (isUnavailable(err)) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new AppError({ code: "cluster_unavailable", message: `The cluster's API server is unavailable (${detail}); nothing was changed. Try again when it answers.` });
@@ -137,7 +146,7 @@ export function describeApplyFailure(document: ParsedYamlDocument, lineCounter: 
     return { ...base, outcome: "invalid", message: message || "The API server refused the object.", problems: placed(document, lineCounter, causes.length > 0 ? causes : decodingCauses(message)) };
   }
   if (err.code === 403) {
-    const text = describeForbidden(err, ref);
+    const text = describeForbidden(err, ref, context.exists);
     return { ...base, outcome: "forbidden", message: text, problems: placed(document, lineCounter, [{ message: text }]) };
   }
   if (err.code === 404) {

@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { SimError, type StreamHandlers } from "@/server/sim/contract";
 import type { FaultState } from "@/server/sim/faults";
-import { authenticate, authorize, type SimTokens } from "@/server/sim/http/authenticate";
+import { authenticate, authorize, authorizeCreateOnPatch, type SimTokens } from "@/server/sim/http/authenticate";
+import { refOf } from "@/server/sim/kinds/kind-registry";
 import { parseRequestPath, type ResourceRequest } from "@/server/sim/http/parse-request-path";
 import { serveDelete, serveDeleteCollection } from "@/server/sim/http/serve-delete";
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from "@/server/sim/http/serve-discovery";
@@ -51,6 +52,8 @@ function verbOf(method: string, r: ResourceRequest, query: URLSearchParams): str
   }
 }
 
+const isApplyPatch = (req: IncomingMessage) => (req.headers["content-type"] ?? "").split(";")[0].trim() === "application/apply-patch+yaml";
+
 export async function handleRequest(ctx: SimServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const url = new URL(req.url ?? "/", "http://sim");
@@ -71,7 +74,9 @@ export async function handleRequest(ctx: SimServerContext, req: IncomingMessage,
     const r = parsed.request;
     const query = url.searchParams;
     const verb = verbOf(req.method ?? "GET", r, query);
-    authorize(user, verb, { group: r.kind.group, plural: r.kind.plural, subresource: r.subresource, namespace: r.namespace, name: r.name });
+    const target = { group: r.kind.group, plural: r.kind.plural, subresource: r.subresource, namespace: r.namespace, name: r.name };
+    authorize(user, verb, target);
+    if (verb === "patch" && r.name && !r.subresource && isApplyPatch(req) && !ctx.store.peek(refOf(r.kind), r.namespace, r.name)) authorizeCreateOnPatch(user, { ...target, name: r.name });
     rejectBadSubresource(r);
     if (r.kind.readOnly) {
       if (verb !== "get" && verb !== "list") throw methodNotSupported();
