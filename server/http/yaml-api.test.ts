@@ -161,7 +161,10 @@ describe("dry run and apply", () => {
     const latin1 = new Uint8Array([...new TextEncoder().encode("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf"), 0xe9, 0x0a]);
     const cases: Array<[string | Uint8Array, RegExp]> = [
       [latin1, /not valid UTF-8/],
-      ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n", /^Line 5: .*unique/],
+      ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n", /^Line 5, column 3: .*unique/],
+      ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  run: !!js/function 'function () {}'\n", /^Line 6, column 8: the tag !!js\/function is not plain data/],
+      ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: !Ref Name\n", /^Line 4, column 9: the tag !Ref is not plain data/],
+      ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: "v\\0"\n', /^Line 6, column 6: this text contains the control character U\+0000 \(NUL\)/],
       [`a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`, /YAML bomb/],
       [`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  x: "${"y".repeat(1_100_000)}"\n`, /over 1 MB|under 1 MB/],
     ];
