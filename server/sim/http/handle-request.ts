@@ -16,7 +16,7 @@ import { serveWatch } from "@/server/sim/http/serve-watch";
 import { serveOpenApi } from "@/server/sim/http/serve-openapi";
 import { rejectBadSubresource, serveCreate, servePatch, serveUpdate } from "@/server/sim/http/serve-write";
 import { toScale } from "@/server/sim/http/scale-subresource";
-import { methodNotSupported, notFoundPath, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
+import { methodNotSupported, notFoundPath, PageNotFound, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
 import { metricsObjects } from "@/server/sim/http/metrics-view";
 import { matcherFor } from "@/server/sim/http/serve-read";
 import type { MemoryStore } from "@/server/sim/store/memory-store";
@@ -70,6 +70,7 @@ export async function handleRequest(ctx: SimServerContext, req: IncomingMessage,
     }
     if (await serveNonResource(ctx, req, res, path)) return;
     const parsed = parseRequestPath(path);
+    if (parsed.type === "unknown-resource" && user) throw new PageNotFound();
     if (parsed.type !== "resource" || !user) throw notFoundPath();
     const r = parsed.request;
     const query = url.searchParams;
@@ -145,7 +146,7 @@ async function serveNonResource(ctx: SimServerContext, req: IncomingMessage, res
   }
   if ((m = path.match(/^\/apis\/([^/]+)\/([^/]+)$/))) {
     const list = apiResourceList(m[1], m[2]);
-    if (!list) throw notFoundPath();
+    if (!list) throw new PageNotFound();
     return void sendJson(res, 200, list), true;
   }
   return false;

@@ -4,8 +4,9 @@ import { requester } from "@/server/sim/http/test-request";
 import { readRecording, recordingsStartingWith, type RecordedAnswer } from "@/server/sim/testing/recorded-answer";
 
 /**
- * Server-side apply of a body that does not fit the schema, replayed from a real v1.28 server:
- * the same 500 without a reason, word for word, whatever fieldValidation and dryRun say.
+ * The simulator's answers to writes a real v1.28 server refuses, replayed from its recordings:
+ * server-side apply of a body that does not fit the schema (the same 500 without a reason, word
+ * for word, whatever fieldValidation and dryRun say), a bad fieldValidation, an unknown kind.
  */
 let sim: Sim;
 let api: ReturnType<typeof requester>;
@@ -50,5 +51,15 @@ describe("server-side apply of fields the schema does not have", () => {
     const res = await replay(rec);
     expect(res.status).toBe(422);
     expect(res.body).toEqual(rec.response.body);
+  });
+});
+
+describe("kinds the server does not serve", () => {
+  it.each(["01g-1-ssa-unknown-kind.json", "01g-3-discovery-unknown-group.json"])("answers %s with the real plain-text 404", async (file) => {
+    const rec = readRecording(file);
+    const res = await replay(rec);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toBe(rec.response.headers["content-type"]);
+    expect(res.body).toBe(rec.response.body);
   });
 });
