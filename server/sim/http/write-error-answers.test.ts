@@ -63,3 +63,27 @@ describe("kinds the server does not serve", () => {
     expect(res.body).toBe(rec.response.body);
   });
 });
+
+describe("the apply body's own decoding", () => {
+  it("refuses YAML that does not parse with a 400 (the parser's own words differ from go-yaml's)", async () => {
+    const rec = readRecording("01h-4-ssa-invalid-yaml.json");
+    const res = await replay(rec);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ reason: "BadRequest", message: expect.stringMatching(/^error decoding YAML: /) });
+  });
+
+  it.each(["01h-8-ssa-duplicate-field-strict.json", "01h-10-ssa-wrong-content-type.json", "01h-5-ssa-missing-kind.json"])("refuses %s as the real server did", async (file) => {
+    const rec = readRecording(file);
+    const res = await replay(rec);
+    expect(res.status).toBe(rec.response.status);
+    expect(res.body).toEqual(rec.response.body);
+  });
+
+  it.each(["01h-9-ssa-duplicate-field-default.json", "01h-11-ssa-duplicate-field-warn.json"])("keeps the last of a repeated key with a warning, as in %s", async (file) => {
+    const rec = readRecording(file);
+    const res = await replay(rec);
+    expect(res.status).toBe(201);
+    expect(res.headers.get("warning")).toBe(rec.response.headers.warning);
+    expect(res.body.spec.replicas).toBe((rec.response.body as { spec: { replicas: number } }).spec.replicas);
+  });
+});
