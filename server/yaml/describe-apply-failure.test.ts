@@ -40,9 +40,9 @@ beforeAll(async () => {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const path = new URL(req.url ?? "/", "http://replay").pathname;
+      if (answers.get(path) === "drop") return req.socket.destroy();
       if (req.method === "GET" && RESOURCES[path]) return send(res, 200, { kind: "APIResourceList", resources: RESOURCES[path] });
       const answer = answers.get(path);
-      if (answer === "drop") return req.socket.destroy();
       if (req.method === "GET") return send(res, 404, { kind: "Status", apiVersion: "v1", status: "Failure", reason: "NotFound", code: 404, message: "not found" });
       if (answer) return send(res, answer.status, answer.body, answer.headers["content-type"]);
       const sent = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { metadata: Record<string, unknown> };
@@ -169,5 +169,15 @@ describe("the editor's dry run against a real API server's answers", () => {
       expect(err).toBeInstanceOf(AppError);
       expect(err).toMatchObject({ code: "cluster_unavailable", message: expect.stringMatching(/^The cluster's API server is unavailable \(.+\); nothing was changed\. Try again when it answers\.$/) });
     }
+  });
+
+  it("answers cluster_unavailable when discovery cannot reach the API server, and keeps discovery's other failures on their document", async () => {
+    const widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: rec\n";
+    answers.clear();
+    answers.set("/apis/example.com/v1", "drop");
+    const parsed = parseYamlSafely(`${CONFIG_MAP}---\n${widget}`);
+    if (!parsed.ok) throw new Error("unparsed");
+    const input = { ...parsed, project: "rec", principal: admin, allowOutsideProject: true, force: false };
+    await expect(dryRunYaml(kubeConfig, input)).rejects.toMatchObject({ code: "cluster_unavailable" });
   });
 });

@@ -110,9 +110,10 @@ function describeNotFound(err: KubeApiError, ref: YamlObjectRef): string {
   return `${describeRef(ref)}: ${err.body.message ?? "not found"}`;
 }
 
-function isUnavailable(err: unknown): boolean {
-  if (err instanceof Error && err.name === "KubeNetworkError") return true;
-  return isKubeApiError(err, 503);
+/** An API server that cannot be reached, or answers 503, is the whole request's problem: thrown as `cluster_unavailable`. */
+export function throwIfUnavailable(err: unknown): void {
+  if (!(err instanceof Error && err.name === "KubeNetworkError") && !isKubeApiError(err, 503)) return;
+  throw new AppError({ code: "cluster_unavailable", message: `The cluster's API server is unavailable (${err instanceof Error ? err.message : String(err)}); nothing was changed. Try again when it answers.` });
 }
 
 /**
@@ -122,10 +123,7 @@ function isUnavailable(err: unknown): boolean {
  * editor saw the live object (so the person was changing it, not creating it).
  */
 export function describeApplyFailure(document: ParsedYamlDocument, lineCounter: LineCounter, ref: YamlObjectRef, err: unknown, context: { exists: boolean }): YamlDocumentResult {
-  if (isUnavailable(err)) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new AppError({ code: "cluster_unavailable", message: `The cluster's API server is unavailable (${detail}); nothing was changed. Try again when it answers.` });
-  }
+  throwIfUnavailable(err);
   if (!isKubeApiError(err) || err.code === 401) throw err;
   const base = { index: document.index, ref, line: document.line };
   const message = err.body.message ?? err.message;

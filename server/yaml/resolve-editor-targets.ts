@@ -15,8 +15,10 @@ import type { Principal } from "@/server/auth/principal";
 import { namespaceName } from "@/server/engine/names";
 import { AppError } from "@/server/errors";
 import { discoverResourceKind } from "@/server/kube/discover-kind";
+import { isKubeApiError } from "@/server/kube/kube-api-error";
 import type { KubeObject } from "@/server/kube/kube-object";
 import type { ResourceKind } from "@/server/kube/resource-kinds";
+import { throwIfUnavailable } from "@/server/yaml/describe-apply-failure";
 
 export interface EditorTarget {
   document: ParsedYamlDocument;
@@ -35,13 +37,13 @@ export function isRefused(target: object): target is RefusedDocument {
   return "result" in target && "document" in target && !("apiVersion" in target);
 }
 
-function refusal(document: ParsedYamlDocument, lineCounter: LineCounter, message: string, field?: string): RefusedDocument {
+function refusal(document: ParsedYamlDocument, lineCounter: LineCounter, message: string, field?: string, outcome: "invalid" | "failed" = "invalid"): RefusedDocument {
   const value = (typeof document.value === "object" && document.value !== null ? document.value : {}) as { apiVersion?: unknown; kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
   const text = (v: unknown) => (typeof v === "string" ? v : "");
   const ref = { apiVersion: text(value.apiVersion), kind: text(value.kind), name: text(value.metadata?.name), ...(text(value.metadata?.namespace) ? { namespace: text(value.metadata?.namespace) } : {}) };
   const at = field ? findFieldPosition(document.doc, lineCounter, field) : undefined;
   const problem = { message, field, line: at?.line ?? document.line, column: at?.column ?? 1, endLine: at?.endLine ?? document.line, endColumn: at?.endColumn ?? 1000 };
-  return { document, result: { index: document.index, ref, line: document.line, outcome: "invalid", message, problems: [problem] } };
+  return { document, result: { index: document.index, ref, line: document.line, outcome, message, problems: [problem] } };
 }
 
 /** The document as a Kubernetes object, or the sentence saying what it lacks. */
@@ -63,7 +65,12 @@ async function kindOf(kubeConfig: KubeConfig, lineCounter: LineCounter, document
   try {
     return await discoverResourceKind(kubeConfig, object.apiVersion, object.kind);
   } catch (err) {
-    if (err instanceof AppError && err.code === "invalid") return refusal(document, lineCounter, `Document ${document.index + 1} (line ${document.line}): ${err.message}`, "kind");
+    const where = `Document ${document.index + 1} (line ${document.line})`;
+    if (err instanceof AppError && err.code === "invalid") return refusal(document, lineCounter, `${where}: ${err.message}`, "kind");
+    throwIfUnavailable(err);
+    if (isKubeApiError(err) && err.code !== 401) {
+      return refusal(document, lineCounter, `${where}: the API server failed to say which resource serves ${object.kind} in ${object.apiVersion} (HTTP ${err.code}): ${err.body.message ?? err.message}`, "kind", "failed");
+    }
     throw err;
   }
 }

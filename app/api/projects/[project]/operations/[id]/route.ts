@@ -1,5 +1,5 @@
 import { operationSchema } from "@/lib/dto/app";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { waitForOperation } from "@/server/engine/operations/enqueue";
 import { WAIT_LIMIT_MS } from "@/server/http/project-api/respond-operation";
 import { operationParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";

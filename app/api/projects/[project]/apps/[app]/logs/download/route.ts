@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { logsDownloadQuery } from "@/lib/ws-protocol";
-import { AppError } from "@/server/http/errors";
+import { AppError } from "@/server/errors";
 import { withAuth } from "@/server/http/with-auth";
 import { getKubeConfig } from "@/server/kube/cluster";
 import { downloadAppLog } from "@/server/kube/download-app-log";
