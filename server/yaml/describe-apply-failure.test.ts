@@ -43,8 +43,10 @@ beforeAll(async () => {
       if (answers.get(path) === "drop") return req.socket.destroy();
       if (req.method === "GET" && RESOURCES[path]) return send(res, 200, { kind: "APIResourceList", resources: RESOURCES[path] });
       const answer = answers.get(path);
+      const isObjectPath = path.includes("/namespaces/");
+      if (req.method === "GET" && answer && answer !== "drop" && !isObjectPath) return send(res, answer.status, answer.body, answer.headers["content-type"]);
       if (req.method === "GET") return send(res, 404, { kind: "Status", apiVersion: "v1", status: "Failure", reason: "NotFound", code: 404, message: "not found" });
-      if (answer) return send(res, answer.status, answer.body, answer.headers["content-type"]);
+      if (answer && answer !== "drop") return send(res, answer.status, answer.body, answer.headers["content-type"]);
       const sent = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { metadata: Record<string, unknown> };
       send(res, 201, { ...sent, metadata: { ...sent.metadata, uid: "replayed" } });
     });
@@ -172,12 +174,18 @@ describe("the editor's dry run against a real API server's answers", () => {
   });
 
   it("answers cluster_unavailable when discovery cannot reach the API server, and keeps discovery's other failures on their document", async () => {
-    const widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: rec\n";
+    const run = (group: string) => {
+      const parsed = parseYamlSafely(`${CONFIG_MAP}---\napiVersion: ${group}/v1\nkind: Gadget\nmetadata:\n  name: g\n  namespace: rec\n`);
+      if (!parsed.ok) throw new Error(parsed.problems[0].message);
+      return dryRunYaml(kubeConfig, { ...parsed, project: "rec", principal: admin, allowOutsideProject: true, force: false });
+    };
     answers.clear();
-    answers.set("/apis/example.com/v1", "drop");
-    const parsed = parseYamlSafely(`${CONFIG_MAP}---\n${widget}`);
-    if (!parsed.ok) throw new Error("unparsed");
-    const input = { ...parsed, project: "rec", principal: admin, allowOutsideProject: true, force: false };
-    await expect(dryRunYaml(kubeConfig, input)).rejects.toMatchObject({ code: "cluster_unavailable" });
+    answers.set("/apis/dropped.example/v1", "drop");
+    await expect(run("dropped.example")).rejects.toMatchObject({ code: "cluster_unavailable" });
+    const internal = readRecording("03-4-put-nonnumeric-rv.json").response;
+    answers.set("/apis/failing.example/v1", internal);
+    const result = await run("failing.example");
+    expect(result.documents[0].outcome).toBe("ok");
+    expect(result.documents[1]).toMatchObject({ outcome: "failed", message: 'Document 2 (line 9): the API server failed to say which resource serves Gadget in failing.example/v1 (HTTP 500): strconv.ParseUint: parsing "abc": invalid syntax' });
   });
 });
