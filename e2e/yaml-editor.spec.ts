@@ -143,7 +143,7 @@ test.describe("YAML editor", () => {
       const results = page.getByRole("list", { name: "Dry run results" });
       await expect(results.locator('[data-outcome="ok"]')).toContainText(`ConfigMap ${project}/settings would be created.`);
       const invalid = results.locator('[data-outcome="invalid"]');
-      await expect(invalid).toContainText(`Deployment ${project}/badname`);
+      await expect(invalid).toContainText(`Deployment ${project}/badname does not fit the Deployment schema (line 13).`);
       await expect(invalid).toContainText('Line 13, column 3: unknown field "spec.replicaz"; check its spelling and indentation');
       await expect(page.getByText(/cluster.*unavailable/i)).toHaveCount(0);
       await shot("yaml-editor-mixed-dry-run");

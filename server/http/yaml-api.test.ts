@@ -103,6 +103,9 @@ describe("dry run and apply", () => {
     const misspelt = yaml.replace("  replicas: -1", "  replicaz: 2");
     const unknown = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", misspelt);
     expect(unknown.body.documents[0].problems).toEqual([expect.objectContaining({ field: "spec.replicaz", line, message: expect.stringMatching(/unknown field "spec.replicaz"/) })]);
+    const refused = await sendYaml(apply.POST, "/api/yaml/apply?project=shop", misspelt);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toBe(`Deployment shop/web does not fit the Deployment schema (line ${line}). Line ${line}, column 3: unknown field "spec.replicaz"; check its spelling and indentation.`);
   });
 
   it("reports a conflict naming the manager, refuses it without force, and takes the field over with force (audited)", async () => {

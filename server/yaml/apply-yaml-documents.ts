@@ -71,7 +71,9 @@ export async function dryRunYaml(kubeConfig: KubeConfig, input: ApplyYamlInput):
 function refuse(result: YamlDocumentResult, appliedBefore: number): never {
   const { code, status } = ANSWER_BY_OUTCOME[result.outcome as keyof typeof ANSWER_BY_OUTCOME];
   const earlier = appliedBefore > 0 ? ` (${appliedBefore} earlier document${appliedBefore > 1 ? "s were" : " was"} applied)` : "";
-  throw new AppError({ code, status, message: `${result.message}${earlier}` });
+  // The answer has no per-document list, so the lines the message does not already tell are added.
+  const details = result.problems.filter((p) => !result.message.includes(p.message)).map((p) => ` Line ${p.line}, column ${p.column}: ${p.message}.`);
+  throw new AppError({ code, status, message: `${result.message}${earlier}${details.join("")}` });
 }
 
 /**

@@ -130,7 +130,8 @@ export function describeApplyFailure(document: ParsedYamlDocument, lineCounter: 
   const typed = TYPED_PATCH.exec(message);
   if (typed) {
     const problems = placed(document, lineCounter, schemaMisfits(typed[1]));
-    return { ...base, outcome: "invalid", message: `${describeRef(ref)} does not fit the ${ref.kind} schema: ${problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}.`, problems };
+    const lines = [...new Set(problems.map((p) => p.line))];
+    return { ...base, outcome: "invalid", message: `${describeRef(ref)} does not fit the ${ref.kind} schema (line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}).`, problems };
   }
   if (err.code === 409) {
     const problems = placed(document, lineCounter, statusCauses(err));
