@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSim, type Sim } from "@/server/sim/start-sim";
 import { requester } from "@/server/sim/http/test-request";
+import { startKubectlSim, type KubectlSim } from "@/server/sim/conformance/run-kubectl";
 import { readRecording, recordingsStartingWith, type RecordedAnswer } from "@/server/sim/testing/recorded-answer";
 
 /**
@@ -85,5 +86,23 @@ describe("the apply body's own decoding", () => {
     expect(res.status).toBe(201);
     expect(res.headers.get("warning")).toBe(rec.response.headers.warning);
     expect(res.body.spec.replicas).toBe((rec.response.body as { spec: { replicas: number } }).spec.replicas);
+  });
+});
+
+describe("kubectl apply --server-side of the recorded manifests", () => {
+  let env: KubectlSim;
+  beforeAll(async () => {
+    env = await startKubectlSim("sim-ssa-errors-", 20_000);
+    expect((await env.kubectl("create", "namespace", "rec")).code).toBe(0);
+  });
+  afterAll(() => env.stop());
+
+  const runs = (readRecording("01g-4-kubectl-apply-outputs.json") as unknown as { runs: Array<{ what: string; stdin: string; exitCode: number; stderr: string }> }).runs;
+
+  it.each(runs.map((r) => [r.what, r] as const))("prints what kubectl printed against the real server: %s", async (_, run) => {
+    const file = await env.manifest("recorded", run.stdin);
+    const res = await env.kubectl("apply", "--server-side", "--field-manager=a", "-f", file);
+    expect(res.code).toBe(run.exitCode);
+    expect(res.stderr.replaceAll(`"${file}"`, '"STDIN"')).toBe(run.stderr);
   });
 });
