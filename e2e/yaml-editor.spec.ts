@@ -100,4 +100,55 @@ test.describe("YAML editor", () => {
       await adminApi.delete(`/api/projects/${project}`, { data: { confirm: project } });
     }
   });
+
+  test("dry-runs a valid and an invalid document together in a fresh project and shows both results, the error at its line", async ({ page, adminApi, shot }, testInfo) => {
+    test.setTimeout(90_000);
+    const project = `mixed-${testInfo.project.name}-${Date.now().toString(36)}`.slice(0, 30);
+    expect((await adminApi.post("/api/projects", { data: { name: project } })).status()).toBe(201);
+    try {
+      const yaml = [
+        "apiVersion: v1",
+        "kind: ConfigMap",
+        "metadata:",
+        "  name: settings",
+        "data:",
+        "  greeting: hello",
+        "---",
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata:",
+        "  name: badname",
+        "spec:",
+        "  replicaz: 2",
+        "  selector:",
+        "    matchLabels: {app: badname}",
+        "  template:",
+        "    metadata:",
+        "      labels: {app: badname}",
+        "    spec:",
+        "      containers:",
+        "      - name: web",
+        "        image: nginx:1.27",
+        "",
+      ].join("\n");
+      await page.goto(`/projects/${project}/resources/new`);
+      const editor = page.getByTestId("yaml-editor").first();
+      await expect(editor.locator(".view-lines")).toContainText("apiVersion", { timeout: 60_000 });
+      await replaceEditorText(page, yaml);
+      await expect(editor.locator(".view-lines")).toContainText("replicaz: 2");
+
+      const dryRun = page.waitForResponse((r) => r.url().includes("/api/yaml/dry-run") && r.request().method() === "POST");
+      await page.getByRole("button", { name: "Review changes" }).click();
+      expect((await dryRun).status()).toBe(200);
+      const results = page.getByRole("list", { name: "Dry run results" });
+      await expect(results.locator('[data-outcome="ok"]')).toContainText(`ConfigMap ${project}/settings would be created.`);
+      const invalid = results.locator('[data-outcome="invalid"]');
+      await expect(invalid).toContainText(`Deployment ${project}/badname does not fit the Deployment schema (line 13).`);
+      await expect(invalid).toContainText('Line 13, column 3: unknown field "spec.replicaz"; check its spelling and indentation');
+      await expect(page.getByText(/cluster.*unavailable/i)).toHaveCount(0);
+      await shot("yaml-editor-mixed-dry-run");
+    } finally {
+      await adminApi.delete(`/api/projects/${project}`, { data: { confirm: project } });
+    }
+  });
 });

@@ -8,6 +8,7 @@ import type { ClusterSchemaSet } from "@/lib/yaml/openapi-to-json-schema";
 import type { YamlApplyResult } from "@/lib/yaml/yaml-dto";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DryRunReport } from "@/components/yaml-editor/dry-run-report";
 import { ExplainPanel } from "@/components/yaml-editor/explain-panel";
 import { YamlDiff } from "@/components/yaml-editor/yaml-diff";
 import { YamlEditor } from "@/components/yaml-editor/yaml-editor";
@@ -98,22 +99,7 @@ export function YamlWorkbench({ project, initialYaml, canApply, canLeaveProject 
           title="The dry run found problems"
           action={conflict ? <Button variant="danger" size="sm" onClick={() => runDryRun(true)}>Review a forced apply</Button> : undefined}
         >
-          <ul className="list-disc pl-4">
-            {review.documents.filter((d) => d.outcome !== "ok").map((d) => (
-              <li key={d.index}>
-                {d.message}
-                {d.problems.length > 0 ? (
-                  <ul className="pl-4">
-                    {d.problems.map((p, i) => (
-                      <li key={i}>
-                        Line {p.line}: {p.message}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <DryRunReport result={review} />
         </Alert>
       ) : null}
       {apply.isError ? (

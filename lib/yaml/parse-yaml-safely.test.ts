@@ -69,3 +69,39 @@ describe("decodeUtf8Strictly", () => {
     expect(result.problems[0].message).toBe("The YAML is not valid UTF-8 text; save the file as UTF-8 and try again.");
   });
 });
+
+describe("YAML that is not plain data", () => {
+  const problemsOf = (text: string) => {
+    const result = parseYamlSafely(text);
+    return result.ok ? [] : result.problems;
+  };
+
+  it.each([
+    ["!!js/function", "data:\n  run: !!js/function 'function () { return 1 }'\n", 2, 8],
+    ["!!python/object/apply:os.system", "data:\n  x: !!python/object/apply:os.system ['id']\n", 2, 6],
+    ["!Ref", "spec:\n  bucket: !Ref MyBucket\n", 2, 11],
+    ["!!binary", "data:\n  key: !!binary aGVsbG8=\n", 2, 8],
+    ["!!timestamp", "metadata:\n  when: !!timestamp 2001-12-14\n", 2, 9],
+    ["!!set", "items: !!set {a, b}\n", 1, 8],
+  ])("refuses the tag %s at its line and column", (tag, text, line, column) => {
+    expect(problemsOf(text)).toEqual([{ message: expect.stringMatching(new RegExp(`^the tag ${tag.replace(/[!/]/g, "\\$&")} is not plain data`)), line, column, document: 0 }]);
+  });
+
+  it("accepts the core schema's tags, spelt out or implied", () => {
+    expect(parseYamlSafely("a: !!str 1\nb: !!int '2'\nc: !!bool true\nd: !!null\ne: !!map {x: 1}\nf: !!seq [1]\ng: !!float 1.5\nh: ! text\n").ok).toBe(true);
+  });
+
+  it.each([
+    ["NUL", 'data:\n  a: "x\\0y"\n', "U+0000 (NUL)", 2, 6],
+    ["a raw NUL byte", "data:\n  a: x\u0000y\n", "U+0000 (NUL)", 2, 7],
+    ["BEL", 'data:\n  a: "\\a"\n', "U+0007 (BEL)", 2, 6],
+    ["ESC in a key", '"k\\e": v\n', "U+001B (ESC)", 1, 1],
+    ["a C1 control", 'a: "\\x85"\n', "U+0085", 1, 4],
+  ])("refuses a control character (%s) at its line and column", (_, text, name, line, column) => {
+    expect(problemsOf(text)).toEqual([expect.objectContaining({ message: expect.stringContaining(`the control character ${name}`), line, column })]);
+  });
+
+  it("keeps tabs and line breaks, which are ordinary text", () => {
+    expect(parseYamlSafely('data:\n  script: |\n    a\tb\n    c\n  quoted: "x\\ty\\r\\n"\n').ok).toBe(true);
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * Parses multi-document YAML the way Berth accepts it from people: refused, with a sentence, when
  * it could hurt the server or would not mean what it looks like — alias bombs ("billion laughs"),
- * documents over 1 MB, too many documents, duplicate keys. Pure (no DOM, no Node APIs): the
+ * documents over 1 MB, too many documents, duplicate keys, tags outside the core schema and
+ * control characters (plain-data.ts). Pure (no DOM, no Node APIs): the
  * editor runs it for early feedback and the server runs it again as the authority.
  */
 import { isAlias, isCollection, isPair, isScalar, LineCounter, parseAllDocuments, type Document, type Node } from "yaml";
+import { findNonPlainData } from "@/lib/yaml/plain-data";
 
 export const YAML_LIMITS = {
   /** One document's size in UTF-8 bytes. */
@@ -126,6 +128,9 @@ export function parseYamlSafely(text: string, limits: YamlLimits = YAML_LIMITS):
     }
     for (const err of doc.errors) problems.push(problemAt(lineCounter, err.pos[0], describeYamlError(err.code, err.message), position));
     if (doc.errors.length > 0) return;
+    const notPlain = findNonPlainData(doc, lineCounter, text);
+    for (const p of notPlain) problems.push({ ...p, document: position });
+    if (notPlain.length > 0) return;
     const expanded = expandedNodeCount(doc, limits.maxExpandedNodes);
     if (expanded > limits.maxExpandedNodes) {
       problems.push(problemAt(lineCounter, start, `Document ${position + 1} expands its aliases (&anchor / *alias) to more than ${limits.maxExpandedNodes} nodes; that looks like a YAML bomb, so it was refused.`, position));

@@ -25,7 +25,12 @@ export interface YamlDocumentResult {
   ref: YamlObjectRef;
   /** 1-based line where the document starts. */
   line: number;
-  outcome: "ok" | "invalid" | "conflict";
+  /**
+   * `invalid`: the document's own mistake (schema, validation); `conflict`: fields another field
+   * manager owns; `forbidden`: Berth's cluster identity may not do it; `not_found`: its namespace
+   * or kind does not exist; `failed`: the API server failed on it (busy, internal error).
+   */
+  outcome: "ok" | "invalid" | "conflict" | "forbidden" | "not_found" | "failed";
   message: string;
   problems: YamlFieldProblem[];
   /** Dry run only: whether the object does not exist yet. */

@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
+import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import * as projects from "@/app/api/projects/route";
+import * as project from "@/app/api/projects/[project]/route";
 import * as apps from "@/app/api/projects/[project]/apps/route";
 import * as deploy from "@/app/api/projects/[project]/apps/[app]/deploy/route";
 import * as schemas from "@/app/api/cluster/schemas/route";
@@ -12,6 +16,7 @@ import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { setCluster } from "@/server/kube/cluster";
+import { clusterRoleRules } from "@/server/sim/http/rbac";
 import { callRoute, routeRequest, TEST_ORIGIN } from "@/server/http/testing/route-request";
 import type { RouteHandler } from "@/server/http/with-auth";
 
@@ -98,6 +103,9 @@ describe("dry run and apply", () => {
     const misspelt = yaml.replace("  replicas: -1", "  replicaz: 2");
     const unknown = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", misspelt);
     expect(unknown.body.documents[0].problems).toEqual([expect.objectContaining({ field: "spec.replicaz", line, message: expect.stringMatching(/unknown field "spec.replicaz"/) })]);
+    const refused = await sendYaml(apply.POST, "/api/yaml/apply?project=shop", misspelt);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toBe(`Deployment shop/web does not fit the Deployment schema (line ${line}). Line ${line}, column 3: unknown field "spec.replicaz"; check its spelling and indentation.`);
   });
 
   it("reports a conflict naming the manager, refuses it without force, and takes the field over with force (audited)", async () => {
@@ -156,11 +164,14 @@ describe("dry run and apply", () => {
     const latin1 = new Uint8Array([...new TextEncoder().encode("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: caf"), 0xe9, 0x0a]);
     const cases: Array<[string | Uint8Array, RegExp]> = [
       [latin1, /not valid UTF-8/],
-      ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n", /^Line 5: .*unique/],
+      ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n", /^Line 5, column 3: .*unique/],
+      ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  run: !!js/function 'function () {}'\n", /^Line 6, column 8: the tag !!js\/function is not plain data/],
+      ["apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: !Ref Name\n", /^Line 4, column 9: the tag !Ref is not plain data/],
+      ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: "v\\0"\n', /^Line 6, column 6: this text contains the control character U\+0000 \(NUL\)/],
       [`a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n`, /YAML bomb/],
       [`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  x: "${"y".repeat(1_100_000)}"\n`, /over 1 MB|under 1 MB/],
     ];
-    // Any request that reached the API server now would fail with 500 (→ 503 here), so a 400
+    // Any request that reached the API server now would fail with 500 (→ 502 here), so a 400
     // proves the refusal came first.
     fx.cluster.sim.faults.failFraction(1, { status: 500 });
     try {
@@ -170,17 +181,84 @@ describe("dry run and apply", () => {
         expect(res.body.error.message).toMatch(message);
       }
       const reachedApi = await sendYaml(apply.POST, "/api/yaml/apply?project=shop", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n");
-      expect(reachedApi.status).toBe(503);
+      expect(reachedApi.status).toBe(502);
+      expect(reachedApi.body.error.message).toMatch(/^The API server failed on ConfigMap shop\/fine \(HTTP 500\)/);
     } finally {
       fx.cluster.sim.faults.clear();
     }
   });
 
-  it("names what is missing or unknown in a document", async () => {
-    const missing = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", "kind: ConfigMap\nmetadata:\n  name: a\n");
-    expect(missing.body.error.message).toBe('Document 1 (line 1) has no apiVersion; add one, e.g. "apiVersion: apps/v1".');
-    const unknownKind = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", "apiVersion: v1\nkind: ConfigMapp\nmetadata:\n  name: a\n");
-    expect(unknownKind.status).toBe(400);
-    expect(unknownKind.body.error.message).toMatch(/no kind "ConfigMapp" in v1/);
+  it("names what is missing or unknown in a document, beside the other documents' results", async () => {
+    const yaml = "kind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMapp\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n";
+    const res = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", yaml);
+    expect(res.status).toBe(200);
+    expect(res.body.ok).toBe(false);
+    const [missing, unknownKind, fine] = res.body.documents;
+    expect(missing).toMatchObject({ outcome: "invalid", line: 1, message: 'Document 1 (line 1) has no apiVersion; add one, e.g. "apiVersion: apps/v1".' });
+    expect(unknownKind).toMatchObject({ outcome: "invalid", line: 5, message: expect.stringMatching(/no kind "ConfigMapp" in v1/) });
+    expect(unknownKind.problems[0]).toMatchObject({ field: "kind", line: 6, column: 1 });
+    expect(fine).toMatchObject({ outcome: "ok", message: "ConfigMap shop/fine would be created." });
+    const refused = await sendYaml(apply.POST, "/api/yaml/apply?project=shop", yaml);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/has no apiVersion/);
+    expect(fx.cluster.sim.store.peek({ group: "", version: "v1", plural: "configmaps" }, "shop", "fine")).toBeUndefined();
+  });
+});
+
+describe("a project's namespace", () => {
+  const namespaces = { group: "", version: "v1", plural: "namespaces" };
+
+  it("exists as soon as the project does, so New resource works before any deploy, and goes with the project", async () => {
+    const created = await json(projects.POST, "/api/projects", { method: "POST", body: { name: "fresh" } });
+    expect(created.status).toBe(201);
+    expect(fx.cluster.sim.store.peek(namespaces, undefined, "fresh")?.metadata.labels).toMatchObject({ "app.kubernetes.io/managed-by": "berth" });
+    const yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\ndata:\n  a: b\n";
+    const review = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=fresh", yaml);
+    expect(review.body.documents).toEqual([expect.objectContaining({ outcome: "ok", message: "ConfigMap fresh/first would be created.", isNew: true })]);
+    expect((await sendYaml(apply.POST, "/api/yaml/apply?project=fresh", yaml)).status).toBe(200);
+
+    const deleted = await json(project.DELETE, "/api/projects/fresh?wait=true", { method: "DELETE", body: { confirm: "fresh" }, params: { project: "fresh" } });
+    expect(deleted.body.operation).toMatchObject({ status: "succeeded" });
+    await expect.poll(() => fx.cluster.sim.store.peek(namespaces, undefined, "fresh"), { timeout: 10_000 }).toBeUndefined();
+  });
+
+  it("is not made, nor the project, when the cluster refuses it", async () => {
+    fx.cluster.sim.faults.failFraction(1, { status: 503 });
+    try {
+      const res = await json(projects.POST, "/api/projects", { method: "POST", body: { name: "nowhere" } });
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toMatch(/^Project "nowhere" was not created: its namespace could not be created in the cluster/);
+    } finally {
+      fx.cluster.sim.faults.clear();
+    }
+    expect((await json(project.GET, "/api/projects/nowhere", { params: { project: "nowhere" } })).status).toBe(404);
+  });
+});
+
+describe("Berth's own permissions (the ClusterRole of deploy/berth.yaml)", () => {
+  it("says per document what Berth's service account may not do and where to grant it", async () => {
+    const sim = fx.cluster.sim;
+    const token = sim.issueToken("system:serviceaccount:berth:berth", clusterRoleRules(fs.readFileSync("deploy/berth.yaml", "utf8"), "berth"));
+    const file = path.join(fx.cluster.dir, "berth-service-account.kubeconfig");
+    await sim.writeKubeconfig(file, { token });
+    const asServiceAccount = new KubeConfig();
+    asServiceAccount.loadFromFile(file);
+    setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: asServiceAccount, isSimulated: true });
+    try {
+      const yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: allowed\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: job\n            image: busybox\n";
+      const sentence = `Berth's service account may not create cronjobs.batch in namespace shop — grant it in the ClusterRole (deploy/berth.yaml): the YAML editor needs the verbs get, create and patch on "cronjobs" in API group "batch".`;
+      const review = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", yaml);
+      expect(review.status).toBe(200);
+      expect(review.body.documents[0]).toMatchObject({ outcome: "ok", message: "ConfigMap shop/allowed would be created." });
+      expect(review.body.documents[1]).toMatchObject({ outcome: "forbidden", line: 6, message: sentence });
+      expect(review.body.documents[1].problems).toEqual([expect.objectContaining({ line: 6, message: sentence })]);
+
+      const applied = await sendYaml(apply.POST, "/api/yaml/apply?project=shop", yaml);
+      expect(applied.status).toBe(403);
+      expect(applied.body.error.message).toBe(`${sentence} (1 earlier document was applied)`);
+    } finally {
+      setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: fx.cluster.kubeConfig, isSimulated: true });
+    }
+    expect(fx.cluster.sim.store.peek({ group: "batch", version: "v1", plural: "cronjobs" }, "shop", "nightly")).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ export interface KubeStatus {
   code?: number;
   details?: {
     name?: string;
+    group?: string;
     kind?: string;
     causes?: Array<{ type?: string; message?: string; field?: string }>;
     retryAfterSeconds?: number;

@@ -11,6 +11,7 @@ import type { Duplex } from "node:stream";
 import type { SimController } from "@/server/sim/contract";
 import { createFaults, FaultState, type SimFaults } from "@/server/sim/faults";
 import { handleRequest, handleUpgrade, type SimServerContext } from "@/server/sim/http/handle-request";
+import type { PolicyRule } from "@/server/sim/http/rbac";
 import { MemoryStore } from "@/server/sim/store/memory-store";
 import { SIM_TLS_CERT, SIM_TLS_KEY } from "@/server/sim/tls/sim-certificate";
 import { writeKubeconfig } from "@/server/sim/write-kubeconfig";
@@ -57,8 +58,13 @@ export interface Sim {
   exec: ExecRuntime;
   /** Watch streams open right now (bench/fanout proves browsers do not add any). */
   openWatchCount(): number;
-  /** Writes a kubeconfig for the admin (or the read-only viewer) user. */
-  writeKubeconfig(path: string, opts?: { readOnly?: boolean }): Promise<void>;
+  /**
+   * Issues a token for `user` that RBAC holds to `rules` (e.g. deploy/berth.yaml's ClusterRole,
+   * via clusterRoleRules): the opt-in for tests that check what Berth may not do.
+   */
+  issueToken(user: string, rules: readonly PolicyRule[]): string;
+  /** Writes a kubeconfig for the admin (or the read-only viewer, or an issued token's) user. */
+  writeKubeconfig(path: string, opts?: { readOnly?: boolean; token?: string }): Promise<void>;
   /** Stops the server (closing every connection and watch) and the controllers. */
   stop(): Promise<void>;
   /** Stops and starts again on the same port, keeping the store and tokens. */
@@ -79,7 +85,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<Sim> {
   let port = opts.port ?? 0;
   const ctx: SimServerContext = {
     store,
-    tokens: { adminToken, readOnlyToken },
+    tokens: { adminToken, readOnlyToken, ruleTokens: new Map() },
     faults: faultState,
     streams: createStreamHandlers(store, { logRate: opts.logRate, exec }),
     openWatches,
@@ -142,7 +148,17 @@ export async function startSim(opts: StartSimOptions = {}): Promise<Sim> {
     }),
     exec,
     openWatchCount: () => openWatches.size,
-    writeKubeconfig: (path, o) => writeKubeconfig(path, url, SIM_TLS_CERT, o?.readOnly ? readOnlyToken : adminToken, o?.readOnly ? "sim-viewer" : "sim-admin"),
+    issueToken(user, rules) {
+      const token = randomBytes(24).toString("hex");
+      ctx.tokens.ruleTokens.set(token, { user, rules });
+      return token;
+    },
+    writeKubeconfig: (path, o) => {
+      const issued = o?.token ? ctx.tokens.ruleTokens.get(o.token) : undefined;
+      if (o?.token && !issued) throw new Error("writeKubeconfig: that token was not issued by this simulator");
+      const [token, user] = issued ? [o!.token!, issued.user] : o?.readOnly ? [readOnlyToken, "sim-viewer"] : [adminToken, "sim-admin"];
+      return writeKubeconfig(path, url, SIM_TLS_CERT, token, user);
+    },
     async stop() {
       controller?.stop();
       controller = undefined;

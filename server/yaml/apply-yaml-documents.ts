@@ -6,18 +6,17 @@
  */
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { LineCounter } from "yaml";
-import { findFieldPosition } from "@/lib/yaml/field-path-position";
 import type { ParsedYamlDocument } from "@/lib/yaml/parse-yaml-safely";
-import type { YamlApplyResult, YamlDocumentResult, YamlFieldProblem } from "@/lib/yaml/yaml-dto";
+import type { YamlApplyResult, YamlDocumentResult } from "@/lib/yaml/yaml-dto";
 import { recordAudit } from "@/server/auth/audit";
 import type { Principal } from "@/server/auth/principal";
 import { AppError } from "@/server/errors";
 import { getProject } from "@/server/engine/model/get-project";
 import { clusterKubeConfig } from "@/server/kube/cluster";
 import { applyEditorObject, readEditorObject } from "@/server/kube/editor-apply";
-import { isKubeApiError, type KubeApiError } from "@/server/kube/kube-api-error";
-import { describeRef, refOf } from "@/server/kube/kube-object";
-import { resolveEditorTargets, type EditorTarget } from "@/server/yaml/resolve-editor-targets";
+import { describeRef, refOf, type KubeObject } from "@/server/kube/kube-object";
+import { describeApplyFailure } from "@/server/yaml/describe-apply-failure";
+import { isRefused, resolveEditorTargets, type EditorTarget, type RefusedDocument } from "@/server/yaml/resolve-editor-targets";
 import { comparableObject, toYaml } from "@/server/yaml/object-yaml";
 
 export interface ApplyYamlInput {
@@ -30,57 +29,11 @@ export interface ApplyYamlInput {
   clientIp?: string;
 }
 
-/**
- * Decoding errors (400) carry no causes; their message names the field: `strict decoding
- * error: unknown field "spec.replica"`, `cannot unmarshal string into Go struct field
- * DeploymentSpec.spec.replicas of type int32`.
- */
-function causesFromMessage(message: string): Array<{ message: string; field?: string }> {
-  const unknown = [...message.matchAll(/unknown field "([^"]+)"/g)].map((m) => ({ message: `unknown field "${m[1]}"; check its spelling and indentation`, field: m[1] }));
-  if (unknown.length > 0) return unknown;
-  const typed = /Go struct field [A-Z]\w*\.([\w.]+) of type (\w+)/.exec(message);
-  if (typed) return [{ message: `must be of type ${typed[2]}`, field: typed[1] }];
-  return [{ message }];
-}
-
-function fieldProblems(target: EditorTarget, lineCounter: LineCounter, err: KubeApiError): YamlFieldProblem[] {
-  const causes = err.body.details?.causes ?? [];
-  const list = causes.length > 0 ? causes : causesFromMessage(err.body.message ?? err.message);
-  return list.map((cause) => {
-    const field = cause.field?.replace(/^\./, "");
-    const position = field ? findFieldPosition(target.document.doc, lineCounter, field) : undefined;
-    const message = cause.message ?? err.body.message ?? "The API server refused this field.";
-    return {
-      message: field && !message.includes(field) ? `${field}: ${message}` : message,
-      field,
-      line: position?.line ?? target.document.line,
-      column: position?.column ?? 1,
-      endLine: position?.endLine ?? target.document.line,
-      endColumn: position?.endColumn ?? 1000,
-      manager: /conflict with "([^"]+)"/.exec(cause.message ?? "")?.[1],
-    };
-  });
-}
-
-function failed(target: EditorTarget, lineCounter: LineCounter, err: unknown): YamlDocumentResult | undefined {
-  const base = { index: target.document.index, ref: refOf(target.object), line: target.document.line };
-  if (isKubeApiError(err, 409)) {
-    const problems = fieldProblems(target, lineCounter, err);
-    const managers = [...new Set(problems.flatMap((p) => (p.manager ? [p.manager] : [])))];
-    const fields = problems.map((p) => p.field).filter(Boolean).join(", ");
-    const owners = managers.length ? managers.map((m) => `"${m}"`).join(" and ") : "another field manager";
-    return { ...base, outcome: "conflict", message: `${describeRef(refOf(target.object))}: ${fields || "some fields"} ${problems.length > 1 ? "are" : "is"} owned by ${owners}. Apply with force to take ${problems.length > 1 ? "them" : "it"} over.`, problems };
-  }
-  if (isKubeApiError(err) && (err.code === 422 || err.code === 400)) {
-    return { ...base, outcome: "invalid", message: err.body.message ?? "The API server refused the object.", problems: fieldProblems(target, lineCounter, err) };
-  }
-  return undefined;
-}
-
 async function runOne(kubeConfig: KubeConfig, target: EditorTarget, input: ApplyYamlInput, dryRun: boolean): Promise<YamlDocumentResult> {
   const { object, kind } = target;
+  let live: KubeObject | undefined;
   try {
-    const live = dryRun ? await readEditorObject(kubeConfig, kind, object.metadata.namespace, object.metadata.name) : undefined;
+    live = dryRun ? await readEditorObject(kubeConfig, kind, object.metadata.namespace, object.metadata.name) : undefined;
     const result = await applyEditorObject(kubeConfig, kind, object, { dryRun, force: input.force });
     return {
       index: target.document.index,
@@ -92,9 +45,7 @@ async function runOne(kubeConfig: KubeConfig, target: EditorTarget, input: Apply
       ...(dryRun ? { isNew: !live, live: live ? toYaml([comparableObject(live)]) : "", proposed: toYaml([comparableObject(result)]) } : {}),
     };
   } catch (err) {
-    const result = failed(target, input.lineCounter, err);
-    if (result) return result;
-    throw err;
+    return describeApplyFailure(target.document, input.lineCounter, refOf(object), err, { exists: live !== undefined });
   }
 }
 
@@ -104,30 +55,55 @@ async function editorCluster(input: ApplyYamlInput): Promise<KubeConfig> {
   return clusterKubeConfig();
 }
 
-/** Dry-runs every document in `input.project`; nothing is stored. */
+function runEach(kubeConfig: KubeConfig, target: EditorTarget | RefusedDocument, input: ApplyYamlInput, dryRun: boolean): Promise<YamlDocumentResult> {
+  return isRefused(target) ? Promise.resolve(target.result) : runOne(kubeConfig, target, input, dryRun);
+}
+
+/** How a failed document answers the apply request: its mistake 422, the API server's failure 502. */
+const ANSWER_BY_OUTCOME = {
+  invalid: { code: "invalid", status: 422 },
+  conflict: { code: "conflict", status: 409 },
+  forbidden: { code: "forbidden", status: 403 },
+  not_found: { code: "not_found", status: 404 },
+  failed: { code: "internal", status: 502 },
+} as const;
+
+/** Dry-runs every document, each with its own result whatever the others' are; nothing is stored. */
 export async function dryRunYaml(input: ApplyYamlInput): Promise<YamlApplyResult> {
-  const kubeConfig = await editorCluster(input);
+  return dryRunYamlOn(await editorCluster(input), input);
+}
+
+/** The dry run against a given API server (the recorded-answer tests give it a stand-in). */
+export async function dryRunYamlOn(kubeConfig: KubeConfig, input: ApplyYamlInput): Promise<YamlApplyResult> {
   const targets = await resolveEditorTargets(kubeConfig, input.documents, input);
   const documents: YamlDocumentResult[] = [];
-  for (const target of targets) documents.push(await runOne(kubeConfig, target, input, true));
+  for (const target of targets) documents.push(await runEach(kubeConfig, target, input, true));
   return { ok: documents.every((d) => d.outcome === "ok"), dryRun: true, documents };
+}
+
+function refuse(result: YamlDocumentResult, appliedBefore: number): never {
+  const { code, status } = ANSWER_BY_OUTCOME[result.outcome as keyof typeof ANSWER_BY_OUTCOME];
+  const earlier = appliedBefore > 0 ? ` (${appliedBefore} earlier document${appliedBefore > 1 ? "s were" : " was"} applied)` : "";
+  // The answer has no per-document list, so the lines the message does not already tell are added.
+  const details = result.problems.filter((p) => !result.message.includes(p.message)).map((p) => ` Line ${p.line}, column ${p.column}: ${p.message}.`);
+  throw new AppError({ code, status, message: `${result.message}${earlier}${details.join("")}` });
 }
 
 /**
  * Applies every document in order, stopping at the first failure (later documents often depend
- * on earlier ones: a Namespace before what goes in it). Each applied object is audited.
+ * on earlier ones: a Namespace before what goes in it); a document refused before reaching the
+ * API server stops the request before anything is applied. Each applied object is audited.
  */
 export async function applyYaml(input: ApplyYamlInput): Promise<YamlApplyResult> {
   const kubeConfig = await editorCluster(input);
   const targets = await resolveEditorTargets(kubeConfig, input.documents, input);
+  const refused = targets.find(isRefused);
+  if (refused) refuse(refused.result, 0);
   const documents: YamlDocumentResult[] = [];
-  for (const target of targets) {
+  for (const target of targets as EditorTarget[]) {
     const result = await runOne(kubeConfig, target, input, false);
+    if (result.outcome !== "ok") refuse(result, documents.length);
     documents.push(result);
-    if (result.outcome !== "ok") {
-      const code = result.outcome === "conflict" ? "conflict" : "invalid";
-      throw new AppError({ code, status: code === "invalid" ? 422 : 409, message: `${result.message}${documents.length > 1 ? ` (${documents.length - 1} earlier document${documents.length > 2 ? "s were" : " was"} applied)` : ""}` });
-    }
     await recordAudit({
       actor: { userId: input.principal.userId, userName: input.principal.userName },
       action: "yaml.apply",

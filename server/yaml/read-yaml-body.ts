@@ -1,7 +1,8 @@
 /**
  * Reads a YAML request body as bytes and refuses it, before anything reaches the API server,
- * when it is too large, not UTF-8, an alias bomb, or has duplicate keys — the same checks the
- * editor runs in the browser, repeated here as the authority.
+ * when it is too large, not UTF-8, an alias bomb, has duplicate keys, tags outside YAML's core
+ * schema or control characters — the same checks the editor runs in the browser, repeated here
+ * as the authority. Each problem is named with its line and column.
  */
 import type { LineCounter } from "yaml";
 import { decodeUtf8Strictly, parseYamlSafely, YAML_LIMITS, type ParsedYamlDocument, type YamlProblem } from "@/lib/yaml/parse-yaml-safely";
@@ -10,7 +11,7 @@ import { AppError } from "@/server/errors";
 function describeProblems(problems: YamlProblem[]): string {
   return problems
     .slice(0, 5)
-    .map((p) => (p.line ? `Line ${p.line}: ${p.message}` : p.message))
+    .map((p) => (p.line ? `Line ${p.line}${p.column ? `, column ${p.column}` : ""}: ${p.message}` : p.message))
     .join(" ");
 }
 

@@ -5,6 +5,7 @@ import { listApps } from "@/server/engine/model/list-apps";
 import { listProjects } from "@/server/engine/model/list-projects";
 import { healthOfApps, toAppListItems, toProjectSummary } from "@/server/http/project-api/app-views";
 import { withAuth } from "@/server/http/with-auth";
+import { clusterKubeConfig, isClusterConnected } from "@/server/kube/cluster";
 
 /** Every project with its app count and the health of its worst app. */
 export const GET = withAuth(async () => {
@@ -19,10 +20,10 @@ export const GET = withAuth(async () => {
   return Response.json(projectListSchema.parse({ projects: summaries } satisfies ProjectList));
 });
 
-/** Creates a project; its Namespace appears with the first deploy of one of its apps. */
+/** Creates a project and, when a cluster is connected, its Namespace at once. */
 export const POST = withAuth(
   async ({ body, principal, clientIp }) => {
-    const project = await createProject({ principal, ip: clientIp }, body);
+    const project = await createProject({ principal, ip: clientIp }, body, isClusterConnected() ? clusterKubeConfig() : undefined);
     return Response.json(projectSummarySchema.parse(toProjectSummary(project, [], true)), { status: 201 });
   },
   { body: projectCreateSchema },

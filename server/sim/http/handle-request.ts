@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { SimError, type StreamHandlers } from "@/server/sim/contract";
 import type { FaultState } from "@/server/sim/faults";
-import { authenticate, authorize, type SimTokens } from "@/server/sim/http/authenticate";
+import { authenticate, authorize, authorizeCreateOnPatch, type SimTokens } from "@/server/sim/http/authenticate";
+import { refOf } from "@/server/sim/kinds/kind-registry";
 import { parseRequestPath, type ResourceRequest } from "@/server/sim/http/parse-request-path";
 import { serveDelete, serveDeleteCollection } from "@/server/sim/http/serve-delete";
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from "@/server/sim/http/serve-discovery";
@@ -15,7 +16,7 @@ import { serveWatch } from "@/server/sim/http/serve-watch";
 import { serveOpenApi } from "@/server/sim/http/serve-openapi";
 import { rejectBadSubresource, serveCreate, servePatch, serveUpdate } from "@/server/sim/http/serve-write";
 import { toScale } from "@/server/sim/http/scale-subresource";
-import { methodNotSupported, notFoundPath, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
+import { methodNotSupported, notFoundPath, PageNotFound, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
 import { metricsObjects } from "@/server/sim/http/metrics-view";
 import { matcherFor } from "@/server/sim/http/serve-read";
 import type { MemoryStore } from "@/server/sim/store/memory-store";
@@ -51,6 +52,8 @@ function verbOf(method: string, r: ResourceRequest, query: URLSearchParams): str
   }
 }
 
+const isApplyPatch = (req: IncomingMessage) => (req.headers["content-type"] ?? "").split(";")[0].trim() === "application/apply-patch+yaml";
+
 export async function handleRequest(ctx: SimServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const url = new URL(req.url ?? "/", "http://sim");
@@ -67,11 +70,14 @@ export async function handleRequest(ctx: SimServerContext, req: IncomingMessage,
     }
     if (await serveNonResource(ctx, req, res, path)) return;
     const parsed = parseRequestPath(path);
+    if (parsed.type === "unknown-resource" && user) throw new PageNotFound();
     if (parsed.type !== "resource" || !user) throw notFoundPath();
     const r = parsed.request;
     const query = url.searchParams;
     const verb = verbOf(req.method ?? "GET", r, query);
-    authorize(user, verb, { group: r.kind.group, plural: r.kind.plural, subresource: r.subresource, namespace: r.namespace, name: r.name });
+    const target = { group: r.kind.group, plural: r.kind.plural, subresource: r.subresource, namespace: r.namespace, name: r.name };
+    authorize(user, verb, target);
+    if (verb === "patch" && r.name && !r.subresource && isApplyPatch(req) && !ctx.store.peek(refOf(r.kind), r.namespace, r.name)) authorizeCreateOnPatch(user, { ...target, name: r.name });
     rejectBadSubresource(r);
     if (r.kind.readOnly) {
       if (verb !== "get" && verb !== "list") throw methodNotSupported();
@@ -140,7 +146,7 @@ async function serveNonResource(ctx: SimServerContext, req: IncomingMessage, res
   }
   if ((m = path.match(/^\/apis\/([^/]+)\/([^/]+)$/))) {
     const list = apiResourceList(m[1], m[2]);
-    if (!list) throw notFoundPath();
+    if (!list) throw new PageNotFound();
     return void sendJson(res, 200, list), true;
   }
   return false;

@@ -3,7 +3,7 @@
  * writes, YAML or JSON for server-side apply (`application/apply-patch+yaml`).
  */
 import type { IncomingMessage } from "node:http";
-import { parse as parseYaml } from "yaml";
+import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
 import { SimError } from "@/server/sim/contract";
 import { badRequest } from "@/server/sim/http/status";
 
@@ -38,4 +38,22 @@ export function decodeYamlOrJson(text: string): unknown {
   } catch (err) {
     throw badRequest(`error decoding YAML: ${(err as Error).message}`);
   }
+}
+
+/**
+ * An apply body: YAML or JSON. A key repeated in a mapping is, like an unknown field on create,
+ * up to fieldValidation — Strict refuses it, Warn (the default) keeps the last value with one
+ * Warning per key, Ignore keeps it silently (recorded: real-k8s/01h-8, 01h-9, 01h-11).
+ */
+export function decodeApplyBody(text: string, mode: "strict" | "warn" | "ignore"): { value: unknown; warnings: string[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, lineCounter });
+  const duplicates = doc.errors.filter((e) => e.code === "DUPLICATE_KEY");
+  if (duplicates.length < doc.errors.length) return { value: decodeYamlOrJson(text), warnings: [] };
+  const found = duplicates.map((e) => {
+    const key = /^\s*"?([^":\n]+)"?\s*:/.exec(text.slice(e.pos[0]))?.[1] ?? "";
+    return `line ${lineCounter.linePos(e.pos[0]).line}: key ${JSON.stringify(key)} already set in map`;
+  });
+  if (found.length > 0 && mode === "strict") throw badRequest(`error strict decoding YAML: error converting YAML to JSON: yaml: unmarshal errors:\n${found.map((f) => `  ${f}`).join("\n")}`);
+  return { value: parseDocument(text, { uniqueKeys: false }).toJS(), warnings: mode === "warn" ? found.map((f) => `299 - ${JSON.stringify(f)}`) : [] };
 }

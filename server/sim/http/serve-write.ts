@@ -9,15 +9,16 @@ import { SimError, type KubeObject } from "@/server/sim/contract";
 import { apiVersionOf, refOf } from "@/server/sim/kinds/kind-registry";
 import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
 import { decodeKubeProtobuf } from "@/server/sim/http/decode-protobuf";
-import { decodeJson, decodeYamlOrJson, readBody, readBodyBuffer } from "@/server/sim/http/read-body";
+import { decodeApplyBody, decodeJson, decodeYamlOrJson, readBody, readBodyBuffer } from "@/server/sim/http/read-body";
 import { getOrThrow } from "@/server/sim/http/serve-read";
 import { fromScale, toScale } from "@/server/sim/http/scale-subresource";
-import { alignWithUrl, asObject, checkDecoded, finalizeObject, isDryRun, requireLiveNamespace, updateManager } from "@/server/sim/http/prepare-write";
+import { alignWithUrl, asObject, checkDecoded, fieldValidationMode, finalizeObject, isDryRun, requireLiveNamespace, updateManager } from "@/server/sim/http/prepare-write";
 import { badRequest, sendJson } from "@/server/sim/http/status";
 import { kindSchema } from "@/server/sim/openapi/build-schemas";
 import { validateUpdate } from "@/server/sim/validate/validate-object";
 import { jsonPatch, mergePatch, strategicMerge } from "@/server/sim/patch/apply-patches";
 import { serverSideApply, trackUpdate } from "@/server/sim/patch/server-side-apply";
+import { typedPatchError } from "@/server/sim/patch/typed-patch-errors";
 import { conflict, type MemoryStore } from "@/server/sim/store/memory-store";
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
@@ -30,7 +31,7 @@ export async function serveCreate(req: IncomingMessage, res: ServerResponse, sto
   if (r.subresource) throw new SimError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
   const obj = asObject(r.kind, await decodeWriteBody(req));
   alignWithUrl(obj, r);
-  const warnings = checkDecoded(r.kind, obj, query);
+  const warnings = checkDecoded(r.kind, obj, query, "CreateOptions");
   delete obj.metadata.resourceVersion;
   delete obj.metadata.managedFields;
   finalizeObject(store, r.kind, obj);
@@ -95,29 +96,31 @@ export async function serveUpdate(req: IncomingMessage, res: ServerResponse, sto
     return;
   }
   const obj = asObject(r.kind, body);
-  const warnings = checkDecoded(r.kind, obj, query);
+  const warnings = checkDecoded(r.kind, obj, query, "UpdateOptions");
   commit(req, res, store, r, query, old, obj, warnings);
 }
+
+const PATCH_TYPES = new Set(["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"]);
 
 export async function servePatch(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
   const type = (req.headers["content-type"] ?? "").split(";")[0].trim();
   const text = await readBody(req);
   const schema = kindSchema(apiVersionOf(r.kind), r.kind.kind);
   if (type === "application/apply-patch+yaml") return serveApply(req, res, store, r, query, text);
+  if (!PATCH_TYPES.has(type)) throw new SimError(415, "UnsupportedMediaType", "415: Unsupported Media Type\n\nAvailable representations: ", {}); // recorded: real-k8s/01h-10
   const patch = decodeJson(text);
   const old = getOrThrow(store, r);
   const base: unknown = r.subresource === "scale" ? toScale(r.kind, old) : old;
   let patched: unknown;
   if (type === "application/json-patch+json") patched = jsonPatch(base, patch);
   else if (type === "application/merge-patch+json") patched = mergePatch(base, patch);
-  else if (type === "application/strategic-merge-patch+json") patched = strategicMerge(base, patch, r.subresource === "scale" ? undefined : schema);
-  else throw new SimError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+  else patched = strategicMerge(base, patch, r.subresource === "scale" ? undefined : schema);
   if (r.subresource === "scale") {
     commit(req, res, store, r, query, old, fromScale(old, patched), []);
     return;
   }
   const obj = asObject(r.kind, patched);
-  const warnings = checkDecoded(r.kind, obj, query);
+  const warnings = checkDecoded(r.kind, obj, query, "PatchOptions");
   // A patch only conflicts when it carries its own resourceVersion.
   const patchRv = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
   if (!patchRv) obj.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -128,11 +131,19 @@ async function serveApply(req: IncomingMessage, res: ServerResponse, store: Memo
   const manager = query.get("fieldManager");
   if (!manager) throw new SimError(422, "Invalid", `PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch`, { group: "meta.k8s.io", kind: "PatchOptions", causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }] });
   const force = query.get("force") === "true";
-  const config = asObject(r.kind, decodeYamlOrJson(text));
+  const decoded = decodeApplyBody(text, fieldValidationMode(query, "PatchOptions"));
+  const typeMeta = (decoded.value ?? {}) as { apiVersion?: unknown; kind?: unknown };
+  if (!typeMeta.apiVersion || !typeMeta.kind) {
+    const apiVersion = typeof typeMeta.apiVersion === "string" ? typeMeta.apiVersion : "";
+    throw badRequest(`invalid object type: ${apiVersion.includes("/") ? "" : "/"}${apiVersion}, Kind=${typeof typeMeta.kind === "string" ? typeMeta.kind : ""}`); // recorded: real-k8s/01h-5
+  }
+  const config = asObject(r.kind, decoded.value);
   if (!config.metadata.name) config.metadata.name = r.name!;
   alignWithUrl(config, r);
-  const warnings = checkDecoded(r.kind, config, query);
   const schema = kindSchema(config.apiVersion, config.kind);
+  // Apply is always strict about the schema, whatever fieldValidation says, and answers with the converter's 500.
+  const typed = schema && typedPatchError(config, schema, `${config.apiVersion.includes("/") ? "" : "/"}${config.apiVersion}, Kind=${config.kind}`);
+  if (typed) throw typed;
   const old = store.peek(refOf(r.kind), r.namespace, r.name!);
   if (!old) {
     if (r.subresource) throw new SimError(404, "NotFound", `${r.kind.plural} "${r.name}" not found`);
@@ -142,10 +153,10 @@ async function serveApply(req: IncomingMessage, res: ServerResponse, store: Memo
     finalizeObject(store, r.kind, created);
     if (isDryRun(query)) {
       Object.assign(created.metadata, { uid: randomUUID(), creationTimestamp: now(), generation: 1 });
-      sendJson(res, 201, created, warningHeaders(warnings));
+      sendJson(res, 201, created, warningHeaders(decoded.warnings));
       return;
     }
-    sendJson(res, 201, store.create(refOf(r.kind), created), warningHeaders(warnings));
+    sendJson(res, 201, store.create(refOf(r.kind), created), warningHeaders(decoded.warnings));
     return;
   }
   if (config.metadata.resourceVersion && config.metadata.resourceVersion !== old.metadata.resourceVersion) throw conflict(r.kind, old.metadata.name);
@@ -158,7 +169,7 @@ async function serveApply(req: IncomingMessage, res: ServerResponse, store: Memo
   }
   applied.metadata.resourceVersion = old.metadata.resourceVersion;
   const managed = applied.metadata.managedFields;
-  commit(req, res, store, { ...r, subresource: r.subresource === "status" ? "status" : undefined }, query, old, applied, warnings, (next) => {
+  commit(req, res, store, { ...r, subresource: r.subresource === "status" ? "status" : undefined }, query, old, applied, decoded.warnings, (next) => {
     if (managed) next.metadata.managedFields = managed;
   });
 }

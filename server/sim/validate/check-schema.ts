@@ -12,7 +12,7 @@ export interface SchemaFindings {
 }
 
 /** Resource quantities are strings in the schema but the decoder also takes JSON numbers. */
-const QUANTITY_MAPS = new Set(["limits", "requests", "capacity", "allocatable", "hard", "used"]);
+export const QUANTITY_MAPS = new Set(["limits", "requests", "capacity", "allocatable", "hard", "used"]);
 
 function goType(schema: JsonSchema): string {
   if (schema.format === "int-or-string") return "intstr.IntOrString";
