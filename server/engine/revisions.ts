@@ -64,6 +64,15 @@ export async function listRevisions(project: string, app: string): Promise<Revis
   return rows.map(toRevisionRecord);
 }
 
+/**
+ * When each app's newest revision was made, by app id, in one grouped query whatever the
+ * number of apps (revisions are numbered in creation order, so the newest is the latest made).
+ */
+export async function lastDeployTimes(): Promise<Map<string, string>> {
+  const groups = await getDb().revision.groupBy({ by: ["appId"], _max: { createdAt: true } });
+  return new Map(groups.flatMap((g) => (g._max.createdAt ? [[g.appId, g._max.createdAt.toISOString()] as const] : [])));
+}
+
 /** One revision by number, or AppError not_found. */
 export async function getRevision(project: string, app: string, number: number): Promise<RevisionRecord> {
   const row = await findAppOrThrow(getDb(), project, app);

@@ -15,11 +15,8 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { LiveServerMessage } from "@/lib/ws-protocol";
-import { getApp } from "@/server/engine/model/get-app";
-import { pvcName } from "@/server/engine/names";
+import { readAppStatusIfExists } from "@/server/engine/queries/read-app-status";
 import { LABEL_APP } from "@/server/engine/render/labels";
-import { getAppStatus } from "@/server/engine/status/app-status";
-import { AppError } from "@/server/errors";
 import { getInformer, type InformedKind, type InformerEvent, type SharedInformer } from "@/server/kube/informers";
 import { processSingleton } from "@/server/singleton";
 
@@ -145,25 +142,6 @@ export function createLiveFanout(options: LiveFanoutOptions): LiveFanout {
   };
 }
 
-/**
- * The status the REST route would answer, with the model's intent (desired replicas, expected
- * volumes); null once the app is gone from the model. When the database cannot say (it is
- * busy or absent), the status is computed from the cluster alone rather than not at all.
- */
-export async function modelAppStatus(project: string, app: string): Promise<AppStatus | null> {
-  try {
-    const record = await getApp(project, app);
-    return await getAppStatus(project, app, {
-      desiredReplicas: record.spec.replicas,
-      expectedVolumes: record.spec.volumes.map((v) => pvcName(record.name, v.name)),
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return null;
-    if (error instanceof AppError) throw error;
-    return getAppStatus(project, app);
-  }
-}
-
 const fanouts = processSingleton("live-fanouts", () => new WeakMap<KubeConfig, LiveFanout>());
 
 /** The process's one fan-out for `kubeConfig`, subscribed to the shared informers on first use. */
@@ -172,7 +150,7 @@ export function getLiveFanout(kubeConfig: KubeConfig): LiveFanout {
   if (!fanout) {
     fanout = createLiveFanout({
       informer: (kind) => getInformer(kind, kubeConfig),
-      statusOf: modelAppStatus,
+      statusOf: readAppStatusIfExists,
       onError: (error) => console.error(JSON.stringify({ level: "warn", msg: "live status failed", error: String(error) })),
     });
     fanouts.set(kubeConfig, fanout);
