@@ -6,17 +6,20 @@
  * A change to any managed object of an app (Deployment, ReplicaSet, Pod, PVC, Ingress, Service,
  * or an Event about one of them) schedules a recomputation of that app's status, debounced per
  * app, so a rollout's burst of pod updates becomes one `app-status` message. Namespace changes
- * become one `projects-changed`.
+ * become one `projects-changed`. A deploy's progress and outcome (the engine's revision feed)
+ * are forwarded as they come.
  *
  * Known limits: Events carry no labels, so an Event is tied to its app through the informer
  * cache of the object it is about; an Event about an object already gone from the cache is
  * dropped (the object's own delete already triggered a recomputation).
  */
 import type { KubeConfig } from "@kubernetes/client-node";
+import { revisionSchema } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { LiveServerMessage } from "@/lib/ws-protocol";
 import { readAppStatusIfExists } from "@/server/engine/queries/read-app-status";
 import { LABEL_APP } from "@/server/engine/render/labels";
+import { subscribeRevisionChanges, type RevisionChange } from "@/server/engine/revision-feed";
 import { getInformer, type InformedKind, type InformerEvent, type SharedInformer } from "@/server/kube/informers";
 import { processSingleton } from "@/server/singleton";
 
@@ -38,6 +41,8 @@ export interface LiveFanout {
 export interface LiveFanoutOptions {
   informer: (kind: InformedKind) => SharedInformer;
   statusOf: StatusOf;
+  /** The engine's deploy progress and outcomes (revision-feed.ts); left out, none are forwarded. */
+  revisions?: (listener: (change: RevisionChange) => void) => () => void;
   debounceMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -124,6 +129,14 @@ export function createLiveFanout(options: LiveFanoutOptions): LiveFanout {
   }
 
   const unsubscribes = WATCHED_KINDS.map((kind) => options.informer(kind).subscribe(handleEvent));
+  if (options.revisions) {
+    unsubscribes.push(
+      options.revisions((change) => {
+        if (isStopped || listeners.size === 0) return;
+        broadcast(change.type === "revision" ? { ...change, revision: revisionSchema.parse(change.revision) } : change);
+      }),
+    );
+  }
 
   return {
     subscribe(listener) {
@@ -151,6 +164,7 @@ export function getLiveFanout(kubeConfig: KubeConfig): LiveFanout {
     fanout = createLiveFanout({
       informer: (kind) => getInformer(kind, kubeConfig),
       statusOf: readAppStatusIfExists,
+      revisions: subscribeRevisionChanges,
       onError: (error) => console.error(JSON.stringify({ level: "warn", msg: "live status failed", error: String(error) })),
     });
     fanouts.set(kubeConfig, fanout);
