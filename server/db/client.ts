@@ -7,6 +7,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/server/db/generated/client";
 import { dataDirFromEnv, databaseFile } from "@/server/db/database-file";
+import { processSingleton } from "@/server/singleton";
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -17,7 +18,8 @@ const BUSY_TIMEOUT_MS = 5_000;
  */
 const CONNECTION_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;`;
 
-const counter = { queries: 0 };
+/** On globalThis like the client itself, so route handlers' statements count with the server's. */
+const counter = processSingleton("db-query-count", () => ({ queries: 0 }));
 
 /**
  * SQL statements this process has sent to SQLite, through any client: tests and the scale
