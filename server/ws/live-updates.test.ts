@@ -96,7 +96,7 @@ describe("live updates", () => {
       const isOutcome = (m: LiveServerMessage) => m.type === "revision" && m.project === "live" && m.app === "web" && m.revision.number === 2;
       await until(() => client.messages.some(isOutcome), 20_000, "revision 2's outcome");
       // Revision 1 of the test above may still be settling: its outcome can arrive first.
-      const ofWeb = client.messages.filter((m) => (m.type === "revision" ? m.revision.number === 2 : m.type === "revision-progress") && m.app === "web");
+      const ofWeb = client.messages.filter((m) => (m.type === "revision" && m.revision.number === 2) || (m.type === "revision-progress" && m.app === "web"));
       expect(ofWeb[0]).toMatchObject({ type: "revision-progress", message: expect.any(String) });
       const outcome = ofWeb.find(isOutcome);
       expect(outcome).toMatchObject({ revision: { number: 2, outcome: "succeeded" } });
