@@ -1,4 +1,4 @@
-import type { AppRecord } from "@/server/engine/model/app-record";
+import type { AppListRecord } from "@/server/engine/model/list-apps";
 import { pvcName } from "@/server/engine/names";
 import type { AppStatusOptions } from "@/server/engine/status/app-status";
 
@@ -7,7 +7,7 @@ import type { AppStatusOptions } from "@/server/engine/status/app-status";
  * cluster alone cannot tell (a claim that was never created, a scale-down still under way).
  * Every query that reports a status passes this, so REST and the live socket agree.
  */
-export function intentOf(app: AppRecord): Pick<AppStatusOptions, "desiredReplicas" | "expectedVolumes"> {
+export function intentOf(app: AppListRecord): Pick<AppStatusOptions, "desiredReplicas" | "expectedVolumes"> {
   return {
     desiredReplicas: app.spec.replicas,
     expectedVolumes: app.spec.volumes.map((v) => pvcName(app.name, v.name)),

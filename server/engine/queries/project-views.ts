@@ -1,7 +1,7 @@
 import type { AppListItem } from "@/lib/dto/app";
 import type { AppHealth } from "@/lib/dto/app-status";
 import type { ProjectSummary } from "@/lib/dto/project";
-import type { AppRecord } from "@/server/engine/model/app-record";
+import type { AppListRecord } from "@/server/engine/model/list-apps";
 import type { ProjectRecord } from "@/server/engine/model/get-project";
 import { getProjectHealth, rollUpHealth } from "@/server/engine/status/app-status";
 
@@ -14,7 +14,7 @@ import { getProjectHealth, rollUpHealth } from "@/server/engine/status/app-statu
  * Health of each app of one project, or null for all when the cluster cannot be read (the
  * lists still load; the status page says why).
  */
-export async function healthOfApps(project: string, apps: AppRecord[]): Promise<Record<string, AppHealth> | null> {
+export async function healthOfApps(project: string, apps: AppListRecord[]): Promise<Record<string, AppHealth> | null> {
   try {
     return await getProjectHealth(project, apps.map((a) => ({ name: a.name, replicas: a.spec.replicas })));
   } catch {
@@ -23,8 +23,8 @@ export async function healthOfApps(project: string, apps: AppRecord[]): Promise<
 }
 
 /** Apps grouped by project, in the order given (Node 20 has no Map.groupBy). */
-export function appsByProject(apps: AppRecord[]): Map<string, AppRecord[]> {
-  const out = new Map<string, AppRecord[]>();
+export function appsByProject(apps: AppListRecord[]): Map<string, AppListRecord[]> {
+  const out = new Map<string, AppListRecord[]>();
   for (const app of apps) {
     const own = out.get(app.project);
     if (own) own.push(app);
@@ -33,7 +33,7 @@ export function appsByProject(apps: AppRecord[]): Map<string, AppRecord[]> {
   return out;
 }
 
-export function toAppListItems(apps: AppRecord[], health: Record<string, AppHealth> | null): AppListItem[] {
+export function toAppListItems(apps: AppListRecord[], health: Record<string, AppHealth> | null): AppListItem[] {
   return apps.map((a) => ({
     name: a.name,
     image: a.spec.image,
