@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { revisionSchema } from "@/lib/dto/app";
 import { appStatusSchema } from "@/lib/dto/app-status";
 import { appParam, containerParam, podParam, projectParam } from "@/lib/schemas/route-params";
 
@@ -11,6 +12,10 @@ import { appParam, containerParam, podParam, projectParam } from "@/lib/schemas/
  * (enough to replace the cached status and patch health in lists); `app-removed` says an app's
  * objects are all gone; `projects-changed` says a namespace came or went. Events are debounced
  * per app on the server, so a burst of pod updates arrives as one message.
+ *
+ * Deploys are pushed too: `revision-progress` is the rollout's progress sentence while the
+ * app's pending revision rolls out, and `revision` the whole revision once its outcome is
+ * recorded, so the browser never refetches the revision list to learn how a deploy went.
  */
 export const liveClientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ping"), id: z.number().int().optional() }).strict(),
@@ -23,6 +28,8 @@ export const liveServerMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("app-status"), project: z.string(), app: z.string(), status: appStatusSchema }),
   z.object({ type: z.literal("app-removed"), project: z.string(), app: z.string() }),
   z.object({ type: z.literal("projects-changed") }),
+  z.object({ type: z.literal("revision-progress"), project: z.string(), app: z.string(), message: z.string() }),
+  z.object({ type: z.literal("revision"), project: z.string(), app: z.string(), revision: revisionSchema }),
 ]);
 
 export type LiveClientMessage = z.infer<typeof liveClientMessage>;

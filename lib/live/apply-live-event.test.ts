@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Revision, RevisionList } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { ProjectDetail } from "@/lib/dto/project";
 import type { StatusBoard } from "@/lib/dto/status-board";
@@ -32,6 +33,15 @@ const status = (health: AppStatus["health"]): AppStatus => ({
   urls: [],
   ingressAddress: null,
   observedAt: "2026-01-01T00:00:00Z",
+});
+const revision = (number: number, outcome: Revision["outcome"]): Revision => ({
+  number,
+  outcome,
+  message: null,
+  actor: "admin",
+  spec: {} as Revision["spec"],
+  createdAt: "2026-01-01T00:00:00Z",
+  finishedAt: outcome === "pending" ? null : "2026-01-01T00:01:00Z",
 });
 const project = (health: AppStatus["health"]): ProjectDetail => ({
   name: "shop",
@@ -85,5 +95,38 @@ describe("applyLiveEvent", () => {
     expect(invalidated).toContain(id(queryKeys.project("shop")));
     applyLiveEvent(cache, { type: "projects-changed" });
     expect(invalidated).toContain(id(queryKeys.projectsRoot));
+  });
+
+  it("pushes a deploy's progress and outcome into the revision list without refetching it on pod changes", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    const key = id(queryKeys.revisions("shop", "web"));
+    data.set(key, { revisions: [revision(2, "pending"), revision(1, "succeeded")] } satisfies RevisionList);
+
+    applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Progressing") });
+    applyLiveEvent(cache, { type: "revision-progress", project: "shop", app: "web", message: "Waiting for 1 of 2 replicas." });
+    expect((data.get(key) as RevisionList).revisions.map((r) => [r.number, r.outcome, r.message])).toEqual([
+      [2, "pending", "Waiting for 1 of 2 replicas."],
+      [1, "succeeded", null],
+    ]);
+
+    applyLiveEvent(cache, { type: "revision", project: "shop", app: "web", revision: { ...revision(2, "failed"), message: "image nginx:latestt not found" } });
+    expect((data.get(key) as RevisionList).revisions.map((r) => [r.number, r.outcome, r.message])).toEqual([
+      [2, "failed", "image nginx:latestt not found"],
+      [1, "succeeded", null],
+    ]);
+    expect(invalidated).not.toContain(key);
+  });
+
+  it("refetches the revision list only for what the message cannot say: an unseen revision or older ones left pending", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    const key = id(queryKeys.revisions("shop", "web"));
+    data.set(key, { revisions: [revision(1, "succeeded")] } satisfies RevisionList);
+    applyLiveEvent(cache, { type: "revision", project: "shop", app: "web", revision: revision(2, "succeeded") });
+    expect(invalidated).toEqual([key]);
+
+    data.set(key, { revisions: [revision(3, "pending"), revision(2, "pending")] } satisfies RevisionList);
+    applyLiveEvent(cache, { type: "revision", project: "shop", app: "web", revision: revision(3, "succeeded") });
+    expect(invalidated).toEqual([key, key]);
+    expect((data.get(key) as RevisionList).revisions[0].outcome).toBe("succeeded");
   });
 });

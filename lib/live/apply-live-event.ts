@@ -1,3 +1,4 @@
+import type { Revision, RevisionList } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { ProjectDetail } from "@/lib/dto/project";
 import type { StatusBoard } from "@/lib/dto/status-board";
@@ -36,14 +37,37 @@ function applyAppStatus(cache: LiveCache, project: string, app: string, status: 
     cache.invalidate(queryKeys.projectList);
     cache.invalidate(queryKeys.project(project));
   }
-  // A rollout's end is also when its revision gets an outcome.
-  cache.invalidate(queryKeys.revisions(project, app));
 }
 
 /**
- * Applies one live message to the query cache: statuses are replaced in place (the message
- * carries the whole recomputed status), lists that show them are patched, and what cannot be
- * patched from the message (a project's roll-up, a new app) is invalidated for a refetch.
+ * A finished revision replaces its row in the cached list. Only what the message cannot say is
+ * refetched, once per deploy: a revision the list has not seen yet (made in another tab), or
+ * older ones still shown pending (the server superseded them when this one started).
+ */
+function applyRevision(cache: LiveCache, project: string, app: string, revision: Revision): void {
+  const key = queryKeys.revisions(project, app);
+  const list = cache.get<RevisionList>(key);
+  if (!list) return;
+  if (!list.revisions.some((r) => r.number === revision.number) || list.revisions.some((r) => r.number < revision.number && r.outcome === "pending")) {
+    cache.invalidate(key);
+  }
+  cache.set<RevisionList>(key, (old) => (old ? { revisions: old.revisions.map((r) => (r.number === revision.number ? revision : r)) } : undefined));
+}
+
+/** The rollout's progress sentence shows on the app's pending revision until its outcome arrives. */
+function applyRevisionProgress(cache: LiveCache, project: string, app: string, message: string): void {
+  cache.set<RevisionList>(queryKeys.revisions(project, app), (old) => {
+    const newest = old?.revisions.find((r) => r.outcome === "pending");
+    if (!old || !newest) return undefined;
+    return { revisions: old.revisions.map((r) => (r === newest ? { ...r, message } : r)) };
+  });
+}
+
+/**
+ * Applies one live message to the query cache: statuses and revisions are replaced in place
+ * (the message carries the whole recomputed status or revision), lists that show them are
+ * patched, and what cannot be patched from the message (a project's roll-up, a new app) is
+ * invalidated for a refetch.
  */
 export function applyLiveEvent(cache: LiveCache, message: LiveServerMessage): void {
   switch (message.type) {
@@ -59,6 +83,10 @@ export function applyLiveEvent(cache: LiveCache, message: LiveServerMessage): vo
       cache.invalidate(queryKeys.projectsRoot);
       cache.invalidate(queryKeys.statusBoard);
       return;
+    case "revision":
+      return applyRevision(cache, message.project, message.app, message.revision);
+    case "revision-progress":
+      return applyRevisionProgress(cache, message.project, message.app, message.message);
     default:
       return;
   }

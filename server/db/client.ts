@@ -4,9 +4,10 @@
  */
 import fs from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/server/db/generated/client";
 import { dataDirFromEnv, databaseFile } from "@/server/db/database-file";
+import { processSingleton } from "@/server/singleton";
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -16,6 +17,27 @@ const BUSY_TIMEOUT_MS = 5_000;
  * writes; SQLite leaves foreign keys off unless asked, and the schema relies on cascades.
  */
 const CONNECTION_PRAGMAS = `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;`;
+
+/** On globalThis like the client itself, so route handlers' statements count with the server's. */
+const counter = processSingleton("db-query-count", () => ({ queries: 0 }));
+
+/**
+ * SQL statements this process has sent to SQLite, through any client: tests and the scale
+ * benchmark read it before and after a request to prove a page costs a constant number of
+ * queries whatever the number of apps.
+ */
+export function dbQueryCount(): number {
+  return counter.queries;
+}
+
+/** Counts every statement `queryable` runs (a connection, or a transaction it starts). */
+function counted<T extends SqlQueryable>(queryable: T): T {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  const executeRaw = queryable.executeRaw.bind(queryable);
+  queryable.queryRaw = (query) => (counter.queries++, queryRaw(query));
+  queryable.executeRaw = (query) => (counter.queries++, executeRaw(query));
+  return queryable;
+}
 
 /**
  * Opens a new client on `<dataDir>/berth.db`. The caller owns it and must `$disconnect()` it.
@@ -31,7 +53,9 @@ export function openDb(options: { dataDir: string }): PrismaClient {
     connect: async () => {
       const connection = await inner.connect();
       await connection.executeScript(CONNECTION_PRAGMAS);
-      return connection;
+      const startTransaction = connection.startTransaction.bind(connection);
+      connection.startTransaction = async (isolationLevel) => counted(await startTransaction(isolationLevel));
+      return counted(connection);
     },
   };
   return new PrismaClient({ adapter });

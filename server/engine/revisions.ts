@@ -10,6 +10,7 @@ import { AppError } from "@/server/errors";
 import { findAppOrThrow, type AppWithRows } from "@/server/engine/model/app-record";
 import { renderApp } from "@/server/engine/render/render-app";
 import type { RenderOptions } from "@/server/engine/render/types";
+import { hasRevisionListeners, publishRevisionChange } from "@/server/engine/revision-feed";
 import { revisionSnapshot } from "@/server/engine/revision-snapshot";
 import { parseJsonColumn } from "@/server/engine/spec-rows";
 
@@ -52,9 +53,16 @@ export async function createRevision(tx: Prisma.TransactionClient, app: AppWithR
   });
 }
 
-/** Records the outcome of a pending revision (a finished one is never rewritten). */
-export async function finishRevision(db: PrismaClient | Prisma.TransactionClient, revisionId: string, outcome: Exclude<RevisionOutcome, "pending">, message: string): Promise<void> {
-  await db.revision.updateMany({ where: { id: revisionId, outcome: "pending" }, data: { outcome, message, finishedAt: new Date() } });
+/**
+ * Records the outcome of a pending revision (a finished one is never rewritten) and publishes
+ * it to the live socket. Callers pass the client, not a transaction: the outcome is published
+ * as soon as it is written.
+ */
+export async function finishRevision(db: PrismaClient, revisionId: string, outcome: Exclude<RevisionOutcome, "pending">, message: string): Promise<void> {
+  const { count } = await db.revision.updateMany({ where: { id: revisionId, outcome: "pending" }, data: { outcome, message, finishedAt: new Date() } });
+  if (count === 0 || !hasRevisionListeners()) return;
+  const row = await db.revision.findUnique({ where: { id: revisionId }, include: { app: { select: { name: true, project: { select: { name: true } } } } } });
+  if (row) publishRevisionChange({ type: "revision", project: row.app.project.name, app: row.app.name, revision: toRevisionRecord(row) });
 }
 
 /** An app's revisions, newest first. */
@@ -62,6 +70,15 @@ export async function listRevisions(project: string, app: string): Promise<Revis
   const row = await findAppOrThrow(getDb(), project, app);
   const rows = await getDb().revision.findMany({ where: { appId: row.id }, orderBy: { number: "desc" } });
   return rows.map(toRevisionRecord);
+}
+
+/**
+ * When each app's newest revision was made, by app id, in one grouped query whatever the
+ * number of apps (revisions are numbered in creation order, so the newest is the latest made).
+ */
+export async function lastDeployTimes(): Promise<Map<string, string>> {
+  const groups = await getDb().revision.groupBy({ by: ["appId"], _max: { createdAt: true } });
+  return new Map(groups.flatMap((g) => (g._max.createdAt ? [[g.appId, g._max.createdAt.toISOString()] as const] : [])));
 }
 
 /** One revision by number, or AppError not_found. */

@@ -1,13 +1,15 @@
 /**
  * Follows a Deployment's rollout to a verdict, from the shared informers (no extra watch per
  * deploy): evaluated on every change of the app's Deployment, ReplicaSets and Pods, and on a
- * short tick so the stuck-pod grace period can expire without an event.
+ * short tick so the stuck-pod grace period can expire without an event. Each new progress
+ * sentence is published to the live socket (revision-feed.ts).
  */
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
 import { countRestarts, evaluateRollout, explainCrashedNewPods, type RolloutVerdict } from "@/server/engine/evaluate-rollout";
 import { LABEL_APP } from "@/server/engine/render/labels";
+import { publishRevisionChange } from "@/server/engine/revision-feed";
 import { getInformer } from "@/server/kube/informers";
 import { APP_STATUS_KINDS, type InformedKind } from "@/server/kube/kind-registry";
 import type { KubeObject } from "@/server/kube/kube-object";
@@ -66,6 +68,7 @@ export function trackRollout(kubeConfig: KubeConfig, options: TrackRolloutOption
       } else healthySince = undefined;
       if (verdict.state === "progressing") {
         stuckSince = verdict.stuckSince;
+        if (verdict.message !== last) publishRevisionChange({ type: "revision-progress", project: options.namespace, app: options.app, message: verdict.message });
         last = verdict.message;
         if (now - started > options.timeoutMs) finish(() => resolve({ state: "failed", message: `The rollout did not finish within ${Math.round(options.timeoutMs / 1000)} s (${last})` }));
         return;

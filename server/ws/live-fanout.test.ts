@@ -3,6 +3,7 @@ import type { AppStatus } from "@/lib/dto/app-status";
 import type { LiveServerMessage } from "@/lib/ws-protocol";
 import type { InformerEvent, SharedInformer } from "@/server/kube/informers";
 import type { InformedKind } from "@/server/kube/kind-registry";
+import type { RevisionChange } from "@/server/engine/revision-feed";
 import type { KubeObject } from "@/server/kube/kube-object";
 import { createLiveFanout, type LiveFanout } from "@/server/ws/live-fanout";
 
@@ -72,5 +73,22 @@ describe("live fan-out", () => {
     await wait(40);
     expect(got).toContainEqual({ type: "app-removed", project: "shop", app: "web" });
     expect(got).toContainEqual({ type: "projects-changed" });
+  });
+
+  it("forwards the engine's deploy progress and outcomes to every listener, and stops with the fan-out", () => {
+    const fake = fakeInformers();
+    const feed = new Set<(change: RevisionChange) => void>();
+    fanout = createLiveFanout({
+      informer: fake.informer,
+      statusOf: async (_p, a) => status(a),
+      revisions: (listener) => (feed.add(listener), () => feed.delete(listener)),
+    });
+    const got: LiveServerMessage[] = [];
+    fanout.subscribe((m) => got.push(m));
+    const progress: RevisionChange = { type: "revision-progress", project: "shop", app: "web", message: "Waiting for 1 of 2 replicas." };
+    for (const listener of feed) listener(progress);
+    expect(got).toEqual([progress]);
+    fanout.stop();
+    expect(feed.size).toBe(0);
   });
 });

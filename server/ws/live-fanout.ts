@@ -6,20 +6,20 @@
  * A change to any managed object of an app (Deployment, ReplicaSet, Pod, PVC, Ingress, Service,
  * or an Event about one of them) schedules a recomputation of that app's status, debounced per
  * app, so a rollout's burst of pod updates becomes one `app-status` message. Namespace changes
- * become one `projects-changed`.
+ * become one `projects-changed`. A deploy's progress and outcome (the engine's revision feed)
+ * are forwarded as they come.
  *
  * Known limits: Events carry no labels, so an Event is tied to its app through the informer
  * cache of the object it is about; an Event about an object already gone from the cache is
  * dropped (the object's own delete already triggered a recomputation).
  */
 import type { KubeConfig } from "@kubernetes/client-node";
+import { revisionSchema } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { LiveServerMessage } from "@/lib/ws-protocol";
-import { getApp } from "@/server/engine/model/get-app";
-import { pvcName } from "@/server/engine/names";
+import { readAppStatusIfExists } from "@/server/engine/queries/read-app-status";
 import { LABEL_APP } from "@/server/engine/render/labels";
-import { getAppStatus } from "@/server/engine/status/app-status";
-import { AppError } from "@/server/errors";
+import { subscribeRevisionChanges, type RevisionChange } from "@/server/engine/revision-feed";
 import { getInformer, type InformerEvent, type SharedInformer } from "@/server/kube/informers";
 import { APP_LABELLED_KINDS, INFORMED_KINDS, type InformedKind } from "@/server/kube/kind-registry";
 import { processSingleton } from "@/server/singleton";
@@ -40,6 +40,8 @@ export interface LiveFanout {
 export interface LiveFanoutOptions {
   informer: (kind: InformedKind) => SharedInformer;
   statusOf: StatusOf;
+  /** The engine's deploy progress and outcomes (revision-feed.ts); left out, none are forwarded. */
+  revisions?: (listener: (change: RevisionChange) => void) => () => void;
   debounceMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -126,6 +128,14 @@ export function createLiveFanout(options: LiveFanoutOptions): LiveFanout {
   }
 
   const unsubscribes = INFORMED_KINDS.map((kind) => options.informer(kind).subscribe(handleEvent));
+  if (options.revisions) {
+    unsubscribes.push(
+      options.revisions((change) => {
+        if (isStopped || listeners.size === 0) return;
+        broadcast(change.type === "revision" ? { ...change, revision: revisionSchema.parse(change.revision) } : change);
+      }),
+    );
+  }
 
   return {
     subscribe(listener) {
@@ -144,25 +154,6 @@ export function createLiveFanout(options: LiveFanoutOptions): LiveFanout {
   };
 }
 
-/**
- * The status the REST route would answer, with the model's intent (desired replicas, expected
- * volumes); null once the app is gone from the model. When the database cannot say (it is
- * busy or absent), the status is computed from the cluster alone rather than not at all.
- */
-export async function modelAppStatus(project: string, app: string): Promise<AppStatus | null> {
-  try {
-    const record = await getApp(project, app);
-    return await getAppStatus(project, app, {
-      desiredReplicas: record.spec.replicas,
-      expectedVolumes: record.spec.volumes.map((v) => pvcName(record.name, v.name)),
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return null;
-    if (error instanceof AppError) throw error;
-    return getAppStatus(project, app);
-  }
-}
-
 const fanouts = processSingleton("live-fanouts", () => new WeakMap<KubeConfig, LiveFanout>());
 
 /** The process's one fan-out for `kubeConfig`, subscribed to the shared informers on first use. */
@@ -171,7 +162,8 @@ export function getLiveFanout(kubeConfig: KubeConfig): LiveFanout {
   if (!fanout) {
     fanout = createLiveFanout({
       informer: (kind) => getInformer(kind, kubeConfig),
-      statusOf: modelAppStatus,
+      statusOf: readAppStatusIfExists,
+      revisions: subscribeRevisionChanges,
       onError: (error) => console.error(JSON.stringify({ level: "warn", msg: "live status failed", error: String(error) })),
     });
     fanouts.set(kubeConfig, fanout);

@@ -3,6 +3,8 @@ import { WebSocket } from "ws";
 import * as projects from "@/app/api/projects/route";
 import * as apps from "@/app/api/projects/[project]/apps/route";
 import * as deploy from "@/app/api/projects/[project]/apps/[app]/deploy/route";
+import * as revisions from "@/app/api/projects/[project]/apps/[app]/revisions/route";
+import * as scale from "@/app/api/projects/[project]/apps/[app]/scale/route";
 import * as secretEnv from "@/app/api/projects/[project]/apps/[app]/secret-env/route";
 import * as statusBoard from "@/app/api/status/route";
 import type { LiveServerMessage } from "@/lib/ws-protocol";
@@ -82,6 +84,26 @@ describe("live updates", () => {
       expect(healthy).toMatchObject({ status: { replicas: { desired: 1, ready: 1 } } });
     } finally {
       for (const c of clients) c.ws.close();
+    }
+  }, 40_000);
+
+  it("pushes a deploy's progress and then its revision with the outcome the revisions route answers", async () => {
+    const client = await openClient();
+    try {
+      await until(() => client.messages.some((m) => m.type === "hello"), 5000, "hello");
+      const scaled = await call(scale.POST, "/api/projects/live/apps/web/scale", { method: "POST", params: { project: "live", app: "web" }, body: { replicas: 2 } });
+      expect(scaled.body.revision).toMatchObject({ number: 2, outcome: "pending" });
+      const isOutcome = (m: LiveServerMessage) => m.type === "revision" && m.project === "live" && m.app === "web" && m.revision.number === 2;
+      await until(() => client.messages.some(isOutcome), 20_000, "revision 2's outcome");
+      // Revision 1 of the test above may still be settling: its outcome can arrive first.
+      const ofWeb = client.messages.filter((m) => (m.type === "revision" && m.revision.number === 2) || (m.type === "revision-progress" && m.app === "web"));
+      expect(ofWeb[0]).toMatchObject({ type: "revision-progress", message: expect.any(String) });
+      const outcome = ofWeb.find(isOutcome);
+      expect(outcome).toMatchObject({ revision: { number: 2, outcome: "succeeded" } });
+      const listed = await call(revisions.GET, "/api/projects/live/apps/web/revisions", { params: { project: "live", app: "web" } });
+      expect(listed.body.revisions[0]).toEqual(outcome?.type === "revision" ? outcome.revision : undefined);
+    } finally {
+      client.ws.close();
     }
   }, 40_000);
 

@@ -32,8 +32,22 @@ async function readCaches(namespace: string, timeoutMs = SYNC_TIMEOUT_MS): Promi
   return Object.fromEntries(informers.map((i) => [i.kind, i.list(namespace)])) as Caches;
 }
 
-function ofApp<T>(objects: readonly KubeObject[], app: string): T[] {
-  return objects.filter((o) => o.metadata.labels?.[LABEL_APP] === app) as unknown as T[];
+/** A namespace's cached objects grouped by their `berth.dev/app` label, so each app's share is one lookup. */
+type AppObjectsByName = Map<string, Partial<Record<(typeof APP_STATUS_KINDS)[number], KubeObject[]>>>;
+
+function groupByApp(caches: Caches): AppObjectsByName {
+  const byApp: AppObjectsByName = new Map();
+  for (const kind of APP_STATUS_KINDS) {
+    if (kind === "Event") continue;
+    for (const object of caches[kind]) {
+      const app = object.metadata.labels?.[LABEL_APP];
+      if (!app) continue;
+      let objects = byApp.get(app);
+      if (!objects) byApp.set(app, (objects = {}));
+      (objects[kind] ??= []).push(object);
+    }
+  }
+  return byApp;
 }
 
 export type AppStatusOptions = {
@@ -44,25 +58,38 @@ export type AppStatusOptions = {
   now?: Date;
 };
 
+function summarizeCached(caches: Caches, objects: AppObjectsByName, app: string, options: AppStatusOptions) {
+  const own = objects.get(app) ?? {};
+  return summarizeApp({
+    deployment: own.Deployment?.[0] as unknown as Deployment | undefined,
+    replicaSets: (own.ReplicaSet ?? []) as unknown as ReplicaSet[],
+    pods: (own.Pod ?? []) as unknown as Pod[],
+    pvcs: (own.PersistentVolumeClaim ?? []) as unknown as PersistentVolumeClaim[],
+    ingresses: (own.Ingress ?? []) as unknown as Ingress[],
+    events: caches.Event as unknown as Event[],
+    desiredReplicas: options.desiredReplicas,
+    expectedVolumes: options.expectedVolumes,
+    now: options.now,
+  });
+}
+
 /**
  * The status of one app, assembled from the informer caches: the objects labelled
  * `berth.dev/app=<app>` in the project's namespace, plus the Events about them.
  */
 export async function getAppStatus(project: string, app: string, options: AppStatusOptions = {}): Promise<AppStatus> {
   const caches = await readCaches(project);
-  const deployments = ofApp<Deployment>(caches.Deployment, app);
-  const summary = summarizeApp({
-    deployment: deployments[0],
-    replicaSets: ofApp<ReplicaSet>(caches.ReplicaSet, app),
-    pods: ofApp<Pod>(caches.Pod, app),
-    pvcs: ofApp<PersistentVolumeClaim>(caches.PersistentVolumeClaim, app),
-    ingresses: ofApp<Ingress>(caches.Ingress, app),
-    events: caches.Event as unknown as Event[],
-    desiredReplicas: options.desiredReplicas,
-    expectedVolumes: options.expectedVolumes,
-    now: options.now,
-  });
-  return { project, app, ...summary };
+  return { project, app, ...summarizeCached(caches, groupByApp(caches), app, options) };
+}
+
+/**
+ * The statuses of several apps of one project from one read of the caches, in the order asked
+ * (the status board: a project's objects are grouped once, not filtered again for every app).
+ */
+export async function getAppStatuses(project: string, apps: Array<{ name: string } & AppStatusOptions>): Promise<AppStatus[]> {
+  const caches = await readCaches(project);
+  const objects = groupByApp(caches);
+  return apps.map(({ name, ...options }) => ({ project, app: name, ...summarizeCached(caches, objects, name, options) }));
 }
 
 /**
@@ -71,16 +98,9 @@ export async function getAppStatus(project: string, app: string, options: AppSta
  */
 export async function getProjectHealth(project: string, apps: Array<{ name: string; replicas: number }>): Promise<Record<string, AppHealth>> {
   const caches = await readCaches(project, LIST_SYNC_TIMEOUT_MS);
+  const objects = groupByApp(caches);
   const out: Record<string, AppHealth> = {};
-  for (const { name, replicas } of apps) {
-    out[name] = summarizeApp({
-      deployment: ofApp<Deployment>(caches.Deployment, name)[0],
-      pods: ofApp<Pod>(caches.Pod, name),
-      pvcs: ofApp<PersistentVolumeClaim>(caches.PersistentVolumeClaim, name),
-      events: caches.Event as unknown as Event[],
-      desiredReplicas: replicas,
-    }).health;
-  }
+  for (const { name, replicas } of apps) out[name] = summarizeCached(caches, objects, name, { desiredReplicas: replicas }).health;
   return out;
 }
 

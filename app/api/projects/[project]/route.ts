@@ -1,23 +1,15 @@
 import { projectDetailSchema, projectSummarySchema } from "@/lib/dto/project";
 import { projectDeleteSchema, projectUpdateSchema } from "@/lib/schemas/project";
-import { getProject } from "@/server/engine/model/get-project";
-import { listApps } from "@/server/engine/model/list-apps";
 import { updateProject } from "@/server/engine/model/update-project";
 import { deleteProject } from "@/server/engine/operations/delete-project";
-import { healthOfApps, toAppListItems, toProjectSummary } from "@/server/http/project-api/app-views";
+import { readProject, readProjectSummary } from "@/server/engine/queries/read-project";
 import { respondWithOperation } from "@/server/http/project-api/respond-operation";
 import { projectParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
 /** One project with its apps and their health. */
 export const GET = withAuth(
-  async ({ params }) => {
-    const project = await getProject(params.project);
-    const apps = await listApps(project.name);
-    const health = await healthOfApps(project.name, apps);
-    const items = toAppListItems(apps, health);
-    return Response.json(projectDetailSchema.parse({ ...toProjectSummary(project, items, health !== null), apps: items }));
-  },
+  async ({ params }) => Response.json(projectDetailSchema.parse(await readProject(params.project))),
   { params: projectParamsSchema },
 );
 
@@ -25,9 +17,7 @@ export const GET = withAuth(
 export const PATCH = withAuth(
   async ({ params, body, principal, clientIp }) => {
     const project = await updateProject({ principal, ip: clientIp }, params.project, body);
-    const apps = await listApps(project.name);
-    const health = await healthOfApps(project.name, apps);
-    return Response.json(projectSummarySchema.parse(toProjectSummary(project, toAppListItems(apps, health), health !== null)));
+    return Response.json(projectSummarySchema.parse(await readProjectSummary(project.name)));
   },
   { params: projectParamsSchema, body: projectUpdateSchema },
 );

@@ -1,17 +1,14 @@
 import { appListSchema } from "@/lib/dto/app";
 import { appSpecSchema } from "@/lib/schemas/app";
 import { createApp } from "@/server/engine/model/create-app";
-import { listApps } from "@/server/engine/model/list-apps";
-import { healthOfApps, toAppDetail, toAppListItems } from "@/server/http/project-api/app-views";
+import { listAppSummaries } from "@/server/engine/queries/list-app-summaries";
+import { toAppDetail } from "@/server/http/project-api/app-views";
 import { projectParamsSchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 
 /** The project's apps with their health. */
 export const GET = withAuth(
-  async ({ params }) => {
-    const apps = await listApps(params.project);
-    return Response.json(appListSchema.parse({ apps: toAppListItems(apps, await healthOfApps(params.project, apps)) }));
-  },
+  async ({ params }) => Response.json(appListSchema.parse({ apps: await listAppSummaries(params.project) })),
   { params: projectParamsSchema },
 );
 

@@ -1,6 +1,5 @@
 import { operationSchema } from "@/lib/dto/app";
-import { AppError } from "@/server/errors";
-import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
+import { readOperation } from "@/server/engine/queries/read-operation";
 import { WAIT_LIMIT_MS } from "@/server/http/project-api/respond-operation";
 import { operationParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
@@ -10,10 +9,6 @@ import { withAuth } from "@/server/http/with-auth";
  * has finished (or after 60 s with its status as it is then).
  */
 export const GET = withAuth(
-  async ({ params, query }) => {
-    const operation = await waitForOperation(params.id, query.wait ? WAIT_LIMIT_MS : 0);
-    if (operation.project !== params.project) throw new AppError({ code: "not_found", message: `There is no operation ${params.id} in project "${params.project}".` });
-    return Response.json(operationSchema.parse(operation));
-  },
+  async ({ params, query }) => Response.json(operationSchema.parse(await readOperation(params.project, params.id, query.wait ? WAIT_LIMIT_MS : 0))),
   { params: operationParamsSchema, query: waitQuerySchema },
 );

@@ -1,13 +1,12 @@
 import { logsDownloadQuery } from "@/lib/ws-protocol";
+import { readAppLog } from "@/server/engine/queries/read-app-log";
 import { appParamsSchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
-import { clusterKubeConfig } from "@/server/kube/cluster";
-import { downloadAppLog } from "@/server/kube/download-app-log";
 
 /** The app's full log as a text file, streamed from the Kubernetes API. Viewers may download. */
 export const GET = withAuth(
   async ({ req, params: { project, app }, query }) => {
-    const body = await downloadAppLog(clusterKubeConfig(), { project, app, ...query }, req.signal);
+    const body = await readAppLog({ project, app, ...query }, req.signal);
     const name = [project, app, query.pod, query.container].filter(Boolean).join("-");
     return new Response(body, {
       headers: {
