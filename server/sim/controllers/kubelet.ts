@@ -34,6 +34,8 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     const pod = store.get(R.pods, namespace, name);
     if (!pod || pod.metadata.deletionTimestamp) {
       states.delete(key);
+      // A gracefully deleted pod: its containers stop on SIGTERM, then the kubelet removes it.
+      if (pod && !pod.metadata.finalizers?.length) store.delete(R.pods, namespace, name);
       return;
     }
     let state = states.get(key);
@@ -200,6 +202,7 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
             states.delete(keyOf(e.object));
             blockedBy.delete(keyOf(e.object));
           } else if (e.type === "ADDED") queue.add(keyOf(e.object));
+          else if (e.object.metadata.deletionTimestamp) queue.after(keyOf(e.object), tick);
         } else if (sameRef(e.resource, R.pvcs) || (sameRef(e.resource, R.events) && e.object.reason === "ProvisioningFailed")) {
           // A claim changed: pods waiting on claims in that namespace may now schedule (or must say why not).
           for (const p of store.list(R.pods, e.object.metadata.namespace)) if (!states.has(keyOf(p))) queue.add(keyOf(p));

@@ -19,19 +19,32 @@ export function cannotHandle(kind: KindDescriptor, detail: string): SimError {
   return badRequest(`${kind.kind} in version "${kind.version}" cannot be handled as a ${kind.kind}: ${detail}`);
 }
 
-/** Checks JSON types and unknown fields; returns Warning header values for fieldValidation=Warn. */
-export function checkDecoded(kind: KindDescriptor, obj: KubeObject, query: URLSearchParams): string[] {
+export type WriteOptionsKind = "CreateOptions" | "UpdateOptions" | "PatchOptions";
+export type FieldValidation = "Strict" | "Warn" | "Ignore";
+
+/** ?fieldValidation (default Warn); any other value is the options' 422, before the body is read. */
+export function fieldValidation(query: URLSearchParams, options: WriteOptionsKind): FieldValidation {
+  const value = query.get("fieldValidation") ?? "";
+  if (value === "") return "Warn";
+  if (value === "Strict" || value === "Warn" || value === "Ignore") return value;
+  const message = `Unsupported value: ${JSON.stringify(value)}: supported values: "", "Ignore", "Strict", "Warn"`;
+  throw new SimError(422, "Invalid", `${options}.meta.k8s.io "" is invalid: fieldValidation: ${message}`, { group: "meta.k8s.io", kind: options, causes: [{ reason: "FieldValueNotSupported", message, field: "fieldValidation" }] });
+}
+
+/**
+ * Checks JSON types, unknown and duplicated fields per fieldValidation. Unknown fields are
+ * dropped from `obj` (the decoder never keeps them); returns the Warning header values for Warn,
+ * one per field.
+ */
+export function checkDecoded(kind: KindDescriptor, obj: KubeObject, mode: FieldValidation, duplicates: string[] = []): string[] {
   const schema = kindSchema(apiVersionOf(kind), kind.kind);
   if (!schema) return [];
-  const { typeErrors, unknownFields } = checkSchema(obj, schema);
-  if (typeErrors.length > 0) throw cannotHandle(kind, typeErrors[0]);
-  const mode = (query.get("fieldValidation") ?? "Warn").toLowerCase();
-  if (!["strict", "warn", "ignore"].includes(mode)) {
-    throw badRequest(`fieldValidation parameter unsupported: ${query.get("fieldValidation")}. Supported values are "Ignore", "Warn", "Strict"`);
-  }
-  if (unknownFields.length === 0 || mode === "ignore") return [];
-  if (mode === "strict") throw cannotHandle(kind, `strict decoding error: ${unknownFields.map((f) => `unknown field "${f}"`).join(", ")}`);
-  return unknownFields.map((f) => `299 - "unknown field \\"${f}\\""`);
+  const findings = checkSchema(obj, schema);
+  if (findings.typeErrors.length > 0) throw cannotHandle(kind, findings.typeErrors[0]);
+  const problems = [...duplicates.map((f) => `duplicate field "${f}"`), ...findings.unknownFields.map((f) => `unknown field "${f}"`)];
+  if (mode === "Strict" && problems.length > 0) throw cannotHandle(kind, `strict decoding error: ${problems.join(", ")}`);
+  findings.dropUnknownFields();
+  return mode === "Warn" ? problems.map((p) => `299 - ${JSON.stringify(p)}`) : [];
 }
 
 export function asObject(kind: KindDescriptor, body: unknown): KubeObject {
