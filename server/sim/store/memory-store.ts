@@ -244,9 +244,10 @@ export class MemoryStore implements SimStore {
     const ns = obj.metadata.namespace ?? "";
     let byName = bucket.get(ns);
     if (!byName) bucket.set(ns, (byName = new Map()));
-    this.indexOwners(ref, byName.get(obj.metadata.name), obj);
+    const previous = byName.get(obj.metadata.name);
+    this.indexOwners(ref, previous, obj);
     byName.set(obj.metadata.name, obj);
-    this.emit({ type, resource: ref, object: obj });
+    this.emit({ type, resource: ref, object: obj, ...(type === "MODIFIED" && previous ? { previous } : {}) });
   }
 
   private emit(event: StoreEvent): void {
