@@ -10,6 +10,8 @@ const VOLATILE: Array<[RegExp, string]> = [
   [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "[0-9a-f-]{36}"],
   [/[0-9a-f]{64}/g, "[0-9a-f]{64}"],
   [/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"],
+  // Generated name suffixes (pod-template-hash, generateName) use this alphabet only.
+  [/(?<=-)[bcdfghjklmnpqrstvwxz2456789]{5,10}\b/g, "[bcdfghjklmnpqrstvwxz2456789]{5,10}"],
   // resourceVersions, sizes and ports: any number of three digits or more.
   [/\d{3,}/g, "\\d+"],
 ];
