@@ -59,7 +59,9 @@ export function sendRecorded(sim: Sim, request: RecordedRequest, opts: SendOptio
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(request.headers ?? {})) if (k.toLowerCase() !== "authorization") headers[k] = v;
   const recordedAuth = Object.entries(request.headers ?? {}).find(([k]) => k.toLowerCase() === "authorization")?.[1];
-  const auth = opts.authorization !== undefined ? opts.authorization : recordedAuth === "Bearer <redacted>" ? `Bearer ${sim.adminToken}` : recordedAuth;
+  // No headers recorded at all means the recorder's admin; headers without Authorization, anonymous.
+  const asAdmin = recordedAuth === "Bearer <redacted>" || request.headers === undefined;
+  const auth = opts.authorization !== undefined ? opts.authorization : asAdmin ? `Bearer ${sim.adminToken}` : recordedAuth;
   if (auth) headers.Authorization = auth;
   const body = requestBody(request.body);
   if (body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(body));
