@@ -8,7 +8,7 @@
 import WebSocket from "ws";
 import type { ReplayContext, ReplayTable } from "@/server/sim/conformance/replay/replay-suite";
 import { sameShape } from "@/server/sim/conformance/replay/compare-answer";
-import { createObject, runningPod, waitFor } from "@/server/sim/conformance/replay/fixtures";
+import { createObject, runningPod, sleep, waitFor } from "@/server/sim/conformance/replay/fixtures";
 import type { RecordedRequest, Recording } from "@/server/sim/conformance/replay/recordings";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -27,10 +27,8 @@ interface Session {
   frames: Frame[];
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Opens the recorded exec request as a WebSocket, plays the client's frames, collects the server's. */
-function openSession(ctx: ReplayContext, request: RecordedRequest, clientFrames: Frame[], holdMs = 3000): Promise<Session> {
+function openSession(ctx: ReplayContext, request: RecordedRequest, clientFrames: Frame[], holdMs = 2000): Promise<Session> {
   const offered = (request.headers["Sec-WebSocket-Protocol"] ?? "").split(",").map((p) => p.trim()).filter(Boolean);
   const base64 = offered[0] === "v4.base64.channel.k8s.io";
   return new Promise((resolve) => {

@@ -9,12 +9,11 @@
 import type { ReplayContext, ReplayTable } from "@/server/sim/conformance/replay/replay-suite";
 import { messagePattern, sameShape } from "@/server/sim/conformance/replay/compare-answer";
 import type { Recording } from "@/server/sim/conformance/replay/recordings";
+import { createAsRecorded, sleep } from "@/server/sim/conformance/replay/fixtures";
 import { sendRecorded } from "@/server/sim/conformance/replay/send-request";
 import { ADDED_POD_CONDITIONS, reportedEventMessage } from "@/server/sim/conformance/replay/version-differences";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A container state as one comparable word. */
 export function stateKey(cs: Obj): string {
@@ -67,11 +66,6 @@ function compareEvents(recorded: Obj[], sim: Obj[], messages: (e: Obj) => boolea
 
 const conditionShape = (conditions: Obj[] = []) => conditions.filter((c) => !ADDED_POD_CONDITIONS.has(c.type)).map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message })).sort((a, b) => a.type.localeCompare(b.type));
 
-async function createRecorded(ctx: ReplayContext, rec: Recording): Promise<string[]> {
-  const answer = await sendRecorded(ctx.sim, rec.request!);
-  return answer.status === rec.response!.status ? [] : [`create: real ${rec.response!.status}, sim ${answer.status} ${answer.text}`];
-}
-
 export const failuresTable: ReplayTable = {
   title: "failure status and events",
   sim: { controllerOptions: { tickMs: 50 } },
@@ -79,7 +73,7 @@ export const failuresTable: ReplayTable = {
     {
       name: "07a-pod-missing-image",
       replay: async (rec, ctx) => {
-        const out = await createRecorded(ctx, rec);
+        const out = await createAsRecorded(ctx, rec);
         const real = (rec.timeline as Obj[]).map((t) => t.containerStatuses[0]);
         const { statuses, pod } = await pollContainer(ctx, "/api/v1/namespaces/rec/pods/img-missing", (s) => s.filter((c, i) => i > 0 && stateKey(c) === "waiting ErrImagePull" && stateKey(s[i - 1]) === "waiting ImagePullBackOff").length > 0);
         // The pull error's text names its cause; the part before the cause is containerd's own.
@@ -97,7 +91,7 @@ export const failuresTable: ReplayTable = {
     {
       name: "07b-pod-crashloop",
       replay: async (rec, ctx) => {
-        const out = await createRecorded(ctx, rec);
+        const out = await createAsRecorded(ctx, rec);
         const real = (rec.timeline as Obj[]).map((t) => t.containerStatuses[0]);
         const { statuses, pod } = await pollContainer(ctx, "/api/v1/namespaces/rec/pods/crash", (s) => s.some((c) => /back-off 20s/.test(c.state?.waiting?.message ?? "")));
         const backOffs = (list: Obj[]) => [...new Set(list.map((c) => c.state?.waiting?.message).filter((m) => /^back-off/.test(m ?? "")))].slice(0, 2);
@@ -114,7 +108,7 @@ export const failuresTable: ReplayTable = {
     {
       name: "07c-pvc-wffc-then-bound",
       replay: async (rec, ctx) => {
-        const out = await createRecorded(ctx, rec);
+        const out = await createAsRecorded(ctx, rec);
         await sleep(300);
         const claim = (await ctx.api("GET", "/api/v1/namespaces/rec/persistentvolumeclaims/wffc")).body;
         const before = (rec.timelineBeforeConsumer as Obj[])[0];
@@ -140,7 +134,10 @@ export const failuresTable: ReplayTable = {
     {
       name: "07d-deployment-progress-deadline",
       replay: async (rec, ctx) => {
-        const out = await createRecorded(ctx, rec);
+        // The deadline's length appears in no text the controller writes: 2 s instead of 10 s keeps the suite fast.
+        const body = structuredClone(rec.request!.body) as Obj;
+        body.spec.progressDeadlineSeconds = 2;
+        const out = await createAsRecorded(ctx, { ...rec, request: { ...rec.request!, body } });
         const path = "/apis/apps/v1/namespaces/rec/deployments/deadline";
         const seen: Obj[] = [];
         const until = Date.now() + 15_000;

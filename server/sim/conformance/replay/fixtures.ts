@@ -53,7 +53,13 @@ export function withResourceVersion(which: "live" | "stale", objectPath: string,
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sends a recording's create request; a different status is a difference. */
+export async function createAsRecorded(ctx: ReplayContext, rec: Recording): Promise<string[]> {
+  const answer = await sendRecorded(ctx.sim, rec.request!);
+  return answer.status === rec.response!.status ? [] : [`create: real ${rec.response!.status}, sim ${answer.status} ${answer.text}`];
+}
 
 /** Polls `path` until `done(object)` holds (the simulated kubelet works in ticks). */
 export async function waitFor(ctx: ReplayContext, path: string, done: (o: any) => boolean, timeoutMs = 10_000): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -7,7 +7,7 @@
  */
 import type { ReplayContext, ReplayTable } from "@/server/sim/conformance/replay/replay-suite";
 import { compareAnswer } from "@/server/sim/conformance/replay/compare-answer";
-import { createObject, runningPod, waitFor } from "@/server/sim/conformance/replay/fixtures";
+import { createObject, runningPod, sleep, waitFor } from "@/server/sim/conformance/replay/fixtures";
 import type { Recording } from "@/server/sim/conformance/replay/recordings";
 import { sendRecorded, type Answer } from "@/server/sim/conformance/replay/send-request";
 
@@ -69,8 +69,6 @@ async function sinceTimeFromStart(rec: Recording, ctx: ReplayContext) {
   const since = new Date((await startedAt(ctx, "logger")) + offsetMs).toISOString().replace(/\.\d+Z$/, "Z");
   return { ...rec.request!, path: rec.request!.path.replace(/sinceTime=[^&]+/, `sinceTime=${encodeURIComponent(since)}`) };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const logsTable: ReplayTable = {
   title: "pod logs",

@@ -5,7 +5,7 @@
  */
 import type { ReplayContext, ReplayTable } from "@/server/sim/conformance/replay/replay-suite";
 import { compareAnswer, sameShape } from "@/server/sim/conformance/replay/compare-answer";
-import { configMap, createObject, liveResourceVersion } from "@/server/sim/conformance/replay/fixtures";
+import { configMap, createObject, liveResourceVersion, sleep } from "@/server/sim/conformance/replay/fixtures";
 import type { RecordedRequest, Recording } from "@/server/sim/conformance/replay/recordings";
 import { sendRecorded, type Answer } from "@/server/sim/conformance/replay/send-request";
 
@@ -38,8 +38,6 @@ async function fromListVersion(rec: Recording, ctx: ReplayContext): Promise<Reco
   const path = rec.request!.path.replace(/resourceVersion=\d+/, `resourceVersion=${res.body.metadata.resourceVersion}`);
   return { ...rec.request!, path };
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Replays the recorder's changes at their recorded times while the watch is open. */
 async function replayChanges(ctx: ReplayContext, changes: Array<{ tMs: number; run: () => Promise<unknown> }>): Promise<void> {

@@ -6,19 +6,12 @@
  */
 import type { ReplayContext, ReplayTable } from "@/server/sim/conformance/replay/replay-suite";
 import type { Recording } from "@/server/sim/conformance/replay/recordings";
-import { sendRecorded } from "@/server/sim/conformance/replay/send-request";
+import { createAsRecorded, sleep } from "@/server/sim/conformance/replay/fixtures";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function names(ctx: ReplayContext, path: string): Promise<string[]> {
   return ((await ctx.api("GET", path)).body.items as Obj[]).map((o) => o.metadata.name).sort();
-}
-
-async function created(rec: Recording, ctx: ReplayContext): Promise<string[]> {
-  const answer = await sendRecorded(ctx.sim, rec.request!);
-  return answer.status === rec.response!.status ? [] : [`create: real ${rec.response!.status}, sim ${answer.status} ${answer.text}`];
 }
 
 export const workloadsTable: ReplayTable = {
@@ -28,7 +21,7 @@ export const workloadsTable: ReplayTable = {
     {
       name: "07e-statefulset-volumeclaimtemplate",
       replay: async (rec, ctx) => {
-        const out = await created(rec, ctx);
+        const out = await createAsRecorded(ctx, rec);
         await sleep(2000);
         const pods = await names(ctx, "/api/v1/namespaces/rec/pods?labelSelector=app%3Dweb");
         const claims = await names(ctx, "/api/v1/namespaces/rec/persistentvolumeclaims");
@@ -42,7 +35,7 @@ export const workloadsTable: ReplayTable = {
     ...["07f-cronjob-job-success", "07g-cronjob-job-failure"].map((name) => ({
       name,
       replay: async (rec: Recording, ctx: ReplayContext) => {
-        const out = await created(rec, ctx);
+        const out = await createAsRecorded(ctx, rec);
         await sleep(2000);
         const cronJob = (rec.request!.body as Obj).metadata.name as string;
         const jobs = (await names(ctx, "/apis/batch/v1/namespaces/rec/jobs")).filter((j) => j.startsWith(`${cronJob}-`));
