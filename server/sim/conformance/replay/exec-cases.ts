@@ -28,7 +28,8 @@ interface Session {
 }
 
 /** Opens the recorded exec request as a WebSocket, plays the client's frames, collects the server's. */
-function openSession(ctx: ReplayContext, request: RecordedRequest, clientFrames: Frame[], holdMs = 2000): Promise<Session> {
+/** Waits for the server to end the session, at most a second past the client's last frame. */
+function openSession(ctx: ReplayContext, request: RecordedRequest, clientFrames: Frame[], holdMs = Math.max(0, ...clientFrames.map((f) => f.tMs)) + 1000): Promise<Session> {
   const offered = (request.headers["Sec-WebSocket-Protocol"] ?? "").split(",").map((p) => p.trim()).filter(Boolean);
   const base64 = offered[0] === "v4.base64.channel.k8s.io";
   return new Promise((resolve) => {

@@ -22,7 +22,7 @@ export const workloadsTable: ReplayTable = {
       name: "07e-statefulset-volumeclaimtemplate",
       replay: async (rec, ctx) => {
         const out = await createAsRecorded(ctx, rec);
-        await sleep(2000);
+        await sleep(1000);
         const pods = await names(ctx, "/api/v1/namespaces/rec/pods?labelSelector=app%3Dweb");
         const claims = await names(ctx, "/api/v1/namespaces/rec/persistentvolumeclaims");
         const want = (rec.pods as Obj[]).map((p) => p.name).sort();
@@ -36,7 +36,7 @@ export const workloadsTable: ReplayTable = {
       name,
       replay: async (rec: Recording, ctx: ReplayContext) => {
         const out = await createAsRecorded(ctx, rec);
-        await sleep(2000);
+        await sleep(1000);
         const cronJob = (rec.request!.body as Obj).metadata.name as string;
         const jobs = (await names(ctx, "/apis/batch/v1/namespaces/rec/jobs")).filter((j) => j.startsWith(`${cronJob}-`));
         if (!jobs.every((j) => /-\d{8}$/.test(j)) || jobs.length === 0) out.push(`jobs of ${cronJob}: real ${(rec.job as Obj).metadata.name}, sim ${JSON.stringify(jobs)}`);
