@@ -42,6 +42,8 @@ export interface StoreEvent {
   type: WatchEventType;
   resource: ResourceRef;
   object: KubeObject;
+  /** The version a MODIFIED event replaced (watches need it to see an object leave a selector). */
+  previous?: KubeObject;
 }
 
 /**

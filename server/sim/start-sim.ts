@@ -27,7 +27,7 @@ export interface StartSimOptions {
   logRate?: number;
   /** Events a watch can resume from before 410 Gone (default 1000). */
   historyLimit?: number;
-  /** Period of BOOKMARK events on watches that allow them (default 5000 ms). */
+  /** Period of BOOKMARK events on watches that allow them (default 60 000 ms, kube-apiserver's). */
   bookmarkIntervalMs?: number;
   /** Run the simulated controllers (default true). */
   controllers?: boolean;
@@ -89,7 +89,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<Sim> {
     faults: faultState,
     streams: createStreamHandlers(store, { logRate: opts.logRate, exec }),
     openWatches,
-    bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5000,
+    bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 60_000,
     serverAddress: () => `${host}:${port}`,
   };
   let controller: SimController | undefined;

@@ -28,8 +28,23 @@ function specImage(pod: Pod, container: string): string | undefined {
   return all.find((c) => c.name === container)?.image;
 }
 
+/** containerd's words when the registry's host cannot be reached at all (a network cause, not the tag). */
+const UNREACHABLE = /dial tcp [^:]+(?::\d+)?: (connect: connection refused|i\/o timeout|lookup [^:]+: no such host|connect: no route to host)|dial tcp: lookup [^:]+(?: on [^:]+(?::\d+)?)?: no such host/;
+
+/**
+ * Why the pull failed, in containerd's words: the ErrImagePull message, or while the kubelet
+ * backs off (ImagePullBackOff only says "Back-off pulling image") its latest "Failed to pull" event.
+ */
+function pullError(pod: Pod, cs: ContainerStatus, events: Event[]): string | undefined {
+  if (cs.state?.waiting?.reason === "ErrImagePull") return cs.state.waiting.message;
+  const failed = events
+    .filter((e) => e.reason === "Failed" && e.involvedObject.name === pod.metadata?.name && /^Failed to pull image/.test(e.message ?? ""))
+    .sort((a, b) => eventTime(b) - eventTime(a))[0];
+  return failed?.message;
+}
+
 /** ErrImagePull / ImagePullBackOff: the tag or name is wrong, the registry is private, or unreachable. */
-export function explainImagePull(pods: Pod[]): string | undefined {
+export function explainImagePull(pods: Pod[], events: Event[] = []): string | undefined {
   for (const pod of pods) {
     for (const cs of containerStatuses(pod)) {
       const reason = cs.state?.waiting?.reason;
@@ -37,6 +52,10 @@ export function explainImagePull(pods: Pod[]): string | undefined {
       const image = specImage(pod, cs.name) ?? cs.image;
       if (reason === "InvalidImageName") {
         return `The image name ${image} is not valid — fix the image reference (registry/name:tag).`;
+      }
+      const unreachable = UNREACHABLE.exec(pullError(pod, cs, events) ?? "");
+      if (unreachable) {
+        return `The image ${image} could not be pulled: its registry could not be reached (${unreachable[0]}) — check the registry address in the image name and that the cluster's node can reach it.`;
       }
       return `The image ${image} could not be pulled — check the image name and tag, and that the registry is reachable.`;
     }
@@ -188,7 +207,7 @@ export function explainApp({ deployment, pods, events, pvcs }: ExplainInput): st
     explainUnboundVolume(pods, pvcs, events) ??
     explainUnschedulable(pods, events) ??
     explainMultiAttach(pods, events) ??
-    explainImagePull(pods) ??
+    explainImagePull(pods, events) ??
     explainCrashLoop(pods) ??
     explainProgressDeadline(deployment)
   );

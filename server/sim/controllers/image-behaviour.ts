@@ -1,7 +1,9 @@
 /**
  * What the simulated container runtime does with an image, keyed by its tag so tests can ask for
- * a failure deterministically: `:crashloop` exits 1 after starting, `:notfound` cannot be pulled,
- * `:sh-only` has no bash. Messages are containerd's and the kubelet's, word for word.
+ * a failure deterministically: `:crashloop` exits 1 after starting, `:notfound` (and
+ * `:does-not-exist`, the real-cluster recordings' image) cannot be pulled, `:sh-only` has no
+ * bash. A shell script whose last command is `exit N` (N > 0) exits with N after starting, as
+ * `sh -c 'echo starting; exit 3'` does. Messages are containerd's and the kubelet's, word for word.
  */
 export type ImageBehaviour = "run" | "crashloop" | "notfound";
 
@@ -15,7 +17,15 @@ export function imageTag(image: string): string {
 
 export function behaviourOf(image: string): ImageBehaviour {
   const tag = imageTag(image);
-  return tag === "crashloop" ? "crashloop" : tag === "notfound" ? "notfound" : "run";
+  return tag === "crashloop" ? "crashloop" : tag === "notfound" || tag === "does-not-exist" ? "notfound" : "run";
+}
+
+/** The exit code a container's process ends with by itself, or undefined if it keeps running. */
+export function selfExitCode(container: { image: string; command?: string[]; args?: string[] }): number | undefined {
+  const script = [...(container.command ?? []), ...(container.args ?? [])].join(" ");
+  const code = /(?:^|[;&|\s])exit\s+(\d+)\s*;?\s*$/.exec(script)?.[1];
+  if (code !== undefined && Number(code) > 0) return Number(code);
+  return behaviourOf(container.image) === "crashloop" ? 1 : undefined;
 }
 
 export function hasBash(image: string): boolean {

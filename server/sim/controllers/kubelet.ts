@@ -7,7 +7,7 @@
  * ImagePullBackOff). Job pods exit 0 and Succeed. Every step records the kubelet's Event.
  */
 import type { KubeObject, SimController, SimStore } from "@/server/sim/contract";
-import { behaviourOf, errImagePullMessage, fullImageName, pullFailedMessage } from "@/server/sim/controllers/image-behaviour";
+import { behaviourOf, errImagePullMessage, fullImageName, pullFailedMessage, selfExitCode } from "@/server/sim/controllers/image-behaviour";
 import { buildPodStatus, containerIdFor, type ContainerState, type PodState } from "@/server/sim/controllers/pod-status";
 import { recordEvent } from "@/server/sim/controllers/record-event";
 import { NODE_NAME, R, controllerOf, keyOf, nowIso, sameRef, splitKey } from "@/server/sim/controllers/resources";
@@ -34,6 +34,8 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     const pod = store.get(R.pods, namespace, name);
     if (!pod || pod.metadata.deletionTimestamp) {
       states.delete(key);
+      // A gracefully deleted pod: its containers stop on SIGTERM, then the kubelet removes it.
+      if (pod && !pod.metadata.finalizers?.length) store.delete(R.pods, namespace, name);
       return;
     }
     let state = states.get(key);
@@ -65,7 +67,7 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
       podIP: `10.42.${Math.floor(n / 250)}.${(n % 250) + 4}`,
       initDone: true,
       containers: ((pod.spec as Obj).containers as Obj[]).map((c) => ({
-        name: c.name, image: c.image, stage: "creating", nextAt: Date.now() + tick * 3, restartCount: 0, crashes: 0, pullAttempts: 0, pulled: false, ready: false, readyAt: Infinity,
+        name: c.name, image: c.image, crashExitCode: selfExitCode(c as { image: string }), stage: "creating", nextAt: Date.now() + tick * 3, restartCount: 0, crashes: 0, pullAttempts: 0, pulled: false, ready: false, readyAt: Infinity,
       })),
     };
     states.set(key, state);
@@ -100,7 +102,7 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     c.readyAt = now + Math.max(delay, spec.readinessProbe ? tick : 0);
     c.ready = c.readyAt <= now;
     const isJob = controllerOf(pod)?.kind === "Job";
-    const exitsAt = behaviourOf(c.image) === "crashloop" ? now + tick * 3 : isJob ? now + tick * 4 : Infinity;
+    const exitsAt = c.crashExitCode !== undefined ? now + tick * 3 : isJob ? now + tick * 4 : Infinity;
     c.nextAt = Math.min(exitsAt, c.ready ? Infinity : c.readyAt);
   }
 
@@ -155,10 +157,10 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
       case "running":
         if (!c.ready && now >= c.readyAt) {
           c.ready = true;
-          c.nextAt = behaviourOf(c.image) === "crashloop" || controllerOf(pod)?.kind === "Job" ? Math.max(now, c.nextAt) : Infinity;
+          c.nextAt = c.crashExitCode !== undefined || controllerOf(pod)?.kind === "Job" ? Math.max(now, c.nextAt) : Infinity;
           if (c.nextAt > now) return;
         }
-        exit(pod, c, behaviourOf(c.image) === "crashloop" ? 1 : 0, now);
+        exit(pod, c, c.crashExitCode ?? 0, now);
         return;
       case "exited":
       case "crashBackOff":
@@ -200,6 +202,7 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
             states.delete(keyOf(e.object));
             blockedBy.delete(keyOf(e.object));
           } else if (e.type === "ADDED") queue.add(keyOf(e.object));
+          else if (e.object.metadata.deletionTimestamp) queue.after(keyOf(e.object), tick);
         } else if (sameRef(e.resource, R.pvcs) || (sameRef(e.resource, R.events) && e.object.reason === "ProvisioningFailed")) {
           // A claim changed: pods waiting on claims in that namespace may now schedule (or must say why not).
           for (const p of store.list(R.pods, e.object.metadata.namespace)) if (!states.has(keyOf(p))) queue.add(keyOf(p));

@@ -21,6 +21,8 @@ export interface Terminated {
 export interface ContainerState {
   name: string;
   image: string;
+  /** Set when the process exits non-zero by itself (a crash loop under restartPolicy Always). */
+  crashExitCode?: number;
   stage: "creating" | "pullError" | "pullBackOff" | "running" | "exited" | "crashBackOff" | "done";
   nextAt: number;
   restartCount: number;

@@ -46,7 +46,7 @@ export function startPvcController(store: SimStore): SimController {
     if (modes.some((m) => m !== "ReadWriteOnce" && m !== "ReadWriteOncePod")) {
       return report("Warning", "ProvisioningFailed", `failed to provision volume with StorageClass "${className}": NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes`, "rancher.io/local-path_local-path-provisioner");
     }
-    recordEvent(store, pvc, "Normal", "ExternalProvisioning", `Waiting for a volume to be created either by the external provisioner '${PROVISIONER}' or manually by the system administrator. If volume creation is delayed, please verify that your external provisioner is running and correctly registered.`, "persistentvolume-controller");
+    recordEvent(store, pvc, "Normal", "ExternalProvisioning", `Waiting for a volume to be created either by the external provisioner '${PROVISIONER}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`, "persistentvolume-controller");
     recordEvent(store, pvc, "Normal", "Provisioning", `External provisioner is provisioning volume for claim "${namespace}/${name}"`, "rancher.io/local-path_local-path-provisioner");
     const pvName = `pvc-${pvc.metadata.uid}`;
     const storage = spec.resources?.requests?.storage ?? "1Gi";

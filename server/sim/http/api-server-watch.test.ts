@@ -79,7 +79,7 @@ describe("watch", () => {
     const rv = (await api("GET", CM)).body.metadata.resourceVersion;
     const bm = await watch(`${CM}?watch=1&resourceVersion=${rv}&allowWatchBookmarks=true`, (e) => e.some((x) => x.type === "BOOKMARK"));
     const bookmark = bm.events.find((e) => e.type === "BOOKMARK");
-    expect(bookmark.object).toEqual({ kind: "ConfigMap", apiVersion: "v1", metadata: { resourceVersion: rv } });
+    expect(bookmark.object).toEqual({ kind: "ConfigMap", apiVersion: "v1", metadata: { resourceVersion: rv, creationTimestamp: null } });
     const started = Date.now();
     const timed = await watch(`${CM}?watch=1&resourceVersion=${rv}&timeoutSeconds=1`, () => false, 4000);
     expect(timed.ended).toBe(true);

@@ -1,7 +1,10 @@
 /**
  * Bearer-token authentication and the users the simulator knows: an admin that may do
- * everything, a viewer that may only read, and users whose tokens were issued with RBAC rules
- * (`Sim.issueToken`), who may do what the rules allow. Messages copy kube-apiserver's RBAC wording.
+ * everything, a viewer that may only read, users whose tokens were issued with RBAC rules
+ * (`Sim.issueToken`), who may do what the rules allow, and — for a request with no credentials
+ * at all — `system:anonymous`, which may do nothing (kube-apiserver's default
+ * --anonymous-auth=true: a 403, not a 401). A wrong token is a 401. Messages copy
+ * kube-apiserver's RBAC wording.
  */
 import type { IncomingMessage } from "node:http";
 import { SimError } from "@/server/sim/contract";
@@ -13,7 +16,10 @@ export interface SimUser {
   readOnly: boolean;
   /** When set, RBAC decides: only what these rules allow. */
   rules?: readonly PolicyRule[];
+  anonymous?: boolean;
 }
+
+export const ANONYMOUS: SimUser = { name: "system:anonymous", readOnly: true, anonymous: true };
 
 export interface SimTokens {
   adminToken: string;
@@ -24,6 +30,7 @@ export interface SimTokens {
 
 export function authenticate(req: IncomingMessage, tokens: SimTokens): SimUser {
   const header = req.headers.authorization ?? "";
+  if (!header) return ANONYMOUS;
   const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
   if (token && token === tokens.adminToken) return { name: "sim-admin", readOnly: false };
   if (token && token === tokens.readOnlyToken) return { name: "sim-viewer", readOnly: true };
@@ -44,7 +51,7 @@ export interface AuthorizeTarget {
 
 function isAllowed(user: SimUser, verb: string, target: AuthorizeTarget): boolean {
   if (user.rules) return rulesAllow(user.rules, { verb, ...target });
-  return !user.readOnly || READ_VERBS.has(verb);
+  return !user.readOnly || (READ_VERBS.has(verb) && !user.anonymous);
 }
 
 /**
@@ -65,7 +72,12 @@ export function authorize(user: SimUser, verb: string, target: AuthorizeTarget):
   const scope = target.namespace ? ` in the namespace "${target.namespace}"` : " at the cluster scope";
   throw new SimError(403, "Forbidden", `${subject} is forbidden: User "${user.name}" cannot ${verb} resource "${resource}" in API group "${target.group}"${scope}`, {
     ...(target.name ? { name: target.name } : {}),
-    group: target.group,
+    ...(target.group ? { group: target.group } : {}),
     kind: target.plural,
   });
+}
+
+/** Non-resource URLs (discovery, OpenAPI) are for authenticated users only. */
+export function authorizePath(user: SimUser, path: string): void {
+  if (user.anonymous) throw new SimError(403, "Forbidden", `forbidden: User "${user.name}" cannot get path "${path}"`, {});
 }

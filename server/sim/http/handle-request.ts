@@ -6,8 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { SimError, type StreamHandlers } from "@/server/sim/contract";
 import type { FaultState } from "@/server/sim/faults";
-import { authenticate, authorize, authorizeCreateOnPatch, type SimTokens } from "@/server/sim/http/authenticate";
-import { refOf } from "@/server/sim/kinds/kind-registry";
+import { authenticate, authorize, authorizeCreateOnPatch, authorizePath, type SimTokens } from "@/server/sim/http/authenticate";
 import { parseRequestPath, type ResourceRequest } from "@/server/sim/http/parse-request-path";
 import { serveDelete, serveDeleteCollection } from "@/server/sim/http/serve-delete";
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, versionInfo } from "@/server/sim/http/serve-discovery";
@@ -18,6 +17,7 @@ import { rejectBadSubresource, serveCreate, servePatch, serveUpdate } from "@/se
 import { toScale } from "@/server/sim/http/scale-subresource";
 import { methodNotSupported, notFoundPath, PageNotFound, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
 import { metricsObjects } from "@/server/sim/http/metrics-view";
+import { groupVersions, refOf, verbsOf } from "@/server/sim/kinds/kind-registry";
 import { matcherFor } from "@/server/sim/http/serve-read";
 import type { MemoryStore } from "@/server/sim/store/memory-store";
 
@@ -58,7 +58,7 @@ export async function handleRequest(ctx: SimServerContext, req: IncomingMessage,
   try {
     const url = new URL(req.url ?? "/", "http://sim");
     const path = url.pathname.replace(/\/+$/, "") || "/";
-    const user = PUBLIC_PATHS.has(path) && !req.headers.authorization ? undefined : authenticate(req, ctx.tokens);
+    const user = authenticate(req, ctx.tokens);
     if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
     const failure = ctx.faults.next();
     if (failure) {
@@ -68,16 +68,20 @@ export async function handleRequest(ctx: SimServerContext, req: IncomingMessage,
       sendJson(res, failure.status, statusBody(failure.status, reason, message, failure.status === 500 ? undefined : { retryAfterSeconds: failure.retryAfterSeconds ?? 1 }), headers);
       return;
     }
-    if (await serveNonResource(ctx, req, res, path)) return;
+    if (!PUBLIC_PATHS.has(path) && !isResourcePath(path)) authorizePath(user, path);
+    if (await serveNonResource(ctx, req, res, path, url.searchParams)) return;
     const parsed = parseRequestPath(path);
-    if (parsed.type === "unknown-resource" && user) throw new PageNotFound();
-    if (parsed.type !== "resource" || !user) throw notFoundPath();
+    if (parsed.type !== "resource") {
+      if (parsed.type === "unknown-resource" && isServedGroupVersion(parsed.group, parsed.version)) throw notFoundPath();
+      return sendPageNotFound(res);
+    }
     const r = parsed.request;
     const query = url.searchParams;
     const verb = verbOf(req.method ?? "GET", r, query);
     const target = { group: r.kind.group, plural: r.kind.plural, subresource: r.subresource, namespace: r.namespace, name: r.name };
     authorize(user, verb, target);
     if (verb === "patch" && r.name && !r.subresource && isApplyPatch(req) && !ctx.store.peek(refOf(r.kind), r.namespace, r.name)) authorizeCreateOnPatch(user, { ...target, name: r.name });
+    if (verb === "deletecollection" && !verbsOf(r.kind).includes("deletecollection")) throw methodNotSupported();
     rejectBadSubresource(r);
     if (r.kind.readOnly) {
       if (verb !== "get" && verb !== "list") throw methodNotSupported();
@@ -122,32 +126,50 @@ async function dispatch(ctx: SimServerContext, req: IncomingMessage, res: Server
   }
 }
 
-async function serveNonResource(ctx: SimServerContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+/** A path under a served group/version names a resource (a missing one is a Status 404). */
+function isResourcePath(path: string): boolean {
+  const m = path.match(/^\/api\/([^/]+)\/.+/) ?? path.match(/^\/apis\/([^/]+\/[^/]+)\/.+/);
+  return !!m;
+}
+
+function isServedGroupVersion(group: string, version: string): boolean {
+  return groupVersions().some((gv) => gv.group === group && gv.version === version);
+}
+
+/** What kube-apiserver's mux answers for a path no handler serves (an unknown group, say). */
+function sendPageNotFound(res: ServerResponse): void {
+  res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache, private" });
+  res.end("404 page not found\n");
+}
+
+const HEALTH_CHECKS = ["ping", "log", "etcd", "etcd-readiness", "informer-sync", "poststarthook/generic-apiserver-start-informers", "poststarthook/start-apiextensions-informers", "poststarthook/rbac/bootstrap-roles", "shutdown"];
+
+/** /healthz, /livez, /readyz: `ok`, or with ?verbose one line per check and the verdict. */
+function sendHealth(res: ServerResponse, path: string, query: URLSearchParams): void {
+  res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache, private" });
+  const checks = path === "/readyz" ? HEALTH_CHECKS : HEALTH_CHECKS.filter((c) => c !== "etcd-readiness" && c !== "informer-sync" && c !== "shutdown");
+  res.end(query.has("verbose") ? `${checks.map((c) => `[+]${c} ok`).join("\n")}\n${path.slice(1)} check passed\n` : "ok");
+}
+
+async function serveNonResource(ctx: SimServerContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<boolean> {
   if (req.method !== "GET") return false;
   if (path === "/version") return void sendJson(res, 200, versionInfo()), true;
-  if (["/healthz", "/livez", "/readyz"].includes(path)) {
-    res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" });
-    res.end("ok");
-    return true;
-  }
+  if (["/healthz", "/livez", "/readyz"].includes(path)) return void sendHealth(res, path, query), true;
   if (path === "/api") return void sendJson(res, 200, apiVersions(ctx.serverAddress())), true;
   if (path === "/apis") return void sendJson(res, 200, apiGroupList()), true;
   if (path.startsWith("/openapi/") && serveOpenApi(req, res, path)) return true;
   let m: RegExpMatchArray | null;
   if ((m = path.match(/^\/api\/([^/]+)$/))) {
     const list = apiResourceList("", m[1]);
-    if (!list) throw notFoundPath();
-    return void sendJson(res, 200, list), true;
+    return void (list ? sendJson(res, 200, list) : sendPageNotFound(res)), true;
   }
   if ((m = path.match(/^\/apis\/([^/]+)$/))) {
     const group = apiGroup(m[1]);
-    if (!group) throw notFoundPath();
-    return void sendJson(res, 200, group), true;
+    return void (group ? sendJson(res, 200, group) : sendPageNotFound(res)), true;
   }
   if ((m = path.match(/^\/apis\/([^/]+)\/([^/]+)$/))) {
     const list = apiResourceList(m[1], m[2]);
-    if (!list) throw new PageNotFound();
-    return void sendJson(res, 200, list), true;
+    return void (list ? sendJson(res, 200, list) : sendPageNotFound(res)), true;
   }
   return false;
 }

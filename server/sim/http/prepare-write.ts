@@ -20,29 +20,31 @@ export function cannotHandle(kind: KindDescriptor, detail: string): SimError {
 }
 
 export type WriteOptionsKind = "CreateOptions" | "UpdateOptions" | "PatchOptions";
+export type FieldValidation = "Strict" | "Warn" | "Ignore";
 
-const FIELD_VALIDATION_VALUES = ["", "Ignore", "Strict", "Warn"];
-
-/** `fieldValidation` takes exactly these spellings; anything else is a 422 on the request's options (recorded: 02-14). */
-export function fieldValidationMode(query: URLSearchParams, options: WriteOptionsKind): "strict" | "warn" | "ignore" {
+/** ?fieldValidation (default Warn); any other value is the options' 422, before the body is read. */
+export function fieldValidation(query: URLSearchParams, options: WriteOptionsKind): FieldValidation {
   const value = query.get("fieldValidation") ?? "";
-  if (!FIELD_VALIDATION_VALUES.includes(value)) {
-    const message = `Unsupported value: ${JSON.stringify(value)}: supported values: ${FIELD_VALIDATION_VALUES.map((v) => JSON.stringify(v)).join(", ")}`;
-    throw new SimError(422, "Invalid", `${options}.meta.k8s.io "" is invalid: fieldValidation: ${message}`, { group: "meta.k8s.io", kind: options, causes: [{ reason: "FieldValueNotSupported", message, field: "fieldValidation" }] });
-  }
-  return value === "" ? "warn" : (value.toLowerCase() as "strict" | "warn" | "ignore");
+  if (value === "") return "Warn";
+  if (value === "Strict" || value === "Warn" || value === "Ignore") return value;
+  const message = `Unsupported value: ${JSON.stringify(value)}: supported values: "", "Ignore", "Strict", "Warn"`;
+  throw new SimError(422, "Invalid", `${options}.meta.k8s.io "" is invalid: fieldValidation: ${message}`, { group: "meta.k8s.io", kind: options, causes: [{ reason: "FieldValueNotSupported", message, field: "fieldValidation" }] });
 }
 
-/** Checks JSON types and unknown fields; returns Warning header values for fieldValidation=Warn (the default). */
-export function checkDecoded(kind: KindDescriptor, obj: KubeObject, query: URLSearchParams, options: WriteOptionsKind): string[] {
-  const mode = fieldValidationMode(query, options);
+/**
+ * Checks JSON types, unknown and duplicated fields per fieldValidation. Unknown fields are
+ * dropped from `obj` (the decoder never keeps them); returns the Warning header values for Warn,
+ * one per field.
+ */
+export function checkDecoded(kind: KindDescriptor, obj: KubeObject, mode: FieldValidation, duplicates: string[] = []): string[] {
   const schema = kindSchema(apiVersionOf(kind), kind.kind);
   if (!schema) return [];
-  const { typeErrors, unknownFields } = checkSchema(obj, schema);
-  if (typeErrors.length > 0) throw cannotHandle(kind, typeErrors[0]);
-  if (unknownFields.length === 0 || mode === "ignore") return [];
-  if (mode === "strict") throw cannotHandle(kind, `strict decoding error: ${unknownFields.map((f) => `unknown field "${f}"`).join(", ")}`);
-  return unknownFields.map((f) => `299 - "unknown field \\"${f}\\""`);
+  const findings = checkSchema(obj, schema);
+  if (findings.typeErrors.length > 0) throw cannotHandle(kind, findings.typeErrors[0]);
+  const problems = [...duplicates.map((f) => `duplicate field "${f}"`), ...findings.unknownFields.map((f) => `unknown field "${f}"`)];
+  if (mode === "Strict" && problems.length > 0) throw cannotHandle(kind, `strict decoding error: ${problems.join(", ")}`);
+  findings.dropUnknownFields();
+  return mode === "Warn" ? problems.map((p) => `299 - ${JSON.stringify(p)}`) : [];
 }
 
 export function asObject(kind: KindDescriptor, body: unknown): KubeObject {

@@ -2,6 +2,7 @@
  * Reads a request body (bounded) and decodes it as the API server would: JSON for ordinary
  * writes, YAML or JSON for server-side apply (`application/apply-patch+yaml`).
  */
+import type { FieldValidation } from "@/server/sim/http/prepare-write";
 import type { IncomingMessage } from "node:http";
 import { LineCounter, parse as parseYaml, parseDocument } from "yaml";
 import { SimError } from "@/server/sim/contract";
@@ -45,7 +46,7 @@ export function decodeYamlOrJson(text: string): unknown {
  * up to fieldValidation — Strict refuses it, Warn (the default) keeps the last value with one
  * Warning per key, Ignore keeps it silently (recorded: real-k8s/01h-8, 01h-9, 01h-11).
  */
-export function decodeApplyBody(text: string, mode: "strict" | "warn" | "ignore"): { value: unknown; warnings: string[] } {
+export function decodeApplyBody(text: string, mode: FieldValidation): { value: unknown; warnings: string[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { uniqueKeys: true, lineCounter });
   const duplicates = doc.errors.filter((e) => e.code === "DUPLICATE_KEY");
@@ -54,6 +55,6 @@ export function decodeApplyBody(text: string, mode: "strict" | "warn" | "ignore"
     const key = /^\s*"?([^":\n]+)"?\s*:/.exec(text.slice(e.pos[0]))?.[1] ?? "";
     return `line ${lineCounter.linePos(e.pos[0]).line}: key ${JSON.stringify(key)} already set in map`;
   });
-  if (found.length > 0 && mode === "strict") throw badRequest(`error strict decoding YAML: error converting YAML to JSON: yaml: unmarshal errors:\n${found.map((f) => `  ${f}`).join("\n")}`);
-  return { value: parseDocument(text, { uniqueKeys: false }).toJS(), warnings: mode === "warn" ? found.map((f) => `299 - ${JSON.stringify(f)}`) : [] };
+  if (found.length > 0 && mode === "Strict") throw badRequest(`error strict decoding YAML: error converting YAML to JSON: yaml: unmarshal errors:\n${found.map((f) => `  ${f}`).join("\n")}`);
+  return { value: parseDocument(text, { uniqueKeys: false }).toJS(), warnings: mode === "Warn" ? found.map((f) => `299 - ${JSON.stringify(f)}`) : [] };
 }

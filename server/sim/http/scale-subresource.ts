@@ -16,7 +16,8 @@ export function toScale(_kind: KindDescriptor, obj: KubeObject) {
     kind: "Scale",
     apiVersion: "autoscaling/v1",
     metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion, creationTimestamp: obj.metadata.creationTimestamp },
-    spec: { replicas: o.spec?.replicas ?? 0 },
+    // ScaleSpec.replicas is omitempty: zero replicas is an empty spec.
+    spec: o.spec?.replicas ? { replicas: o.spec.replicas } : {},
     status: { replicas: o.status?.replicas ?? 0, selector: Object.entries(matchLabels).map(([k, v]) => `${k}=${v}`).join(",") },
   };
 }
@@ -24,7 +25,7 @@ export function toScale(_kind: KindDescriptor, obj: KubeObject) {
 /** Applies a Scale body to the owning object: only spec.replicas moves. */
 export function fromScale(old: KubeObject, scale: unknown): KubeObject {
   const s = scale as Any;
-  const replicas = s?.spec?.replicas;
+  const replicas = s?.spec?.replicas ?? 0;
   if (typeof replicas !== "number" || !Number.isInteger(replicas)) {
     throw badRequest(`Scale in version "v1" cannot be handled as a Scale: json: cannot unmarshal ${typeof replicas} into Go struct field ScaleSpec.spec.replicas of type int32`);
   }

@@ -63,6 +63,9 @@ const FIELD_GETTERS: Record<string, (o: KubeObject) => string | undefined> = {
   "involvedObject.namespace": (o) => (o as { involvedObject?: { namespace?: string } }).involvedObject?.namespace ?? "",
 };
 
+/** Kinds that register a field-label conversion function in kube-apiserver (more than metadata fields). */
+const OWN_FIELD_LABELS = new Set(["Pod", "Node", "Event", "Namespace", "Secret", "ReplicationController", "ReplicaSet", "Job"]);
+
 export function parseFieldSelector(selector: string | null, kindName: string): Matcher {
   if (!selector) return () => true;
   const tests = splitTerms(selector).map((term) => {
@@ -73,6 +76,8 @@ export function parseFieldSelector(selector: string | null, kindName: string): M
     const podOnly = field === "spec.nodeName" || field === "status.phase";
     const eventOnly = field.startsWith("involvedObject.") || ["type", "reason", "source"].includes(field);
     if (!getter || (podOnly && kindName !== "Pod" && !(field === "status.phase" && kindName === "Namespace")) || (eventOnly && kindName !== "Event")) {
+      // Kinds without their own field-label conversion answer with the generic metadata-only text.
+      if (!OWN_FIELD_LABELS.has(kindName)) throw badRequest(`${JSON.stringify(field)} is not a known field selector: only "metadata.name", "metadata.namespace"`);
       throw badRequest(`field label not supported: ${field}`);
     }
     return op === "!=" ? (o: KubeObject) => getter(o) !== value : (o: KubeObject) => getter(o) === value;

@@ -50,14 +50,10 @@ export function serveList(req: IncomingMessage, res: ServerResponse, store: Memo
   const limit = Number(query.get("limit") ?? 0);
   if (query.get("limit") !== null && !(limit >= 0)) throw badRequest(`invalid limit: ${query.get("limit")}`);
   const cont = query.get("continue");
+  requireListableVersion(store, query, limit > 0 && !cont);
   let listRv = rv;
   if (cont) {
-    let token: ContinueToken;
-    try {
-      token = JSON.parse(Buffer.from(cont, "base64").toString("utf8")) as ContinueToken;
-    } catch {
-      throw badRequest("continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)");
-    }
+    const token = decodeContinue(cont);
     if (store.eventsSince(Number(token.rv)) === "gone") {
       throw new SimError(410, "Expired", "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
     }
@@ -67,8 +63,9 @@ export function serveList(req: IncomingMessage, res: ServerResponse, store: Memo
   const meta: Record<string, unknown> = { resourceVersion: listRv };
   if (limit > 0 && items.length > limit) {
     const page = items.slice(0, limit);
-    meta.continue = Buffer.from(JSON.stringify({ rv: listRv, start: keyOf(page[page.length - 1]) })).toString("base64");
-    meta.remainingItemCount = items.length - limit;
+    meta.continue = Buffer.from(JSON.stringify({ rv: listRv, start: keyOf(page[page.length - 1]) })).toString("base64url");
+    // Only an unfiltered list knows how many items remain.
+    if (!query.get("labelSelector") && !query.get("fieldSelector")) meta.remainingItemCount = items.length - limit;
     items = page;
   }
   if (wantsTable(req)) {
@@ -93,6 +90,37 @@ function serializedListItem(o: KubeObject): string {
     serialized.set(o, text);
   }
   return text;
+}
+
+/**
+ * A list at a given resourceVersion is read from etcd when the match is Exact or when it is
+ * paginated (limit, no continue): a compacted version is then 410 Expired. Otherwise
+ * (unset, "0", NotOlderThan) the watch cache serves the current state.
+ */
+function requireListableVersion(store: MemoryStore, query: URLSearchParams, paginated: boolean): void {
+  const rv = query.get("resourceVersion") ?? "";
+  if (rv === "" || rv === "0") return;
+  const match = query.get("resourceVersionMatch");
+  if (match !== "Exact" && !(paginated && !match)) return;
+  if (store.eventsSince(Number(rv)) === "gone") throw new SimError(410, "Expired", "The resourceVersion for the provided list is too old.");
+}
+
+/** Go's quoting of one byte in encoding/json's syntax errors. */
+function goQuoteByte(byte: number): string {
+  if (byte >= 0x20 && byte < 0x7f) return byte === 0x27 ? "\\'" : String.fromCharCode(byte);
+  return byte < 0x80 ? `\\x${byte.toString(16).padStart(2, "0")}` : `\\u${byte.toString(16).padStart(4, "0")}`;
+}
+
+function decodeContinue(cont: string): ContinueToken {
+  const bytes = Buffer.from(cont, "base64url");
+  try {
+    return JSON.parse(bytes.toString("utf8")) as ContinueToken;
+  } catch {
+    const first = bytes.find((b) => ![0x20, 0x09, 0x0a, 0x0d].includes(b));
+    const startsValue = first !== undefined && '{["-0123456789tfn'.includes(String.fromCharCode(first));
+    const detail = first === undefined || startsValue ? "unexpected end of JSON input" : `invalid character '${goQuoteByte(first)}' looking for beginning of value`;
+    throw badRequest(`invalid continue token: continue key is not valid: ${detail}`);
+  }
 }
 
 function keyOf(o: KubeObject): string {

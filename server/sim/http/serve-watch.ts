@@ -1,12 +1,14 @@
 /**
  * Watch streams: newline-delimited JSON events over a chunked response, resuming from a
  * resourceVersion out of the store's bounded history ("" or "0" starts with synthetic ADDED
- * events for the current state), BOOKMARK events when asked, timeoutSeconds, and an ERROR event
- * carrying a 410 Expired Status once the requested version has left the history window.
+ * events for the current state), BOOKMARK events when asked (every bookmark interval, 60 s on a
+ * real server, and once 2 s before a timeoutSeconds deadline), `sendInitialEvents` (WatchList,
+ * on by default in v1.32), and an ERROR event carrying a 410 Expired Status once the requested
+ * version has left the history window — inside a 200 stream, not as an HTTP 410.
  * https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { KubeObject, StoreEvent } from "@/server/sim/contract";
+import { SimError, type KubeObject, type StoreEvent } from "@/server/sim/contract";
 import { apiVersionOf, refOf, resourceKey } from "@/server/sim/kinds/kind-registry";
 import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
 import { toTable } from "@/server/sim/http/print-table";
@@ -20,7 +22,25 @@ export interface WatchOptions {
   open: Set<() => void>;
 }
 
+/** WatchList's options check (v1.32, feature gate on): initial events need NotOlderThan and bookmarks. */
+function checkInitialEvents(query: URLSearchParams): boolean {
+  const value = query.get("sendInitialEvents");
+  if (value === null) return false;
+  const forbidden = (message: string) => {
+    throw new SimError(422, "Invalid", `ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: ${message}`, { group: "meta.k8s.io", kind: "ListOptions", causes: [{ reason: "FieldValueForbidden", message: `Forbidden: ${message}`, field: "sendInitialEvents" }] });
+  };
+  if (query.get("resourceVersionMatch") !== "NotOlderThan") forbidden("sendInitialEvents is forbidden for watch unless resourceVersionMatch is set to NotOlderThan");
+  if (!isTrue(query.get("allowWatchBookmarks"))) forbidden("sendInitialEvents requires setting allowWatchBookmarks=true");
+  return isTrue(value);
+}
+
+const isTrue = (v: string | null) => v === "true" || v === "1";
+
+/** When the bookmark before a deadline goes out: 2 s before it (kube-apiserver's cacher). */
+const BOOKMARK_BEFORE_DEADLINE_MS = 2000;
+
 export function serveWatch(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams, opts: WatchOptions): void {
+  const initialEvents = checkInitialEvents(query);
   const base = matcherFor(r.kind, query);
   const match = r.name ? (o: KubeObject) => o.metadata.name === r.name && base(o) : base;
   const key = resourceKey(refOf(r.kind));
@@ -40,11 +60,22 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, store: Mem
   const send = (e: StoreEvent) => {
     if (Number(e.object.metadata.resourceVersion) <= startRv) return;
     lastRv = e.object.metadata.resourceVersion ?? lastRv;
-    if (inScope(e) && match(e.object)) write(e.type, e.object);
+    if (!inScope(e)) return;
+    const matches = match(e.object);
+    // Leaving the selector is a DELETED of the old state at the new version; entering it, an ADDED.
+    if (e.type === "MODIFIED" && e.previous && match(e.previous) !== matches) {
+      if (matches) write("ADDED", e.object);
+      else write("DELETED", { ...e.previous, metadata: { ...e.previous.metadata, resourceVersion: e.object.metadata.resourceVersion } });
+      return;
+    }
+    if (matches) write(e.type, e.object);
   };
 
-  if (rvParam === "" || rvParam === "0") {
+  const bookmarks = isTrue(query.get("allowWatchBookmarks"));
+  const bookmark = (annotations?: Record<string, string>) => write("BOOKMARK", { kind: r.kind.kind, apiVersion: apiVersionOf(r.kind), metadata: { resourceVersion: lastRv, creationTimestamp: null, ...(annotations ? { annotations } : {}) } });
+  if (rvParam === "" || rvParam === "0" || initialEvents) {
     for (const o of store.listRaw(refOf(r.kind), r.namespace)) if (match(o)) write("ADDED", o);
+    if (initialEvents) bookmark({ "k8s.io/initial-events-end": "true" });
   } else {
     const history = store.eventsSince(Number(rvParam));
     if (history === "gone") {
@@ -65,11 +96,12 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, store: Mem
     if (!res.writableEnded) res.end();
   };
   opts.open.add(close);
-  if (query.get("allowWatchBookmarks") === "true" || query.get("allowWatchBookmarks") === "1") {
-    const bookmark = () => write("BOOKMARK", { kind: r.kind.kind, apiVersion: apiVersionOf(r.kind), metadata: { resourceVersion: lastRv } });
-    timers.push(setInterval(bookmark, opts.bookmarkIntervalMs));
-  }
   const timeout = Number(query.get("timeoutSeconds") ?? 0);
+  if (bookmarks) {
+    // Events do not reset the period; a deadline brings one bookmark forward.
+    timers.push(setInterval(() => bookmark(), opts.bookmarkIntervalMs));
+    if (timeout > 0 && timeout * 1000 - BOOKMARK_BEFORE_DEADLINE_MS < opts.bookmarkIntervalMs) timers.push(setTimeout(() => bookmark(), Math.max(0, timeout * 1000 - BOOKMARK_BEFORE_DEADLINE_MS)));
+  }
   // Real servers end watches after timeoutSeconds, or a randomized 30–60 min when unset.
   timers.push(setTimeout(close, (timeout > 0 ? timeout : 1800 + Math.random() * 1800) * 1000));
   req.on("close", close);

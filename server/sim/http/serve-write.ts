@@ -6,15 +6,18 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SimError, type KubeObject } from "@/server/sim/contract";
-import { apiVersionOf, refOf } from "@/server/sim/kinds/kind-registry";
+import { apiVersionOf, refOf, type KindDescriptor } from "@/server/sim/kinds/kind-registry";
 import type { ResourceRequest } from "@/server/sim/http/parse-request-path";
 import { decodeKubeProtobuf } from "@/server/sim/http/decode-protobuf";
 import { decodeApplyBody, decodeJson, decodeYamlOrJson, readBody, readBodyBuffer } from "@/server/sim/http/read-body";
 import { getOrThrow } from "@/server/sim/http/serve-read";
 import { fromScale, toScale } from "@/server/sim/http/scale-subresource";
-import { alignWithUrl, asObject, checkDecoded, fieldValidationMode, finalizeObject, isDryRun, requireLiveNamespace, updateManager } from "@/server/sim/http/prepare-write";
+import { duplicateJsonKeys } from "@/server/sim/http/duplicate-json-keys";
+import { alignWithUrl, asObject, checkDecoded, fieldValidation, finalizeObject, isDryRun, requireLiveNamespace, updateManager } from "@/server/sim/http/prepare-write";
 import { badRequest, sendJson } from "@/server/sim/http/status";
 import { kindSchema } from "@/server/sim/openapi/build-schemas";
+import { checkSchema } from "@/server/sim/validate/check-schema";
+import { goValue } from "@/server/sim/validate/go-value";
 import { validateUpdate } from "@/server/sim/validate/validate-object";
 import { jsonPatch, mergePatch, strategicMerge } from "@/server/sim/patch/apply-patches";
 import { serverSideApply, trackUpdate } from "@/server/sim/patch/server-side-apply";
@@ -23,15 +26,18 @@ import { conflict, type MemoryStore } from "@/server/sim/store/memory-store";
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
 
-function warningHeaders(warnings: string[]): Record<string, string> {
-  return warnings.length ? { Warning: warnings.join(", ") } : {};
+/** One Warning header line per warning, as kube-apiserver sends them. */
+function warningHeaders(warnings: string[]): Record<string, string[]> {
+  return warnings.length ? { Warning: warnings } : {};
 }
 
 export async function serveCreate(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
   if (r.subresource) throw new SimError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource");
-  const obj = asObject(r.kind, await decodeWriteBody(req));
+  const mode = fieldValidation(query, "CreateOptions");
+  const { body, duplicates } = await decodeWriteBody(req);
+  const obj = asObject(r.kind, body);
   alignWithUrl(obj, r);
-  const warnings = checkDecoded(r.kind, obj, query, "CreateOptions");
+  const warnings = checkDecoded(r.kind, obj, mode, duplicates);
   delete obj.metadata.resourceVersion;
   delete obj.metadata.managedFields;
   finalizeObject(store, r.kind, obj);
@@ -65,6 +71,8 @@ function commit(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r
   finalizeObject(store, r.kind, next, old);
   validateUpdate(r.kind, old, next);
   const rv = next.metadata.resourceVersion;
+  // etcd3's versioner parses the precondition before comparing; the failure is an unclassified 500.
+  if (rv && !/^\d+$/.test(rv)) throw new SimError(500, "", `strconv.ParseUint: parsing ${JSON.stringify(rv)}: invalid syntax`);
   if (rv && rv !== old.metadata.resourceVersion) throw conflict(r.kind, old.metadata.name);
   if (managerOverride) managerOverride(next);
   else trackUpdate(old, next, updateManager(req, query), kindSchema(old.apiVersion, old.kind), r.subresource);
@@ -78,25 +86,33 @@ function commit(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r
   sendJson(res, 200, r.subresource === "scale" ? toScale(r.kind, stored) : stored, warningHeaders(warnings));
 }
 
-/** JSON, YAML, or the protobuf kubectl's typed clients send (for the kinds decode-protobuf knows). */
-async function decodeWriteBody(req: IncomingMessage): Promise<unknown> {
+/**
+ * JSON, YAML, or the protobuf kubectl's typed clients send (for the kinds decode-protobuf knows);
+ * for JSON also the keys given twice, which the strict decoder reports.
+ */
+async function decodeWriteBody(req: IncomingMessage): Promise<{ body: unknown; duplicates: string[] }> {
   const type = (req.headers["content-type"] ?? "application/json").split(";")[0].trim();
   const body = await readBodyBuffer(req);
-  if (type === "application/vnd.kubernetes.protobuf") return decodeKubeProtobuf(body);
-  if (type === "application/yaml") return decodeYamlOrJson(body.toString("utf8"));
-  if (type === "application/json" || type === "") return decodeJson(body.toString("utf8"));
+  if (type === "application/vnd.kubernetes.protobuf") return { body: decodeKubeProtobuf(body), duplicates: [] };
+  if (type === "application/yaml") return { body: decodeYamlOrJson(body.toString("utf8")), duplicates: [] };
+  if (type === "application/json" || type === "") {
+    const text = body.toString("utf8");
+    const decoded = decodeJson(text);
+    return { body: decoded, duplicates: duplicateJsonKeys(text) };
+  }
   throw new SimError(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`);
 }
 
 export async function serveUpdate(req: IncomingMessage, res: ServerResponse, store: MemoryStore, r: ResourceRequest, query: URLSearchParams): Promise<void> {
-  const body = await decodeWriteBody(req);
+  const mode = fieldValidation(query, "UpdateOptions");
+  const { body, duplicates } = await decodeWriteBody(req);
   const old = getOrThrow(store, r);
   if (r.subresource === "scale") {
     commit(req, res, store, r, query, old, fromScale(old, body), []);
     return;
   }
   const obj = asObject(r.kind, body);
-  const warnings = checkDecoded(r.kind, obj, query, "UpdateOptions");
+  const warnings = checkDecoded(r.kind, obj, mode, duplicates);
   commit(req, res, store, r, query, old, obj, warnings);
 }
 
@@ -108,6 +124,7 @@ export async function servePatch(req: IncomingMessage, res: ServerResponse, stor
   const schema = kindSchema(apiVersionOf(r.kind), r.kind.kind);
   if (type === "application/apply-patch+yaml") return serveApply(req, res, store, r, query, text);
   if (!PATCH_TYPES.has(type)) throw new SimError(415, "UnsupportedMediaType", "415: Unsupported Media Type\n\nAvailable representations: ", {}); // recorded: real-k8s/01h-10
+  const mode = fieldValidation(query, "PatchOptions");
   const patch = decodeJson(text);
   const old = getOrThrow(store, r);
   const base: unknown = r.subresource === "scale" ? toScale(r.kind, old) : old;
@@ -120,7 +137,8 @@ export async function servePatch(req: IncomingMessage, res: ServerResponse, stor
     return;
   }
   const obj = asObject(r.kind, patched);
-  const warnings = checkDecoded(r.kind, obj, query, "PatchOptions");
+  if (type === "application/strategic-merge-patch+json" && mode === "Strict") rejectUnknownPatchFields(r.kind, obj, patch);
+  const warnings = checkDecoded(r.kind, obj, mode);
   // A patch only conflicts when it carries its own resourceVersion.
   const patchRv = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
   if (!patchRv) obj.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -131,7 +149,7 @@ async function serveApply(req: IncomingMessage, res: ServerResponse, store: Memo
   const manager = query.get("fieldManager");
   if (!manager) throw new SimError(422, "Invalid", `PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch`, { group: "meta.k8s.io", kind: "PatchOptions", causes: [{ reason: "FieldValueRequired", message: "Required value: is required for apply patch", field: "fieldManager" }] });
   const force = query.get("force") === "true";
-  const decoded = decodeApplyBody(text, fieldValidationMode(query, "PatchOptions"));
+  const decoded = decodeApplyBody(text, fieldValidation(query, "PatchOptions"));
   const typeMeta = (decoded.value ?? {}) as { apiVersion?: unknown; kind?: unknown };
   if (!typeMeta.apiVersion || !typeMeta.kind) {
     const apiVersion = typeof typeMeta.apiVersion === "string" ? typeMeta.apiVersion : "";
@@ -172,6 +190,18 @@ async function serveApply(req: IncomingMessage, res: ServerResponse, store: Memo
   commit(req, res, store, { ...r, subresource: r.subresource === "status" ? "status" : undefined }, query, old, applied, decoded.warnings, (next) => {
     if (managed) next.metadata.managedFields = managed;
   });
+}
+
+/**
+ * A strict strategic merge patch is checked as a patch: the 422 names the patch (in Go's %v)
+ * and no kind at all — hence the message's leading space.
+ */
+function rejectUnknownPatchFields(kind: KindDescriptor, patched: KubeObject, patch: unknown): void {
+  const schema = kindSchema(apiVersionOf(kind), kind.kind);
+  const unknown = schema ? checkSchema(structuredClone(patched), schema).unknownFields : [];
+  if (unknown.length === 0) return;
+  const message = `Invalid value: ${JSON.stringify(goValue(patch))}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(", ")}`;
+  throw new SimError(422, "Invalid", ` "" is invalid: patch: ${message}`, { causes: [{ reason: "FieldValueInvalid", message, field: "patch" }] });
 }
 
 export function rejectBadSubresource(r: ResourceRequest): void {

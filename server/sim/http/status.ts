@@ -5,12 +5,12 @@
 import type { ServerResponse } from "node:http";
 import { SimError } from "@/server/sim/contract";
 
-/** An empty `reason` is left out, as the real server does for errors it did not classify (500s). */
+/** An empty `reason` is left out: real servers send none for errors they cannot classify. */
 export function statusBody(code: number, reason: string, message: string, details?: Record<string, unknown>) {
   return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, ...(reason ? { reason } : {}), ...(details ? { details } : {}), code };
 }
 
-export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
   if (res.headersSent) {
     res.end();
     return;

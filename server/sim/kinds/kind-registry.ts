@@ -57,7 +57,9 @@ export const KINDS: KindDescriptor[] = [
 ];
 
 export function verbsOf(kind: KindDescriptor): string[] {
-  return kind.readOnly ? READ_VERBS : WRITE_VERBS;
+  if (kind.readOnly) return READ_VERBS;
+  // Namespaces cannot be deleted as a collection.
+  return kind.kind === "Namespace" ? WRITE_VERBS.filter((v) => v !== "deletecollection") : WRITE_VERBS;
 }
 
 export function apiVersionOf(kind: Pick<KindDescriptor, "group" | "version">): string {

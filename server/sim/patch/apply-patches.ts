@@ -3,6 +3,7 @@
  * Patch (RFC 7386) and strategic merge patch, whose list merge keys come from the OpenAPI
  * schema's x-kubernetes-patch-merge-key (containers by name, ports by containerPort, …).
  */
+import { SimError } from "@/server/sim/contract";
 import { badRequest } from "@/server/sim/http/status";
 import { resolveRef, type JsonSchema } from "@/server/sim/openapi/build-schemas";
 
@@ -80,7 +81,7 @@ export function jsonPatch(doc: Json, ops: Json): Json {
         break;
       }
       case "test":
-        if (JSON.stringify(getAt(parts)) !== JSON.stringify(op.value)) throw badRequest("the server rejected our request due to an error in our request: testing value failed");
+        if (JSON.stringify(getAt(parts)) !== JSON.stringify(op.value)) throw new SimError(422, "Invalid", "the server rejected our request due to an error in our request", {});
         break;
       default:
         throw badRequest(`Unexpected kind: ${op.op}`);

@@ -18,7 +18,10 @@ export interface HistoryEntry {
 export interface MemoryStoreOptions {
   /** How many events a watch can resume from (default 1000). */
   historyLimit?: number;
-  /** Delay before a Terminating namespace is emptied and removed (default 50 ms). */
+  /**
+   * Delay before a Terminating namespace is emptied and removed, and before the garbage
+   * collector finishes a foreground deletion (default 50 ms).
+   */
   namespaceFinalizeMs?: number;
 }
 
@@ -78,7 +81,7 @@ export class MemoryStore implements SimStore {
     const ns = obj.metadata.namespace ?? "";
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = this.generateName(ref, ns, obj.metadata.generateName);
     if (this.peek(ref, ns, obj.metadata.name)) {
-      throw new SimError(409, "AlreadyExists", `${qualifiedResource(ref)} "${obj.metadata.name}" already exists`, { name: obj.metadata.name, group: ref.group, kind: ref.plural });
+      throw new SimError(409, "AlreadyExists", `${qualifiedResource(ref)} "${obj.metadata.name}" already exists`, objectDetails(ref, obj.metadata.name));
     }
     obj.metadata.uid = randomUUID();
     obj.metadata.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, "Z");
@@ -115,14 +118,11 @@ export class MemoryStore implements SimStore {
     if (kind?.kind === "Namespace") return this.terminateNamespace(ref, old);
     const policy = opts.propagationPolicy ?? "Background";
     if (policy === "Orphan") orphanDependents(this, old);
-    if (policy === "Foreground") collectGarbage(this, old);
-    if (old.metadata.finalizers?.length) {
-      if (old.metadata.deletionTimestamp) return structuredClone(old);
-      const marked = structuredClone(old);
-      marked.metadata.deletionTimestamp = nowSeconds();
-      this.commit(ref, "MODIFIED", marked);
-      return structuredClone(marked);
+    if (policy === "Foreground") {
+      collectGarbage(this, old);
+      return this.deleteInForeground(ref, old);
     }
+    if (old.metadata.finalizers?.length) return this.markDeleted(ref, old, old.metadata.finalizers);
     const removed = this.remove(ref, structuredClone(old));
     if (policy === "Background") collectGarbage(this, old);
     return removed;
@@ -149,6 +149,35 @@ export class MemoryStore implements SimStore {
   compact(): void {
     this.history = [];
     this.compactedRv = this.rv;
+  }
+
+  /** Sets deletionTimestamp (once) and the finalizers that hold the object until they are removed. */
+  private markDeleted(ref: ResourceRef, old: KubeObject, finalizers: string[]): KubeObject {
+    if (old.metadata.deletionTimestamp) return structuredClone(old);
+    const marked = structuredClone(old);
+    marked.metadata.deletionTimestamp = nowSeconds();
+    marked.metadata.deletionGracePeriodSeconds = 0;
+    marked.metadata.finalizers = finalizers;
+    this.commit(ref, "MODIFIED", marked);
+    return structuredClone(marked);
+  }
+
+  /**
+   * Foreground deletion: the owner stays, with the `foregroundDeletion` finalizer, until the
+   * garbage collector has deleted its dependents (here at once) and then drops that finalizer.
+   */
+  private deleteInForeground(ref: ResourceRef, old: KubeObject): KubeObject {
+    const finalizers = old.metadata.finalizers ?? [];
+    const marked = this.markDeleted(ref, old, finalizers.includes("foregroundDeletion") ? finalizers : [...finalizers, "foregroundDeletion"]);
+    const timer = setTimeout(() => {
+      const current = this.peek(ref, old.metadata.namespace ?? "", old.metadata.name);
+      if (!current || current.metadata.uid !== old.metadata.uid) return;
+      const next = structuredClone(current);
+      next.metadata.finalizers = (next.metadata.finalizers ?? []).filter((f) => f !== "foregroundDeletion");
+      this.update(ref, next, { checkResourceVersion: false });
+    }, this.namespaceFinalizeMs);
+    timer.unref();
+    return marked;
   }
 
   private terminateNamespace(ref: ResourceRef, old: KubeObject): KubeObject {
@@ -215,9 +244,10 @@ export class MemoryStore implements SimStore {
     const ns = obj.metadata.namespace ?? "";
     let byName = bucket.get(ns);
     if (!byName) bucket.set(ns, (byName = new Map()));
-    this.indexOwners(ref, byName.get(obj.metadata.name), obj);
+    const previous = byName.get(obj.metadata.name);
+    this.indexOwners(ref, previous, obj);
     byName.set(obj.metadata.name, obj);
-    this.emit({ type, resource: ref, object: obj });
+    this.emit({ type, resource: ref, object: obj, ...(type === "MODIFIED" && previous ? { previous } : {}) });
   }
 
   private emit(event: StoreEvent): void {
@@ -253,8 +283,13 @@ function specChanged(old: KubeObject, next: KubeObject): boolean {
   return strip(old) !== strip(next);
 }
 
+/** Status details of an error about one object; the core group is left out, as real servers do. */
+export function objectDetails(ref: Pick<ResourceRef, "group" | "plural">, name: string): Record<string, string> {
+  return ref.group ? { name, group: ref.group, kind: ref.plural } : { name, kind: ref.plural };
+}
+
 export function notFound(ref: Pick<ResourceRef, "group" | "plural">, name: string): SimError {
-  return new SimError(404, "NotFound", `${qualifiedResource(ref)} "${name}" not found`, { name, group: ref.group, kind: ref.plural });
+  return new SimError(404, "NotFound", `${qualifiedResource(ref)} "${name}" not found`, objectDetails(ref, name));
 }
 
 export function conflict(ref: Pick<ResourceRef, "group" | "plural">, name: string): SimError {
@@ -262,6 +297,6 @@ export function conflict(ref: Pick<ResourceRef, "group" | "plural">, name: strin
     409,
     "Conflict",
     `Operation cannot be fulfilled on ${qualifiedResource(ref)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-    { name, group: ref.group, kind: ref.plural },
+    objectDetails(ref, name),
   );
 }

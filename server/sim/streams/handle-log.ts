@@ -54,6 +54,10 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
     limitBytes = intParam(query, "limitBytes");
     const sinceSeconds = intParam(query, "sinceSeconds");
     const sinceTime = query.get("sinceTime");
+    if (sinceTime && sinceSeconds !== undefined) {
+      const message = "Forbidden: at most one of `sinceTime` or `sinceSeconds` may be specified";
+      throw new SimError(422, "Invalid", `PodLogOptions "${pod.metadata.name}" is invalid: []: ${message}`, { name: pod.metadata.name, kind: "PodLogOptions", causes: [{ reason: "FieldValueForbidden", message, field: "[]" }] });
+    }
     if (sinceTime) {
       const parsed = parseRfc3339(sinceTime);
       if (parsed === undefined) throw new SimError(400, "BadRequest", `parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);

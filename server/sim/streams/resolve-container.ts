@@ -12,8 +12,8 @@ export function resolveContainer(pod: KubeObject, requested: string | null): str
   const inits: string[] = (spec.initContainers ?? []).map((c: Obj) => c.name);
   if (!requested) {
     if (names.length === 1) return names[0];
-    const initPart = inits.length ? ` or one of the init containers: [${inits.join(" ")}]` : "";
-    throw new SimError(400, "BadRequest", `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(" ")}]${initPart}`);
+    // One list, init containers first, as kube-apiserver v1.28 prints it (recording 06-10).
+    throw new SimError(400, "BadRequest", `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${[...inits, ...names].join(" ")}]`);
   }
   if (!names.includes(requested) && !inits.includes(requested)) {
     throw new SimError(400, "BadRequest", `container ${requested} is not valid for pod ${pod.metadata.name}`);

@@ -16,7 +16,7 @@ function goMapString(value: unknown): string {
     const entries = Object.entries(value as Record<string, string>).sort(([a], [b]) => a.localeCompare(b));
     return `map[string]string{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(", ")}}`;
   }
-  return String(value);
+  return value === undefined || value === null ? "map[string]string(nil)" : String(value);
 }
 
 export function invalid(field: string, value: unknown, detail: string): Cause {

@@ -9,6 +9,8 @@ import { resolveRef, schemaSet, type JsonSchema } from "@/server/sim/openapi/bui
 export interface SchemaFindings {
   typeErrors: string[];
   unknownFields: string[];
+  /** Deletes the unknown fields from the object, as the decoder drops them (Warn and Ignore). */
+  dropUnknownFields(): void;
 }
 
 /** Resource quantities are strings in the schema but the decoder also takes JSON numbers. */
@@ -42,12 +44,17 @@ function structNameOf(schema: JsonSchema): string {
 }
 
 export function checkSchema(obj: unknown, root: JsonSchema): SchemaFindings {
-  const findings: SchemaFindings = { typeErrors: [], unknownFields: [] };
+  const drops: Array<() => void> = [];
+  const findings: Walked = { typeErrors: [], unknownFields: [], drops, dropUnknownFields: () => drops.forEach((drop) => drop()) };
   walk(obj, root, "", "", findings, undefined);
   return findings;
 }
 
-function walk(value: unknown, raw: JsonSchema, path: string, goPath: string, f: SchemaFindings, ctx: { struct: string; mapName?: string } | undefined): void {
+interface Walked extends SchemaFindings {
+  drops: Array<() => void>;
+}
+
+function walk(value: unknown, raw: JsonSchema, path: string, goPath: string, f: Walked, ctx: { struct: string; mapName?: string } | undefined): void {
   const schema = resolveRef(raw);
   if (value === null || value === undefined) return;
   const mismatch = (): boolean => {
@@ -94,6 +101,7 @@ function walk(value: unknown, raw: JsonSchema, path: string, goPath: string, f: 
     const childPath = path ? `${path}.${k}` : k;
     if (!prop) {
       f.unknownFields.push(childPath);
+      f.drops.push(() => delete (value as Record<string, unknown>)[k]);
       continue;
     }
     walk(v, prop, childPath, `${goPath}.${k}`, f, { struct, mapName: undefined });

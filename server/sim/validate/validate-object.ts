@@ -41,6 +41,7 @@ function checkPodSpec(spec: Any, path: string): Cause[] {
 }
 
 function selectorMatches(selector: Any, labels: Record<string, string> | undefined): boolean {
+  if (!selector) return false;
   const ml: Record<string, string> = selector?.matchLabels ?? {};
   return Object.entries(ml).every(([k, v]) => labels?.[k] === v);
 }
@@ -51,8 +52,9 @@ function checkWorkload(obj: Any, kind: string): Cause[] {
   if (kind !== "Job" && !spec?.selector) causes.push(required("spec.selector"));
   const labels = spec?.template?.metadata?.labels;
   causes.push(...checkLabels(labels, "spec.template.metadata.labels"));
-  if (spec?.selector && !selectorMatches(spec.selector, labels)) {
-    causes.push(invalid("spec.template.metadata.labels", labels ?? {}, "`selector` does not match template `labels`"));
+  // A missing selector selects nothing, so the real validator reports the mismatch as well.
+  if (kind !== "Job" && !selectorMatches(spec?.selector, labels)) {
+    causes.push(invalid("spec.template.metadata.labels", labels, "`selector` does not match template `labels`"));
   }
   if (spec?.replicas !== undefined && spec.replicas < 0) causes.push(invalid("spec.replicas", spec.replicas, "must be greater than or equal to 0"));
   causes.push(...checkPodSpec(spec?.template?.spec, "spec.template.spec"));

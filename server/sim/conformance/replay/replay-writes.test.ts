@@ -1,0 +1,4 @@
+import { runReplayTable } from "@/server/sim/conformance/replay/replay-suite";
+import { writesTable } from "@/server/sim/conformance/replay/writes-cases";
+
+runReplayTable(writesTable);
