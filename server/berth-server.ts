@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { PAGE_PATH_HEADER } from "@/lib/login-path";
 import { answerBareApiResponsesInJson, answerRefusedApiPath, answerUndecodablePagePath, apiPathProblem } from "@/server/http/request-target-guard";
 import { runWithRequestContext, type RequestContext } from "@/server/http/request-context";
 import { logRequestOnFinish } from "@/server/http/request-log";
@@ -29,13 +30,15 @@ export interface BerthServer {
 /**
  * The one HTTP server: Next's pages and routes plus the WebSocket gateway on the same port.
  * Every request runs in a request context (so the log line can name the user) and carries the
- * socket's address in x-berth-client-ip, overwriting anything the client sent. /api paths Next
+ * socket's address in x-berth-client-ip and its path in PAGE_PATH_HEADER (for the signed-in
+ * layout's redirect to /login), overwriting anything the client sent. /api paths Next
  * would answer with a 500 or a redirect are refused here first (see request-target-guard).
  */
 export function createBerthServer(options: BerthServerOptions): BerthServer {
   const logLine = options.logLine ?? ((line: string) => process.stdout.write(`${line}\n`));
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+    req.headers[PAGE_PATH_HEADER] = req.url ?? "/";
     const context: RequestContext = {};
     logRequestOnFinish(req, res, context, (line) => {
       recordRequestLine(line);
