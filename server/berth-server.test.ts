@@ -46,6 +46,12 @@ describe("the Berth HTTP server", () => {
     expect(await res.text()).toMatch(/127\.0\.0\.1/);
   });
 
+  it("tells the layouts the page path, overwriting a client-supplied x-berth-page-path", async () => {
+    const { url } = await start((req, res) => res.end(String(req.headers["x-berth-page-path"])));
+    const res = await fetch(`${url}/projects/shop?tab=logs`, { headers: { "x-berth-page-path": "//evil.example" } });
+    expect(await res.text()).toBe("/projects/shop?tab=logs");
+  });
+
   it("refuses an unauthenticated WebSocket upgrade with 401 before the handshake", async () => {
     const { url } = await start((_req, res) => res.end());
     const socket = openSocket(url, {});
