@@ -59,6 +59,18 @@ describe("the Berth HTTP server", () => {
     expect(status).toBe(401);
   });
 
+  it("keeps the upgrade to itself: a listener added later (as Next adds one) cannot end the handshake", async () => {
+    const { url } = await start((_req, res) => res.end());
+    running!.server.on("upgrade", (_req: unknown, socket: { end: () => void }) => socket.end());
+    const socket = openSocket(url, { authorization: "Bearer good" });
+    const hello = await new Promise<string>((resolve, reject) => {
+      socket.once("message", (data) => resolve(data.toString()));
+      socket.once("error", reject);
+    });
+    expect(JSON.parse(hello).type).toBe("hello");
+    socket.close();
+  });
+
   it("answers 404 for an unknown WebSocket path", async () => {
     const { url } = await start((_req, res) => res.end());
     const socket = new WebSocket(url.replace("http", "ws") + "/api/ws/nope", { headers: { authorization: "Bearer good" } });

@@ -59,6 +59,7 @@ export function createBerthServer(options: BerthServerOptions): BerthServer {
     if (options.otherUpgrade) return options.otherUpgrade(req, socket, head);
     socket.destroy();
   });
+  refuseLaterUpgradeListeners(server);
 
   return {
     server,
@@ -92,4 +93,17 @@ export function createBerthServer(options: BerthServerOptions): BerthServer {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Berth routes every upgrade itself (the gateway, or `otherUpgrade` for Next's dev reload). Next
+ * attaches its own upgrade listener to the server of the first request it handles, and that
+ * listener ends any handshake whose path matches an app route — /api/ws/* matches the /api
+ * catch-all — while the gateway is still authenticating it. Later upgrade listeners are dropped.
+ */
+function refuseLaterUpgradeListeners(server: http.Server): void {
+  const on = server.on.bind(server) as (event: string | symbol, listener: (...args: unknown[]) => void) => http.Server;
+  const guarded = ((event: string | symbol, listener: (...args: unknown[]) => void) => (event === "upgrade" ? server : on(event, listener))) as typeof server.on;
+  server.on = guarded;
+  server.addListener = guarded;
 }
