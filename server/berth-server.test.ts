@@ -46,11 +46,29 @@ describe("the Berth HTTP server", () => {
     expect(await res.text()).toMatch(/127\.0\.0\.1/);
   });
 
+  it("tells the layouts the page path, overwriting a client-supplied x-berth-page-path", async () => {
+    const { url } = await start((req, res) => res.end(String(req.headers["x-berth-page-path"])));
+    const res = await fetch(`${url}/projects/shop?tab=logs`, { headers: { "x-berth-page-path": "//evil.example" } });
+    expect(await res.text()).toBe("/projects/shop?tab=logs");
+  });
+
   it("refuses an unauthenticated WebSocket upgrade with 401 before the handshake", async () => {
     const { url } = await start((_req, res) => res.end());
     const socket = openSocket(url, {});
     const status = await new Promise<number>((resolve) => socket.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0)));
     expect(status).toBe(401);
+  });
+
+  it("keeps the upgrade to itself: a listener added later (as Next adds one) cannot end the handshake", async () => {
+    const { url } = await start((_req, res) => res.end());
+    running!.server.on("upgrade", (_req: unknown, socket: { end: () => void }) => socket.end());
+    const socket = openSocket(url, { authorization: "Bearer good" });
+    const hello = await new Promise<string>((resolve, reject) => {
+      socket.once("message", (data) => resolve(data.toString()));
+      socket.once("error", reject);
+    });
+    expect(JSON.parse(hello).type).toBe("hello");
+    socket.close();
   });
 
   it("answers 404 for an unknown WebSocket path", async () => {

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { PAGE_PATH_HEADER } from "@/lib/login-path";
 import { answerBareApiResponsesInJson, answerRefusedApiPath, answerUndecodablePagePath, apiPathProblem } from "@/server/http/request-target-guard";
 import { runWithRequestContext, type RequestContext } from "@/server/http/request-context";
 import { logRequestOnFinish } from "@/server/http/request-log";
@@ -29,13 +30,15 @@ export interface BerthServer {
 /**
  * The one HTTP server: Next's pages and routes plus the WebSocket gateway on the same port.
  * Every request runs in a request context (so the log line can name the user) and carries the
- * socket's address in x-berth-client-ip, overwriting anything the client sent. /api paths Next
+ * socket's address in x-berth-client-ip and its path in PAGE_PATH_HEADER (for the signed-in
+ * layout's redirect to /login), overwriting anything the client sent. /api paths Next
  * would answer with a 500 or a redirect are refused here first (see request-target-guard).
  */
 export function createBerthServer(options: BerthServerOptions): BerthServer {
   const logLine = options.logLine ?? ((line: string) => process.stdout.write(`${line}\n`));
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+    req.headers[PAGE_PATH_HEADER] = req.url ?? "/";
     const context: RequestContext = {};
     logRequestOnFinish(req, res, context, (line) => {
       recordRequestLine(line);
@@ -56,6 +59,7 @@ export function createBerthServer(options: BerthServerOptions): BerthServer {
     if (options.otherUpgrade) return options.otherUpgrade(req, socket, head);
     socket.destroy();
   });
+  refuseLaterUpgradeListeners(server);
 
   return {
     server,
@@ -89,4 +93,17 @@ export function createBerthServer(options: BerthServerOptions): BerthServer {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Berth routes every upgrade itself (the gateway, or `otherUpgrade` for Next's dev reload). Next
+ * attaches its own upgrade listener to the server of the first request it handles, and that
+ * listener ends any handshake whose path matches an app route — /api/ws/* matches the /api
+ * catch-all — while the gateway is still authenticating it. Later upgrade listeners are dropped.
+ */
+function refuseLaterUpgradeListeners(server: http.Server): void {
+  const on = server.on.bind(server) as (event: string | symbol, listener: (...args: unknown[]) => void) => http.Server;
+  const guarded = ((event: string | symbol, listener: (...args: unknown[]) => void) => (event === "upgrade" ? server : on(event, listener))) as typeof server.on;
+  server.on = guarded;
+  server.addListener = guarded;
 }

@@ -19,9 +19,9 @@ async function readSession(): Promise<SessionInfo | null> {
 
 /**
  * Every page in this group needs a signed-in person. The session is resolved here on the server
- * so a signed-in page renders its shell at once; without one (the proxy already redirected
- * requests with no cookie at all, so here the cookie has expired or was revoked) the reader is
- * redirected (307) to /login with `next` set to the page the proxy saw.
+ * so a signed-in page renders its shell at once; without one (no cookie, or one that expired
+ * or was revoked) the reader is redirected (307) to /login with `next` set to the page the
+ * custom server saw.
  */
 export default async function AuthenticatedLayout({ children }: { children: ReactNode }) {
   const session = await readSession();
