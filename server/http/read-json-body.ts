@@ -1,4 +1,5 @@
 import { AppError } from "@/server/errors";
+import { readBodyBytes } from "@/server/read-body-bytes";
 import { requireJsonContentType } from "@/server/http/content-type";
 import { redactSecrets } from "@/server/http/redact";
 
@@ -21,30 +22,6 @@ const tooLarge = () =>
   new AppError({ code: "payload_too_large", message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; send less.` });
 
 const invalid = (message: string) => new AppError({ code: "invalid", message });
-
-/**
- * Reads the body's bytes, refusing more than `limit` without buffering them all (the declared
- * Content-Length is checked first, then the stream is counted as it arrives).
- */
-export async function readBodyBytes(req: Request, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const declared = Number(req.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 function describePath(path: Array<string | number>): string {
   return ["body", ...path].join(".");
@@ -85,7 +62,7 @@ function checkParsedBody(root: unknown): void {
  */
 export async function readOptionalJsonBody(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const contentType = req.headers.get("content-type");
-  const bytes = await readBodyBytes(req, limit);
+  const bytes = await readBodyBytes(req, limit, tooLarge);
   if (bytes.byteLength === 0 && contentType === null) return undefined;
   requireJsonContentType(contentType);
   let text: string;

@@ -7,6 +7,7 @@
 import type { LineCounter } from "yaml";
 import { decodeUtf8Strictly, parseYamlSafely, YAML_LIMITS, type ParsedYamlDocument, type YamlProblem } from "@/lib/yaml/parse-yaml-safely";
 import { AppError } from "@/server/errors";
+import { readBodyBytes } from "@/server/read-body-bytes";
 
 function describeProblems(problems: YamlProblem[]): string {
   return problems
@@ -18,24 +19,7 @@ function describeProblems(problems: YamlProblem[]): string {
 export async function readYamlBody(req: Request): Promise<{ documents: ParsedYamlDocument[]; lineCounter: LineCounter }> {
   const limit = YAML_LIMITS.maxTotalBytes;
   const tooLarge = new AppError({ code: "payload_too_large", message: `The YAML is larger than ${limit / 1024 / 1024} MB; split it up.` });
-  const declared = Number(req.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge;
-      }
-      chunks.push(value);
-    }
-  }
-  const decoded = decodeUtf8Strictly(Buffer.concat(chunks));
+  const decoded = decodeUtf8Strictly(await readBodyBytes(req, limit, () => tooLarge));
   if (!decoded.ok) throw new AppError({ code: "invalid", message: describeProblems(decoded.problems) });
   if (decoded.text.trim() === "") throw new AppError({ code: "invalid", message: "Send the YAML of at least one object as the request body (Content-Type: application/yaml)." });
   const parsed = parseYamlSafely(decoded.text);

@@ -15,7 +15,7 @@ import { serveWatch } from "@/server/sim/http/serve-watch";
 import { serveOpenApi } from "@/server/sim/http/serve-openapi";
 import { rejectBadSubresource, serveCreate, servePatch, serveUpdate } from "@/server/sim/http/serve-write";
 import { toScale } from "@/server/sim/http/scale-subresource";
-import { methodNotSupported, notFoundPath, PageNotFound, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
+import { methodNotSupported, notFoundPath, sendJson, sendStatus, statusBody } from "@/server/sim/http/status";
 import { metricsObjects } from "@/server/sim/http/metrics-view";
 import { groupVersions, refOf, verbsOf } from "@/server/sim/kinds/kind-registry";
 import { matcherFor } from "@/server/sim/http/serve-read";
@@ -136,7 +136,10 @@ function isServedGroupVersion(group: string, version: string): boolean {
   return groupVersions().some((gv) => gv.group === group && gv.version === version);
 }
 
-/** What kube-apiserver's mux answers for a path no handler serves (an unknown group, say). */
+/**
+ * What kube-apiserver's mux answers for a path no handler serves (an unknown group, version or
+ * kind): a plain-text 404, not a Status (recorded: real-k8s/01g-1, 01g-3, 08-10).
+ */
 function sendPageNotFound(res: ServerResponse): void {
   res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache, private" });
   res.end("404 page not found\n");

@@ -20,18 +20,7 @@ export function sendJson(res: ServerResponse, code: number, body: unknown, heade
   res.end(text);
 }
 
-/**
- * Paths no API group serves (an unknown group, version or resource) fall through kube-apiserver's
- * handler chain to Go's mux: a plain-text 404, not a Status (recorded: real-k8s/01g-1, 01g-3, 08-10).
- */
-export class PageNotFound extends Error {}
-
 export function sendStatus(res: ServerResponse, err: unknown, headers: Record<string, string> = {}): void {
-  if (err instanceof PageNotFound) {
-    res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache, private" });
-    res.end("404 page not found\n");
-    return;
-  }
   if (err instanceof SimError) {
     sendJson(res, err.code, statusBody(err.code, err.reason, err.message, err.details), headers);
     return;
