@@ -21,7 +21,7 @@ export function AppsList({ project, apps, board }: { project: string; apps: AppL
       </li>
       {apps.map((app) => {
         const entry = board?.find((e) => e.project === project && e.app === app.name);
-        const replicas = entry?.status?.replicas;
+        const status = entry?.status;
         const urls = entry?.status?.urls.length ? entry.status.urls : app.hosts.map((h) => `http://${h}/`);
         return (
           <li key={app.name} data-testid="app-row" className="grid min-w-0 grid-cols-2 gap-x-3 gap-y-1 px-4 py-3 text-sm md:grid-cols-[2fr_1fr_2fr_1fr_2fr_1fr] md:items-center">
@@ -32,7 +32,7 @@ export function AppsList({ project, apps, board }: { project: string; apps: AppL
             <span className="col-span-2 truncate font-mono text-xs text-fg-muted md:col-span-1">{app.image}</span>
             <span className="text-fg-muted">
               <span className="md:hidden">Ready </span>
-              {replicas ? `${replicas.ready}/${replicas.desired}` : `—/${app.replicas}`}
+              {status ? `${status.ready}/${status.desired}` : `—/${app.replicas}`}
             </span>
             <span className="col-span-2 flex min-w-0 flex-col md:col-span-1">
               {urls.map((url) => (

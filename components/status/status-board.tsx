@@ -11,19 +11,10 @@ import { formatAge } from "@/lib/format-age";
 import { useLiveState } from "@/lib/live/live-updates";
 import { useStatusBoard } from "@/lib/queries/status-board";
 
-/**
- * Restarts shown are the current pods' restart counts added up: Kubernetes keeps no restart
- * history, so for pods started within the hour this is the last hour's count, and for older
- * pods it is an upper bound.
- */
-function restartsOf(entry: StatusBoardEntry): number {
-  return entry.status?.pods.reduce((sum, pod) => sum + pod.restarts, 0) ?? 0;
-}
-
 /** One app as a tappable card: health, ready pods, restarts, last deploy, URL and why it fails. */
 export function StatusRow({ entry }: { entry: StatusBoardEntry }) {
   const s = entry.status;
-  const restarts = restartsOf(entry);
+  const restarts = s?.restarts ?? 0;
   return (
     <li data-testid="status-row" data-app={`${entry.project}/${entry.app}`}>
       <Link
@@ -37,7 +28,7 @@ export function StatusRow({ entry }: { entry: StatusBoardEntry }) {
           <HealthBadge health={s?.health} />
         </span>
         <span className="flex flex-wrap gap-x-3 text-sm text-fg-muted">
-          <span>{s ? `${s.replicas.ready}/${s.replicas.desired} ready` : "cluster unreachable"}</span>
+          <span>{s ? `${s.ready}/${s.desired} ready` : "cluster unreachable"}</span>
           <span className={restarts > 0 ? "text-danger" : undefined}>{restarts} restart{restarts === 1 ? "" : "s"}</span>
           <span>deployed {formatAge(entry.lastDeployAt)}</span>
         </span>

@@ -1,5 +1,33 @@
 import { z } from "zod";
-import { appStatusSchema } from "@/lib/dto/app-status";
+import { appHealthSchema, type AppStatus } from "@/lib/dto/app-status";
+
+/**
+ * What the status page shows of an app's live status: its health and sentence, ready pods,
+ * restarts and URLs. Not the whole AppStatus — at 1,000 apps the pods and events of every
+ * app made the board 2.3 MB; the app's own page reads those.
+ */
+export const boardStatusSchema = z.object({
+  health: appHealthSchema,
+  explanation: z.string().optional(),
+  ready: z.number(),
+  desired: z.number(),
+  /** The current pods' restart counts added up (Kubernetes keeps no restart history). */
+  restarts: z.number(),
+  urls: z.array(z.string()),
+});
+export type BoardStatus = z.infer<typeof boardStatusSchema>;
+
+/** The board's view of a full status; the server and the live updates (which carry full statuses) share it. */
+export function toBoardStatus(status: Pick<AppStatus, "health" | "explanation" | "replicas" | "pods" | "urls">): BoardStatus {
+  return {
+    health: status.health,
+    ...(status.explanation ? { explanation: status.explanation } : {}),
+    ready: status.replicas.ready,
+    desired: status.replicas.desired,
+    restarts: status.pods.reduce((sum, pod) => sum + pod.restarts, 0),
+    urls: status.urls,
+  };
+}
 
 /** One app on the status page: its live status plus what only the model knows. */
 export const statusBoardEntrySchema = z.object({
@@ -9,7 +37,7 @@ export const statusBoardEntrySchema = z.object({
   /** When the newest revision was made; null when the app was never deployed. */
   lastDeployAt: z.string().nullable(),
   /** null when the cluster could not be read. */
-  status: appStatusSchema.nullable(),
+  status: boardStatusSchema.nullable(),
 });
 export type StatusBoardEntry = z.infer<typeof statusBoardEntrySchema>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Revision, RevisionList } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { ProjectDetail } from "@/lib/dto/project";
-import type { StatusBoard } from "@/lib/dto/status-board";
+import { toBoardStatus, type StatusBoard } from "@/lib/dto/status-board";
 import { applyLiveEvent, type LiveCache } from "@/lib/live/apply-live-event";
 import { queryKeys } from "@/lib/queries/keys";
 
@@ -58,7 +58,7 @@ describe("applyLiveEvent", () => {
     const { cache, data, id, invalidated } = mapCache();
     data.set(id(queryKeys.appStatus("shop", "web")), status("Progressing"));
     data.set(id(queryKeys.project("shop")), project("Progressing"));
-    const board: StatusBoard = { apps: [{ project: "shop", app: "web", image: "nginx", lastDeployAt: null, status: status("Progressing") }] };
+    const board: StatusBoard = { apps: [{ project: "shop", app: "web", image: "nginx", lastDeployAt: null, status: toBoardStatus(status("Progressing")) }] };
     data.set(id(queryKeys.statusBoard), board);
 
     applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Healthy") });

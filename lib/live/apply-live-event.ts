@@ -1,7 +1,7 @@
 import type { Revision, RevisionList } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { ProjectDetail } from "@/lib/dto/project";
-import type { StatusBoard } from "@/lib/dto/status-board";
+import { toBoardStatus, type StatusBoard } from "@/lib/dto/status-board";
 import { queryKeys } from "@/lib/queries/keys";
 import type { LiveServerMessage } from "@/lib/ws-protocol";
 
@@ -30,7 +30,7 @@ function applyAppStatus(cache: LiveCache, project: string, app: string, status: 
   const board = cache.get<StatusBoard>(queryKeys.statusBoard);
   if (board && !board.apps.some((e) => e.project === project && e.app === app)) cache.invalidate(queryKeys.statusBoard);
   cache.set<StatusBoard>(queryKeys.statusBoard, (old) =>
-    old ? { apps: old.apps.map((e) => (e.project === project && e.app === app ? { ...e, status } : e)) } : undefined,
+    old ? { apps: old.apps.map((e) => (e.project === project && e.app === app ? { ...e, status: toBoardStatus(status) } : e)) } : undefined,
   );
   // A project's card shows its worst app's health: recount it (server-side) only when this app's changed.
   if (previous !== status.health) {

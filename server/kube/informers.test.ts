@@ -38,6 +38,21 @@ describe("shared informers", () => {
     expect(informer.list("default").map((s) => s.metadata.name)).toEqual(["mine"]);
   });
 
+  it("keeps no managedFields, and tells a namespace's changes by its version", async () => {
+    const informer = getInformer("Service", cluster.kubeConfig);
+    await informer.waitForSync(5000);
+    await applyObject(cluster.kubeConfig, service("versioned"));
+    await waitUntil(() => informer.get("versioned", "default") !== undefined);
+    expect(informer.get("versioned", "default")?.metadata.managedFields).toBeUndefined();
+
+    const before = informer.version("default");
+    const elsewhere = informer.version("other");
+    expect(informer.version("default")).toBe(before);
+    await applyObject(cluster.kubeConfig, { ...service("versioned"), spec: { ports: [{ port: 8080 }] } });
+    await waitUntil(() => informer.version("default") !== before);
+    expect(informer.version("other")).toBe(elsewhere);
+  });
+
   it("recovers from a failed list with backoff, then streams changes", async () => {
     cluster.sim.faults.failNext(2, { status: 503 });
     const informer = getInformer("Ingress", cluster.kubeConfig);

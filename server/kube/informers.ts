@@ -34,9 +34,15 @@ export interface SharedInformer {
   waitForSync(timeoutMs?: number): Promise<void>;
   /** The last error (cleared by the next successful connect), for health pages. */
   lastError(): string | undefined;
+  /**
+   * Changes with every add, update or delete in `namespace` (and differs between informers), so
+   * a reader can keep what it computed from the namespace's objects until they change.
+   */
+  version(namespace: string): string;
 }
 
 const BACKOFF_START_MS = 250;
+let informersStarted = 0;
 const BACKOFF_MAX_MS = 30_000;
 
 interface Entry {
@@ -97,7 +103,15 @@ function startInformer(kind: InformedKind, kubeConfig: KubeConfig): Entry {
   let error: string | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
 
+  const serial = ++informersStarted;
+  const changes = new Map<string, number>();
   const emit = (type: InformerEventType) => (obj: KubernetesObject) => {
+    const namespace = obj.metadata?.namespace ?? "";
+    changes.set(namespace, (changes.get(namespace) ?? 0) + 1);
+    // The cache holds this very object. Nothing Berth reads from a cache needs managedFields
+    // (drift reads the live object from the API), and on a real cluster they are a large share
+    // of every object's size, so they are not kept.
+    if (type !== "delete" && obj.metadata) delete obj.metadata.managedFields;
     const object = { ...(obj as KubeObject), apiVersion: descriptor.apiVersion, kind: descriptor.kind };
     for (const listener of listeners) {
       try {
@@ -158,6 +172,7 @@ function startInformer(kind: InformedKind, kubeConfig: KubeConfig): Entry {
       });
     },
     lastError: () => error,
+    version: (namespace) => `${serial}.${changes.get(namespace) ?? 0}`,
   };
   return {
     informer,

@@ -35,6 +35,7 @@ const pods: SharedInformer = {
   isSynced: () => true,
   waitForSync: async () => {},
   lastError: () => undefined,
+  version: () => "0",
 };
 
 let dataDir: string;

@@ -8,7 +8,10 @@ import { clusterKubeConfig } from "@/server/kube/cluster";
 import { getInformer } from "@/server/kube/informers";
 import { APP_STATUS_KINDS } from "@/server/kube/kind-registry";
 import type { KubeObject } from "@/server/kube/kube-object";
-import { summarizeApp } from "@/server/engine/status/health";
+import type { BoardStatus } from "@/lib/dto/status-board";
+import { assessHealth, objectsNamed, summarizeApp, summarizeForBoard, type AppObjects, type HealthAssessment } from "@/server/engine/status/health";
+import { processSingleton } from "@/server/singleton";
+import { indexEvents, type EventIndex } from "@/server/engine/status/event-index";
 
 /** How long a status request waits for the informers' first list before saying the cluster is unavailable. */
 const SYNC_TIMEOUT_MS = 10_000;
@@ -19,9 +22,11 @@ type Caches = Record<(typeof APP_STATUS_KINDS)[number], readonly KubeObject[]>;
 /**
  * Reads one namespace from the process's shared informers (one watch per kind for the whole
  * process; a request never opens its own list or watch). Waits for the first sync, so a status
- * right after start is not reported as "nothing running".
+ * right after start is not reported as "nothing running". Grouped by app once per change of the
+ * namespace's objects: lists and the status board read every namespace on every request, and
+ * between changes the grouping and each app's health stay what they were.
  */
-async function readCaches(namespace: string, timeoutMs = SYNC_TIMEOUT_MS): Promise<Caches> {
+async function readGrouped(namespace: string, timeoutMs = SYNC_TIMEOUT_MS): Promise<GroupedCaches> {
   const kubeConfig = clusterKubeConfig();
   const informers = APP_STATUS_KINDS.map((kind) => getInformer(kind, kubeConfig));
   try {
@@ -29,13 +34,31 @@ async function readCaches(namespace: string, timeoutMs = SYNC_TIMEOUT_MS): Promi
   } catch (err) {
     throw new AppError({ code: "cluster_unavailable", message: `The cluster's state could not be read: ${err instanceof Error ? err.message : String(err)}` });
   }
-  return Object.fromEntries(informers.map((i) => [i.kind, i.list(namespace)])) as Caches;
+  const version = informers.map((i) => i.version(namespace)).join(" ");
+  const remembered = grouped.get(namespace);
+  if (remembered?.version === version) return remembered;
+  const fresh = { ...groupByApp(Object.fromEntries(informers.map((i) => [i.kind, i.list(namespace)])) as Caches), version, health: new Map() };
+  grouped.set(namespace, fresh);
+  return fresh;
 }
 
 /** A namespace's cached objects grouped by their `berth.dev/app` label, so each app's share is one lookup. */
 type AppObjectsByName = Map<string, Partial<Record<(typeof APP_STATUS_KINDS)[number], KubeObject[]>>>;
 
-function groupByApp(caches: Caches): AppObjectsByName {
+/** A namespace's objects by app, its Events by the object they are about, and the health judged from them. */
+interface GroupedCaches {
+  byApp: AppObjectsByName;
+  events: EventIndex;
+  /** The informers' versions of the namespace these were read at. */
+  version: string;
+  /** Each app's health by app and intent, judged once per version. */
+  health: Map<string, HealthAssessment>;
+}
+
+/** The last grouping of each namespace; replaced when the namespace's objects change. */
+const grouped = processSingleton("app-status-grouped", () => new Map<string, GroupedCaches>());
+
+function groupByApp(caches: Caches): Pick<GroupedCaches, "byApp" | "events"> {
   const byApp: AppObjectsByName = new Map();
   for (const kind of APP_STATUS_KINDS) {
     if (kind === "Event") continue;
@@ -47,7 +70,7 @@ function groupByApp(caches: Caches): AppObjectsByName {
       (objects[kind] ??= []).push(object);
     }
   }
-  return byApp;
+  return { byApp, events: indexEvents(caches.Event as unknown as Event[]) };
 }
 
 export type AppStatusOptions = {
@@ -58,19 +81,28 @@ export type AppStatusOptions = {
   now?: Date;
 };
 
-function summarizeCached(caches: Caches, objects: AppObjectsByName, app: string, options: AppStatusOptions) {
-  const own = objects.get(app) ?? {};
-  return summarizeApp({
+function objectsOf(cached: GroupedCaches, app: string, options: AppStatusOptions): AppObjects {
+  const own = cached.byApp.get(app) ?? {};
+  const objects: AppObjects = {
     deployment: own.Deployment?.[0] as unknown as Deployment | undefined,
     replicaSets: (own.ReplicaSet ?? []) as unknown as ReplicaSet[],
     pods: (own.Pod ?? []) as unknown as Pod[],
     pvcs: (own.PersistentVolumeClaim ?? []) as unknown as PersistentVolumeClaim[],
     ingresses: (own.Ingress ?? []) as unknown as Ingress[],
-    events: caches.Event as unknown as Event[],
     desiredReplicas: options.desiredReplicas,
     expectedVolumes: options.expectedVolumes,
     now: options.now,
-  });
+  };
+  // Only the namespace's Events about this app's objects, looked up rather than filtered from all.
+  return { ...objects, events: cached.events.about(objectsNamed(objects)), eventsAreRelated: true };
+}
+
+function assessCached(cached: GroupedCaches, app: string, options: AppStatusOptions): { objects: AppObjects; assessment: HealthAssessment } {
+  const objects = objectsOf(cached, app, options);
+  const key = JSON.stringify([app, options.desiredReplicas, options.expectedVolumes]);
+  let assessment = cached.health.get(key);
+  if (!assessment) cached.health.set(key, (assessment = assessHealth(objects)));
+  return { objects, assessment };
 }
 
 /**
@@ -78,18 +110,16 @@ function summarizeCached(caches: Caches, objects: AppObjectsByName, app: string,
  * `berth.dev/app=<app>` in the project's namespace, plus the Events about them.
  */
 export async function getAppStatus(project: string, app: string, options: AppStatusOptions = {}): Promise<AppStatus> {
-  const caches = await readCaches(project);
-  return { project, app, ...summarizeCached(caches, groupByApp(caches), app, options) };
+  return { project, app, ...summarizeApp(objectsOf(await readGrouped(project), app, options)) };
 }
 
-/**
- * The statuses of several apps of one project from one read of the caches, in the order asked
- * (the status board: a project's objects are grouped once, not filtered again for every app).
- */
-export async function getAppStatuses(project: string, apps: Array<{ name: string } & AppStatusOptions>): Promise<AppStatus[]> {
-  const caches = await readCaches(project);
-  const objects = groupByApp(caches);
-  return apps.map(({ name, ...options }) => ({ project, app: name, ...summarizeCached(caches, objects, name, options) }));
+/** The status page's view of several apps of one project, from one read of the caches. */
+export async function getBoardStatuses(project: string, apps: Array<{ name: string } & AppStatusOptions>): Promise<BoardStatus[]> {
+  const cached = await readGrouped(project);
+  return apps.map(({ name, ...options }) => {
+    const { objects, assessment } = assessCached(cached, name, options);
+    return summarizeForBoard(objects, assessment);
+  });
 }
 
 /**
@@ -97,10 +127,9 @@ export async function getAppStatuses(project: string, apps: Array<{ name: string
  * caches; apps without a Deployment are Stopped.
  */
 export async function getProjectHealth(project: string, apps: Array<{ name: string; replicas: number }>): Promise<Record<string, AppHealth>> {
-  const caches = await readCaches(project, LIST_SYNC_TIMEOUT_MS);
-  const objects = groupByApp(caches);
+  const cached = await readGrouped(project, LIST_SYNC_TIMEOUT_MS);
   const out: Record<string, AppHealth> = {};
-  for (const { name, replicas } of apps) out[name] = summarizeCached(caches, objects, name, { desiredReplicas: replicas }).health;
+  for (const { name, replicas } of apps) out[name] = assessCached(cached, name, { desiredReplicas: replicas }).assessment.health;
   return out;
 }
 

@@ -2,9 +2,12 @@ import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { AppHealth, AppStatus, ReplicaCounts } from "@/lib/dto/app-status";
+import { indexEvents, type NamedObject } from "@/server/engine/status/event-index";
 import { explainApp, explainProgressDeadline } from "@/server/engine/status/explain";
+import type { BoardStatus } from "@/lib/dto/status-board";
 import {
   ingressAddress,
+  podRestarts,
   ingressUrls,
   summarizeEvents,
   summarizePods,
@@ -17,6 +20,8 @@ export type AppObjects = {
   pods?: Pod[];
   /** Events about any of the app's objects; unrelated events are ignored. */
   events?: Event[];
+  /** The caller already picked `events` with an EventIndex, so they need no second filtering. */
+  eventsAreRelated?: boolean;
   pvcs?: PersistentVolumeClaim[];
   ingresses?: Ingress[];
   /** The app's one Ingress (Berth renders at most one); merged with `ingresses`. */
@@ -48,17 +53,31 @@ function isRolledOut(deployment: Deployment, counts: ReplicaCounts): boolean {
   );
 }
 
-/** Events that are about one of the app's objects (matched by uid, or kind and name). */
-function eventsAbout(events: Event[], objects: Array<{ kind?: string; metadata?: { name?: string; uid?: string } }>): Event[] {
-  const uids = new Set(objects.map((o) => o.metadata?.uid).filter(Boolean));
-  const names = new Set(objects.map((o) => `${o.kind}/${o.metadata?.name}`));
-  return events.filter((e) =>
-    e.involvedObject.uid ? uids.has(e.involvedObject.uid) || names.has(`${e.involvedObject.kind}/${e.involvedObject.name}`) : names.has(`${e.involvedObject.kind}/${e.involvedObject.name}`),
-  );
+const ingressesOf = (input: AppObjects) => [...(input.ingresses ?? []), ...(input.ingress ? [input.ingress] : [])];
+
+/** The app's own objects as Events name them: kind, name and uid (no copies of the objects). */
+export function objectsNamed(input: AppObjects): NamedObject[] {
+  const named = (kind: string) => (o: { metadata?: { name?: string; uid?: string } }) => ({ kind, metadata: o.metadata });
+  return [
+    ...(input.deployment ? [named("Deployment")(input.deployment)] : []),
+    ...(input.replicaSets ?? []).map(named("ReplicaSet")),
+    ...(input.pods ?? []).map(named("Pod")),
+    ...(input.pvcs ?? []).map(named("PersistentVolumeClaim")),
+    ...ingressesOf(input).map(named("Ingress")),
+  ];
+}
+
+/** An app's health and its sentence, with what they were judged from; the lists need the rest. */
+export interface HealthAssessment {
+  health: AppHealth;
+  explanation?: string;
+  replicas: ReplicaCounts;
+  /** The Events about the app's objects. */
+  related: Event[];
 }
 
 /**
- * Summarizes an app from the objects that make it up. Pure; the caller reads them from the
+ * Judges an app's health from the objects that make it up. Pure; the caller reads them from the
  * shared informer caches.
  *
  * Health rules, first match wins:
@@ -76,55 +95,55 @@ function eventsAbout(events: Event[], objects: Array<{ kind?: string; metadata?:
  * The explanation is only given when health is Failed or Degraded (or the app was never
  * deployed), so a Healthy app never shows a stale complaint from an old event.
  */
-export function summarizeApp(input: AppObjects): AppSummary {
-  const now = input.now ?? new Date();
+export function assessHealth(input: AppObjects): HealthAssessment {
   const { deployment } = input;
-  const replicaSets = input.replicaSets ?? [];
   const pods = input.pods ?? [];
   const pvcs = input.pvcs ?? [];
-  const ingresses = [...(input.ingresses ?? []), ...(input.ingress ? [input.ingress] : [])];
   const desired = input.desiredReplicas ?? deployment?.spec?.replicas ?? 1;
   const replicas = replicaCounts(deployment, desired);
-  const related = eventsAbout(input.events ?? [], [
-    ...(deployment ? [{ ...deployment, kind: "Deployment" }] : []),
-    ...replicaSets.map((o) => ({ ...o, kind: "ReplicaSet" })),
-    ...pods.map((o) => ({ ...o, kind: "Pod" })),
-    ...pvcs.map((o) => ({ ...o, kind: "PersistentVolumeClaim" })),
-    ...ingresses.map((o) => ({ ...o, kind: "Ingress" })),
-  ]);
+  const related = input.eventsAreRelated ? (input.events ?? []) : indexEvents(input.events ?? []).about(objectsNamed(input));
   const livePods = pods.filter((p) => !p.metadata?.deletionTimestamp);
 
-  let health: AppHealth;
-  let explanation: string | undefined;
   if (!deployment) {
-    health = "Stopped";
-    explanation = desired > 0 ? "This app has not been deployed yet — deploy it to start it." : undefined;
-  } else if (desired === 0) {
-    health = "Stopped";
-  } else {
-    const problem = explainApp({ deployment, pods: livePods, events: related, pvcs }) ?? explainProgressDeadline(deployment);
-    if (problem) {
-      health = replicas.available > 0 ? "Degraded" : "Failed";
-      explanation = problem;
-    } else if (isRolledOut(deployment, replicas)) {
-      health = "Healthy";
-    } else {
-      const progressing = deployment.status?.conditions?.find((c) => c.type === "Progressing");
-      const settled = progressing?.reason === "NewReplicaSetAvailable" && replicas.updated === desired;
-      health = settled && replicas.available < desired ? "Degraded" : "Progressing";
-      if (health === "Degraded") {
-        explanation = `Only ${replicas.available} of ${desired} replicas are available — look at the pods and events below for the reason.`;
-      }
-    }
+    return { health: "Stopped", replicas, related, ...(desired > 0 ? { explanation: "This app has not been deployed yet — deploy it to start it." } : {}) };
   }
+  if (desired === 0) return { health: "Stopped", replicas, related };
+  const problem = explainApp({ deployment, pods: livePods, events: related, pvcs }) ?? explainProgressDeadline(deployment);
+  if (problem) return { health: replicas.available > 0 ? "Degraded" : "Failed", explanation: problem, replicas, related };
+  if (isRolledOut(deployment, replicas)) return { health: "Healthy", replicas, related };
+  const progressing = deployment.status?.conditions?.find((c) => c.type === "Progressing");
+  const settled = progressing?.reason === "NewReplicaSetAvailable" && replicas.updated === desired;
+  if (settled && replicas.available < desired) {
+    return { health: "Degraded", explanation: `Only ${replicas.available} of ${desired} replicas are available — look at the pods and events below for the reason.`, replicas, related };
+  }
+  return { health: "Progressing", replicas, related };
+}
 
+/** What the status page shows of an app, without summarizing its pods and events (see lib/dto/status-board). */
+export function summarizeForBoard(input: AppObjects, assessment = assessHealth(input)): BoardStatus {
+  const { health, explanation, replicas } = assessment;
+  return {
+    health,
+    ...(explanation ? { explanation } : {}),
+    ready: replicas.ready,
+    desired: replicas.desired,
+    restarts: (input.pods ?? []).reduce((sum, pod) => sum + podRestarts(pod), 0),
+    urls: ingressUrls(ingressesOf(input)),
+  };
+}
+
+/** The whole status of an app: its health (assessHealth) plus its pods, events, volumes and URLs. */
+export function summarizeApp(input: AppObjects): AppSummary {
+  const now = input.now ?? new Date();
+  const { health, explanation, replicas, related } = assessHealth(input);
+  const ingresses = ingressesOf(input);
   return {
     health,
     ...(explanation ? { explanation } : {}),
     replicas,
-    pods: summarizePods(pods, now),
+    pods: summarizePods(input.pods ?? [], now),
     events: summarizeEvents(related),
-    volumes: summarizeVolumes(pvcs, related, input.expectedVolumes),
+    volumes: summarizeVolumes(input.pvcs ?? [], related, input.expectedVolumes),
     urls: ingressUrls(ingresses),
     ingressAddress: ingressAddress(ingresses),
     observedAt: now.toISOString(),

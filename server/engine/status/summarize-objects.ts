@@ -43,9 +43,14 @@ function podReason(pod: Pod): { reason: string | null; message: string | null } 
   return { reason: null, message: null };
 }
 
+/** The restarts of a pod's containers added up. */
+export function podRestarts(pod: Pod): number {
+  return (pod.status?.containerStatuses ?? []).reduce((sum, cs) => sum + (cs.restartCount ?? 0), 0);
+}
+
 export function summarizePod(pod: Pod, now: Date): PodSummary {
   const { reason, message } = podReason(pod);
-  const restarts = (pod.status?.containerStatuses ?? []).reduce((sum, cs) => sum + (cs.restartCount ?? 0), 0);
+  const restarts = podRestarts(pod);
   return {
     name: pod.metadata?.name ?? "",
     phase: pod.metadata?.deletionTimestamp ? "Terminating" : (pod.status?.phase ?? "Pending"),
