@@ -1,6 +1,7 @@
-import { statusBoardSchema } from "@/lib/dto/status-board";
+import type { StatusBoard } from "@/lib/dto/status-board";
 import { readStatusBoard } from "@/server/engine/queries/read-status-board";
 import { withAuth } from "@/server/http/with-auth";
 
-/** Every app of every project with its status, for the phone status page: one request instead of one per app. */
-export const GET = withAuth(async () => Response.json(statusBoardSchema.parse({ apps: await readStatusBoard() })));
+/** Every app of every project with its status, for the phone status page: one request instead of one per app.
+ * The answer is typed, not parsed again: at 1,000 apps re-validating it cost more than reading it. */
+export const GET = withAuth(async () => Response.json({ apps: await readStatusBoard() } satisfies StatusBoard));
