@@ -5,7 +5,9 @@
  * restarts count), and past `backoffLimit` or `activeDeadlineSeconds` the Job's active pods are
  * killed. The terminal condition waits for them: first FailureTarget / SuccessCriteriaMet, then
  * Failed / Complete once no pod is terminating (v1.31+; v1.28 wrote the terminal one at once).
- * `suspend` deletes the pods and resumes later; `ttlSecondsAfterFinished` deletes a finished Job.
+ * A replacement for a failed pod waits out a doubling back-off (10 s on a real cluster, a few
+ * kubelet ticks here). `suspend` deletes the pods and resumes later; `ttlSecondsAfterFinished`
+ * deletes a finished Job.
  * Deadlines and TTLs read the sim clock (sim-clock.ts).
  */
 import type { KubeObject, SimController, SimStore } from "@/server/sim/contract";
@@ -37,10 +39,17 @@ function restartsOf(pods: KubeObject[]): number {
   return n;
 }
 
-export function startJobController(store: SimStore): SimController {
+export interface JobControllerOptions {
+  /** The kubelet's base step (ms): the pod-failure back-off (10 s, doubling, on a real cluster) is 4 steps, doubling. */
+  tickMs: number;
+}
+
+export function startJobController(store: SimStore, opts: JobControllerOptions = { tickMs: 250 }): SimController {
   // Pods already counted in status.succeeded/failed, per Job uid: the real controller's
   // uncountedTerminatedPods + finalizer bookkeeping, so a pod that disappears still counts once.
   const counted = new Map<string, { succeeded: Set<string>; failed: Set<string> }>();
+  // When each Job's latest pod failure was seen (wall clock), for the back-off before a new pod.
+  const lastFailure = new Map<string, number>();
 
   const queue = createWorkQueue("job", (key) => {
     const { namespace, name } = splitKey(key);
@@ -55,7 +64,10 @@ export function startJobController(store: SimStore): SimController {
     const pods = store.list(R.pods, namespace).filter((p) => isControlledBy(p, job));
     for (const p of pods) {
       if (phaseOf(p) === "Succeeded") tally.succeeded.add(p.metadata.uid ?? "");
-      if (phaseOf(p) === "Failed") tally.failed.add(p.metadata.uid ?? "");
+      if (phaseOf(p) === "Failed" && !tally.failed.has(p.metadata.uid ?? "")) {
+        tally.failed.add(p.metadata.uid ?? "");
+        lastFailure.set(uid, Date.now());
+      }
     }
     const succeeded = Math.max(old.succeeded ?? 0, tally.succeeded.size);
     let failed = Math.max(old.failed ?? 0, tally.failed.size);
@@ -113,7 +125,11 @@ export function startJobController(store: SimStore): SimController {
         }
         status.startTime ??= now;
         const want = Math.min(spec.parallelism ?? 1, (spec.completions ?? 1) - succeeded);
-        for (let n = running().length; n < want; n++) {
+        // A replacement for a failed pod waits out the back-off, as the real controller's does.
+        const backoffUntil = failed > 0 ? (lastFailure.get(uid) ?? 0) + opts.tickMs * 4 * 2 ** Math.min(6, failed - 1) : 0;
+        const wait = running().length < want ? backoffUntil - Date.now() : 0;
+        if (wait > 0) queue.after(key, wait);
+        for (let n = running().length; n < want && wait <= 0; n++) {
           const pod = podFromTemplate(store, job, spec.template, { "batch.kubernetes.io/controller-uid": uid, "batch.kubernetes.io/job-name": name, "controller-uid": uid, "job-name": name });
           recordEvent(store, job, "Normal", "SuccessfulCreate", `Created pod: ${pod.metadata.name}`, "job-controller");
         }
@@ -159,7 +175,10 @@ export function startJobController(store: SimStore): SimController {
     start() {
       unsubscribe = store.subscribe((e) => {
         if (sameRef(e.resource, R.jobs)) {
-          if (e.type === "DELETED") counted.delete(e.object.metadata.uid ?? "");
+          if (e.type === "DELETED") {
+            counted.delete(e.object.metadata.uid ?? "");
+            lastFailure.delete(e.object.metadata.uid ?? "");
+          }
           else queue.add(keyOf(e.object));
         } else if (sameRef(e.resource, R.pods)) {
           const owner = controllerOf(e.object);

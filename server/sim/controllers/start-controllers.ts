@@ -38,7 +38,7 @@ export function startControllers(store: SimStore, opts: ControllerOptions = {}):
     startPvcController(store),
     startServiceController(store),
     startIngressController(store),
-    startJobController(store),
+    startJobController(store, { tickMs }),
     startCronJobController(store),
     startMetricsController(store, { intervalMs: opts.metricsIntervalMs ?? 10_000 }),
   ];

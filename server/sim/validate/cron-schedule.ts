@@ -51,7 +51,8 @@ function fieldError(field: string, [min, max]: [number, number]): string | undef
 
 /** The parse error robfig/cron gives for `schedule`, or undefined when it is a valid schedule. */
 export function scheduleError(schedule: string): string | undefined {
-  const trimmed = schedule.trim();
+  // robfig accepts a leading TZ=/CRON_TZ= zone; the API refuses it separately (validate-cronjob.ts).
+  const trimmed = schedule.trim().replace(/^(CRON_TZ|TZ)=\S+\s+/, "");
   if (trimmed.startsWith("@")) return DESCRIPTORS[trimmed] || trimmed.startsWith("@every ") ? undefined : `unrecognized descriptor: ${trimmed}`;
   const fields = trimmed.split(/\s+/).filter(Boolean);
   if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(" ")}]`;
