@@ -116,5 +116,18 @@ describe("kubectl with CronJobs and Jobs on the simulator", () => {
     expect(refused.stderr).toContain('spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus');
     const range = await kubectl("create", "cronjob", "bad", "--image=busybox:1.36", "--schedule=61 * * * *");
     expect(range.stderr).toContain('spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61');
+    const always = await env.manifest("always", cronJob("always", "true").replace("restartPolicy: Never", "restartPolicy: Always"));
+    expect((await kubectl("apply", "-f", always)).stderr).toContain('spec.jobTemplate.spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"');
+  });
+
+  it("watches a CronJob's run appear as it is scheduled", async () => {
+    const file = await env.manifest("watched", cronJob("watched", "echo watched"));
+    await kubectl("apply", "-f", file);
+    const watching = kubectl("get", "jobs", "--watch-only", "--request-timeout=4s", "-o", "name");
+    await new Promise((r) => setTimeout(r, 1500));
+    const due = Math.floor(env.sim.clock.now() / (5 * MINUTE)) * 5 * MINUTE + 5 * MINUTE;
+    env.sim.clock.advance(due - env.sim.clock.now() + 1000);
+    const { stdout } = await watching;
+    expect(stdout.split("\n")).toContain(`job.batch/watched-${due / MINUTE}`);
   });
 });
