@@ -58,7 +58,12 @@ describe("simulated Job controller", () => {
   });
 
   it("fails a Job active past activeDeadlineSeconds on the sim clock and kills its pods", async () => {
-    const { job, pods, events, finished, conditions } = setup();
+    const { store, job, pods, events, finished, conditions } = setup();
+    const seen: string[] = [];
+    store.subscribe((e) => {
+      const st = e.object.status as Obj | undefined;
+      if (e.object.kind === "Job" && st?.conditions) seen.push(`${st.conditions.map((c: Obj) => c.type).join("+")} terminating=${st.terminating}`);
+    });
     job("slow", { activeDeadlineSeconds: 60 }, { restartPolicy: "Never", containers: [{ name: "task", image: "busybox:notfound" }] });
     await waitFor(() => pods("slow").length === 1, 2000, "the pod");
     simClock.advance(61_000);
@@ -68,6 +73,9 @@ describe("simulated Job controller", () => {
     expect(done.status.failed).toBe(1);
     expect(pods("slow")).toEqual([]);
     expect(events("slow")).toContain("Warning DeadlineExceeded Job was active longer than specified deadline");
+    // As v1.32 does: the killed pod is Terminating under FailureTarget before the Job is Failed.
+    expect(seen).toContain("FailureTarget terminating=1");
+    expect(seen.at(-1)).toBe("FailureTarget+Failed terminating=0");
   });
 
   it("completes with SuccessCriteriaMet then Complete, and a suspended Job runs no pod until resumed", async () => {

@@ -83,11 +83,19 @@ export function startJobController(store: SimStore, opts: JobControllerOptions =
       if (i >= 0) conditions[i] = c;
       else conditions.push(c);
     };
-    /** Kills the running pods; under a failure each counts as failed, as the real controller does. */
+    /**
+     * Kills the running pods as the real controller does, through a graceful delete: a pod on
+     * the node turns Terminating for the kubelet to stop, an unscheduled one goes at once. Under
+     * a failure each counts as failed.
+     */
     const killRunning = (asFailed: boolean) => {
       for (const p of running()) {
         try {
-          store.delete(R.pods, namespace, p.metadata.name);
+          if ((p.spec as Obj).nodeName) {
+            const grace = (p.spec as Obj).terminationGracePeriodSeconds ?? 30;
+            const deletionTimestamp = new Date(simClock.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, "Z");
+            store.update(R.pods, { ...p, metadata: { ...p.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace } }, { checkResourceVersion: false });
+          } else store.delete(R.pods, namespace, p.metadata.name);
           if (asFailed && !tally.failed.has(p.metadata.uid ?? "")) {
             tally.failed.add(p.metadata.uid ?? "");
             failed++;
