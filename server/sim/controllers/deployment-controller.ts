@@ -11,6 +11,7 @@ import { podTemplateHash, stableStringify } from "@/server/sim/controllers/hash"
 import { recordEvent } from "@/server/sim/controllers/record-event";
 import { isPodReady, podsOf } from "@/server/sim/controllers/replicaset-controller";
 import { R, clone, controllerOf, controllerRef, isControlledBy, keyOf, sameRef, splitKey } from "@/server/sim/controllers/resources";
+import { simClock } from "@/server/sim/controllers/sim-clock";
 import { createWorkQueue } from "@/server/sim/controllers/work-queue";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -163,7 +164,7 @@ export function startDeploymentController(store: SimStore): SimController {
     }
     const fresh = store.get(R.deployments, d.metadata.namespace, d.metadata.name);
     if (!fresh) return;
-    const status = computeStatus({ ...fresh, status: { ...(fresh.status as Obj), conditions } }, counts, newRS?.metadata.name, Date.now());
+    const status = computeStatus({ ...fresh, status: { ...(fresh.status as Obj), conditions } }, counts, newRS?.metadata.name, simClock.now());
     const next = clone(fresh);
     next.status = status;
     if (newRS) {
@@ -178,7 +179,7 @@ export function startDeploymentController(store: SimStore): SimController {
       const at = Date.parse(progressing.lastUpdateTime) + spec.progressDeadlineSeconds * 1000 + 1100;
       if (deadlines.get(key) !== at) {
         deadlines.set(key, at);
-        queue.after(key, at - Date.now());
+        queue.after(key, at - simClock.now());
       }
     }
   }

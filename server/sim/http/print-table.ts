@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from "@/server/sim/contract";
 import type { KindDescriptor } from "@/server/sim/kinds/kind-registry";
+import { simClock } from "@/server/sim/controllers/sim-clock";
 
 interface Column {
   name: string;
@@ -35,13 +36,13 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(d / 365)}y`;
 }
 
-const since = (ts: string | undefined) => (ts ? humanDuration(Date.now() - Date.parse(ts)) : "<unknown>");
+const since = (ts: string | undefined) => (ts ? humanDuration(simClock.now() - Date.parse(ts)) : "<unknown>");
 const name: Column = { name: "Name", type: "string", format: "name", description: "Name must be unique within a namespace.", cell: (o) => o.metadata.name };
 const age: Column = {
   name: "Age",
   type: "string",
   description: "CreationTimestamp is a timestamp representing the server time when this object was created.",
-  cell: (o) => (o.metadata.creationTimestamp ? humanDuration(Date.now() - Date.parse(o.metadata.creationTimestamp)) : "<unknown>"),
+  cell: (o) => (o.metadata.creationTimestamp ? humanDuration(simClock.now() - Date.parse(o.metadata.creationTimestamp)) : "<unknown>"),
 };
 const col = (n: string, cell: Column["cell"], type = "string", priority = 0): Column => ({ name: n, type, description: n, priority, cell });
 
@@ -54,6 +55,43 @@ function podStatus(o: Any): string {
     else if (cs.state?.terminated?.reason) reason = cs.state.terminated.reason;
   }
   return reason;
+}
+
+/** metav1.FormatLabelSelector: keys sorted, "<none>" for an empty selector. */
+function formatSelector(sel: Any): string {
+  const parts: [string, string][] = Object.entries(sel?.matchLabels ?? {}).map(([k, v]) => [k, `${k}=${v}`]);
+  for (const e of sel?.matchExpressions ?? []) {
+    const values = [...(e.values ?? [])].sort().join(",");
+    const text = e.operator === "In" ? `${e.key} in (${values})` : e.operator === "NotIn" ? `${e.key} notin (${values})` : e.operator === "Exists" ? e.key : `!${e.key}`;
+    parts.push([e.key, text]);
+  }
+  return parts.length ? parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, t]) => t).join(",") : "<none>";
+}
+
+/** The wide columns of a pod-template owner (Job, CronJob): its containers, images and selector. */
+function templateColumns(specOf: (o: Any) => Any): Column[] {
+  const containers = (o: Any): Any[] => specOf(o)?.template?.spec?.containers ?? [];
+  return [
+    col("Containers", (o) => containers(o).map((c) => c.name).join(","), "string", 1),
+    col("Images", (o) => containers(o).map((c) => c.image).join(","), "string", 1),
+    col("Selector", (o) => formatSelector(specOf(o)?.selector), "string", 1),
+  ];
+}
+
+/** printJob's STATUS (v1.30+): the terminal condition, else Terminating, Suspended, the interim conditions, Running. */
+function jobStatus(o: Any): string {
+  const is = (type: string) => (o.status?.conditions ?? []).some((c: Any) => c.type === type && c.status === "True");
+  if (is("Complete")) return "Complete";
+  if (is("Failed")) return "Failed";
+  if (o.metadata.deletionTimestamp) return "Terminating";
+  for (const type of ["Suspended", "FailureTarget", "SuccessCriteriaMet"]) if (is(type)) return type;
+  return "Running";
+}
+
+function jobCompletions(o: Any): string {
+  const succeeded = o.status?.succeeded ?? 0;
+  if (o.spec?.completions !== undefined && o.spec?.completions !== null) return `${succeeded}/${o.spec.completions}`;
+  return (o.spec?.parallelism ?? 1) > 1 ? `${succeeded}/1 of ${o.spec.parallelism}` : `${succeeded}/1`;
 }
 
 const COLUMNS: Record<string, Column[]> = {
@@ -171,8 +209,16 @@ const COLUMNS: Record<string, Column[]> = {
     col("Active", (o) => (o.status?.active ?? []).length, "integer"),
     col("Last Schedule", (o) => (o.status?.lastScheduleTime ? since(o.status.lastScheduleTime) : "<none>")),
     age,
+    ...templateColumns((o) => o.spec?.jobTemplate?.spec),
   ],
-  Job: [name, col("Status", (o) => (o.status?.succeeded ? "Complete" : "Running")), col("Completions", (o) => `${o.status?.succeeded ?? 0}/${o.spec?.completions ?? 1}`), age],
+  Job: [
+    name,
+    col("Status", jobStatus),
+    col("Completions", jobCompletions),
+    col("Duration", (o) => (!o.status?.startTime ? "" : o.status.completionTime ? humanDuration(Date.parse(o.status.completionTime) - Date.parse(o.status.startTime)) : since(o.status.startTime))),
+    age,
+    ...templateColumns((o) => o.spec),
+  ],
 };
 
 export function toTable(kind: KindDescriptor, objects: KubeObject[], listMeta: Record<string, unknown>, includeObject: string | null) {

@@ -1,6 +1,7 @@
 /**
  * Field numbers of the Kubernetes protobuf messages kubectl's imperative commands send
- * (`kubectl create namespace|configmap|secret|serviceaccount|deployment|service`), copied from
+ * (`kubectl create namespace|configmap|secret|serviceaccount|deployment|service|job|cronjob`,
+ * including `create job --from=cronjob/…`), copied from
  * k8s.io/api's generated.proto. Only these messages are decodable; anything else is a 415.
  * Pointer fields (`ptr`) keep zero values; other zero values mean "unset", as in Go's JSON.
  */
@@ -44,6 +45,18 @@ export const MESSAGES: Record<string, Record<number, FieldSpec>> = {
     5: f("minReadySeconds", "int"), 6: f("revisionHistoryLimit", "int", { ptr: true }), 7: f("paused", "bool"), 9: f("progressDeadlineSeconds", "int", { ptr: true }),
   },
   DeploymentStrategy: { 1: f("type", "string") },
+  Job: { 1: f("metadata", msg("ObjectMeta")), 2: f("spec", msg("JobSpec")), 3: f("status", msg("Empty")) },
+  JobSpec: {
+    1: f("parallelism", "int", { ptr: true }), 2: f("completions", "int", { ptr: true }), 3: f("activeDeadlineSeconds", "int", { ptr: true }), 4: f("selector", msg("LabelSelector")),
+    5: f("manualSelector", "bool", { ptr: true }), 6: f("template", msg("PodTemplateSpec")), 7: f("backoffLimit", "int", { ptr: true }), 8: f("ttlSecondsAfterFinished", "int", { ptr: true }),
+    9: f("completionMode", "string", { ptr: true }), 10: f("suspend", "bool", { ptr: true }), 14: f("podReplacementPolicy", "string", { ptr: true }),
+  },
+  CronJob: { 1: f("metadata", msg("ObjectMeta")), 2: f("spec", msg("CronJobSpec")), 3: f("status", msg("Empty")) },
+  CronJobSpec: {
+    1: f("schedule", "string"), 2: f("startingDeadlineSeconds", "int", { ptr: true }), 3: f("concurrencyPolicy", "string"), 4: f("suspend", "bool", { ptr: true }), 5: f("jobTemplate", msg("JobTemplateSpec")),
+    6: f("successfulJobsHistoryLimit", "int", { ptr: true }), 7: f("failedJobsHistoryLimit", "int", { ptr: true }), 8: f("timeZone", "string", { ptr: true }),
+  },
+  JobTemplateSpec: { 1: f("metadata", msg("ObjectMeta")), 2: f("spec", msg("JobSpec")) },
   LabelSelector: { 1: f("matchLabels", { mapOf: "string" }) },
   PodTemplateSpec: { 1: f("metadata", msg("ObjectMeta")), 2: f("spec", msg("PodSpec")) },
   PodSpec: {
@@ -69,4 +82,6 @@ export const ROOT_MESSAGES: Record<string, string> = {
   "v1/ServiceAccount": "ServiceAccount",
   "v1/Service": "Service",
   "apps/v1/Deployment": "Deployment",
+  "batch/v1/Job": "Job",
+  "batch/v1/CronJob": "CronJob",
 };

@@ -8,6 +8,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SimError, type KubeObject, type SimStore } from "@/server/sim/contract";
 import { R } from "@/server/sim/controllers/resources";
+import { simClock } from "@/server/sim/controllers/sim-clock";
+import { scriptedOutput } from "@/server/sim/streams/container-output";
 import { linesBetween, parseRfc3339, periodNs, rfc3339Nano, type Instance, type LogLine } from "@/server/sim/streams/log-lines";
 import { containerStatusOf, resolveContainer, statusBody } from "@/server/sim/streams/resolve-container";
 
@@ -18,7 +20,7 @@ const msToNs = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;
 function instanceOf(pod: KubeObject, container: string, previous: boolean): Instance {
   const cs = containerStatusOf(pod, container);
   const image = ((pod.spec as Obj).containers ?? []).find((c: Obj) => c.name === container)?.image ?? "";
-  const base = { podName: pod.metadata.name, image };
+  const base = { podName: pod.metadata.name, image, script: scriptedOutput(pod, container) };
   const fromTerminated = (t: Obj): Instance => ({ ...base, id: t.containerID ?? `${pod.metadata.uid}/${container}`, startNs: msToNs(t.startedAt), endNs: msToNs(t.finishedAt), exitCode: t.exitCode });
   const last = cs?.lastState?.terminated;
   if (previous) {
@@ -62,7 +64,7 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
       const parsed = parseRfc3339(sinceTime);
       if (parsed === undefined) throw new SimError(400, "BadRequest", `parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
       sinceNs = parsed;
-    } else if (sinceSeconds !== undefined) sinceNs = BigInt(Date.now() - sinceSeconds * 1000) * 1_000_000n;
+    } else if (sinceSeconds !== undefined) sinceNs = BigInt(simClock.now() - sinceSeconds * 1000) * 1_000_000n;
   } catch (err) {
     const e = err instanceof SimError ? err : new SimError(500, "InternalError", String(err));
     res.writeHead(e.code, { "Content-Type": "application/json" });
@@ -104,7 +106,8 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
   };
 
   res.writeHead(200, { "Content-Type": "text/plain", "Transfer-Encoding": "chunked", "Cache-Control": "no-cache, private" });
-  const nowNs = () => BigInt(Date.now()) * 1_000_000n;
+  // The container's start and end are stamped on the sim clock, so "now" for its lines is too.
+  const nowNs = () => BigInt(simClock.now()) * 1_000_000n;
   const untilNs = nowNs();
   // A tail only needs the last `tail` periods (plus a failed instance's last words), not the
   // whole history since the container started.

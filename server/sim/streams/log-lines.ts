@@ -15,6 +15,8 @@ export interface Instance {
   /** Set when the instance has terminated: no line is produced after it. */
   endNs?: bigint;
   exitCode?: number;
+  /** What the process prints when the sim can run its command (container-output.ts): replaces the generated lines. */
+  script?: string[];
 }
 
 export interface LogLine {
@@ -48,6 +50,7 @@ export function lineText(inst: Instance, n: number, ns: bigint): string {
 /** Lines with index in [from, …) produced at or before `untilNs` (and before the end). */
 export function linesBetween(inst: Instance, period: bigint, sinceNs: bigint, untilNs: bigint): { first: number; lines: LogLine[] } {
   const limit = inst.endNs !== undefined && inst.endNs < untilNs ? inst.endNs : untilNs;
+  if (inst.script) return scriptLines(inst, inst.script, sinceNs, limit);
   let first = sinceNs <= inst.startNs ? 0 : Number((sinceNs - inst.startNs + period - 1n) / period);
   const lines: LogLine[] = [];
   for (let n = first; ; n++) {
@@ -61,6 +64,12 @@ export function linesBetween(inst: Instance, period: bigint, sinceNs: bigint, un
   }
   if (lines.length === 0) first = -1;
   return { first, lines };
+}
+
+/** A scripted process prints everything as it starts (one microsecond apart, to keep the order). */
+function scriptLines(inst: Instance, script: string[], sinceNs: bigint, limit: bigint): { first: number; lines: LogLine[] } {
+  const lines = script.map((text, n) => ({ ns: inst.startNs + BigInt(n) * 1000n, text })).filter((l) => l.ns >= sinceNs && l.ns <= limit);
+  return { first: lines.length ? script.length - lines.length : -1, lines };
 }
 
 /** Go's time.RFC3339Nano (trailing zeros trimmed), as `kubectl logs --timestamps` prints. */

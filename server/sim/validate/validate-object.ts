@@ -7,6 +7,7 @@
 import { SimError, type KubeObject } from "@/server/sim/contract";
 import type { KindDescriptor } from "@/server/sim/kinds/kind-registry";
 import { SUBDOMAIN, SUBDOMAIN_MSG, invalid, required, type Cause } from "@/server/sim/validate/causes";
+import { checkCronJob, checkJobRestartPolicy } from "@/server/sim/validate/validate-cronjob";
 import { checkContainers, checkIngress, checkLabels, checkPersistentVolumeClaim, checkService } from "@/server/sim/validate/validate-specs";
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -74,6 +75,8 @@ export function validateObject(kind: KindDescriptor, obj: KubeObject): void {
   if (kind.kind === "Ingress") causes.push(...checkIngress(obj));
   if (["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job"].includes(kind.kind)) causes.push(...checkWorkload(obj, kind.kind));
   if (kind.kind === "Pod") causes.push(...checkPodSpec((obj as Any).spec, "spec"));
+  if (kind.kind === "Job" && (obj as Any).spec?.template?.spec) causes.push(...checkJobRestartPolicy((obj as Any).spec.template.spec, "spec.template.spec"));
+  if (kind.kind === "CronJob") causes.push(...checkCronJob(obj), ...checkPodSpec((obj as Any).spec?.jobTemplate?.spec?.template?.spec, "spec.jobTemplate.spec.template.spec"));
   if (causes.length === 0) return;
   throw invalidError(kind, name ?? obj.metadata?.generateName ?? "", causes);
 }

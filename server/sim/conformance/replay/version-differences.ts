@@ -22,3 +22,12 @@ export function reportedEventMessage(message: string): string {
   for (const change of EVENT_MESSAGE_CHANGES) if (change.recorded.test(message)) return message.replace(change.recorded, change.reported);
   return message;
 }
+
+/**
+ * Job status in v1.32 against the recorded v1.28: the controller first writes SuccessCriteriaMet /
+ * FailureTarget and the terminal Complete / Failed only once no pod is terminating (KEP-4368,
+ * v1.31), Complete carries the CompletionsReached reason and message, and `terminating` is
+ * reported (JobPodReplacementPolicy, on by default since v1.29).
+ */
+export const ADDED_JOB_STATUS_FIELDS = new Set(["terminating"]);
+export const COMPLETE_CONDITION_V132 = { reason: "CompletionsReached", message: "Reached expected number of succeeded pods" };
