@@ -23,6 +23,12 @@ import { createWorkQueue } from "@/server/sim/controllers/work-queue";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** What a round did that its status must show: when to look again, and pods deleted for the update. */
+interface Round {
+  waitMs: number;
+  deletedForUpdate: number;
+}
+
 const finished = (pod: KubeObject) => ["Succeeded", "Failed"].includes((pod.status as Obj | undefined)?.phase);
 
 export function startStatefulSetController(store: SimStore): SimController {
@@ -61,9 +67,10 @@ export function startStatefulSetController(store: SimStore): SimController {
 
   /**
    * One round of updateStatefulSet: replicas in ordinal order, then condemned pods from the
-   * highest, then the rolling update. Returns the ms until a pod becomes available, if waiting on that.
+   * highest, then the rolling update. Returns the ms until a pod becomes available (if waiting
+   * on that) and whether a pod was deleted for the update.
    */
-  function reconcile(sts: KubeObject, revisions: Revisions): number {
+  function reconcile(sts: KubeObject, revisions: Revisions): Round {
     const spec = sts.spec as Obj;
     const monotonic = spec.podManagementPolicy !== "Parallel";
     const start = (spec.ordinals?.start ?? 0) as number;
@@ -79,7 +86,7 @@ export function startStatefulSetController(store: SimStore): SimController {
       else condemned.push(pod);
     }
     condemned.sort((a, b) => ordinalOf(sts, b)! - ordinalOf(sts, a)!);
-    let waitMs = Infinity;
+    const waiting: Round = { waitMs: Infinity, deletedForUpdate: 0 };
 
     for (let ordinal = start; ordinal < start + want; ordinal++) {
       let pod = byOrdinal.get(ordinal);
@@ -89,55 +96,56 @@ export function startStatefulSetController(store: SimStore): SimController {
         deletePod(sts, pod);
         byOrdinal.delete(ordinal);
         pod = undefined;
-        if (monotonic) return waitMs;
+        if (monotonic) return waiting;
       }
       if (!pod) {
         createPod(sts, revisions, ordinal);
-        if (monotonic) return waitMs;
+        if (monotonic) return waiting;
         continue;
       }
       if (!monotonic) continue;
-      if (pod.metadata.deletionTimestamp || !isRunningAndReady(pod)) return waitMs;
+      if (pod.metadata.deletionTimestamp || !isRunningAndReady(pod)) return waiting;
       const untilAvailable = msUntilAvailable(pod, minReady, now);
-      if (untilAvailable > 0) return untilAvailable;
+      if (untilAvailable > 0) return { waitMs: untilAvailable, deletedForUpdate: 0 };
     }
 
     for (const pod of condemned) {
       if (pod.metadata.deletionTimestamp) {
-        if (monotonic) return waitMs;
+        if (monotonic) return waiting;
         continue;
       }
       deletePod(sts, pod);
-      if (monotonic) return waitMs;
+      if (monotonic) return waiting;
     }
 
-    if (spec.updateStrategy?.type === "OnDelete") return waitMs;
+    if (spec.updateStrategy?.type === "OnDelete") return waiting;
     const partition = (spec.updateStrategy?.rollingUpdate?.partition ?? 0) as number;
     for (let ordinal = start + want - 1; ordinal >= start + partition; ordinal--) {
       const pod = byOrdinal.get(ordinal);
-      if (!pod) return waitMs;
+      if (!pod) return waiting;
       if (pod.metadata.labels?.[REVISION_LABEL] !== revisions.update.metadata.name && !pod.metadata.deletionTimestamp) {
         deletePod(sts, pod);
-        return waitMs;
+        return { waitMs: Infinity, deletedForUpdate: 1 };
       }
       const untilAvailable = msUntilAvailable(pod, minReady, now);
-      if (untilAvailable > 0) return Number.isFinite(untilAvailable) ? untilAvailable : waitMs;
+      if (untilAvailable > 0) return { waitMs: untilAvailable, deletedForUpdate: 0 };
     }
-    waitMs = Math.min(...[...byOrdinal.values()].map((p) => msUntilAvailable(p, minReady, now)).filter((ms) => ms > 0 && Number.isFinite(ms)), Infinity);
-    return waitMs;
+    const pending = [...byOrdinal.values()].map((p) => msUntilAvailable(p, minReady, now)).filter((ms) => ms > 0);
+    return { waitMs: Math.min(Infinity, ...pending), deletedForUpdate: 0 };
   }
 
   function sync(sts: KubeObject, key: string): void {
     const revisions = syncRevisions(store, sts);
+    const before = ownedPods(sts);
     // Condemned pods' claims must carry the pod as owner before the pod goes, so whenScaled: Delete takes them with it.
-    syncClaimOwners(store, sts, ownedPods(sts));
-    const waitMs = reconcile(sts, revisions);
-    const pods = ownedPods(sts);
-    syncClaimOwners(store, sts, pods);
-    truncateHistory(store, sts, pods, revisions);
+    syncClaimOwners(store, sts, before);
+    const { waitMs, deletedForUpdate } = reconcile(sts, revisions);
+    const after = ownedPods(sts);
+    syncClaimOwners(store, sts, after);
+    truncateHistory(store, sts, after, revisions);
     const fresh = store.get(R.statefulsets, sts.metadata.namespace, sts.metadata.name);
     if (!fresh) return;
-    const status = computeStatefulSetStatus({ sts: fresh, pods, currentRevision: revisions.current.metadata.name, updateRevision: revisions.update.metadata.name, collisionCount: revisions.collisionCount, now: Date.now() });
+    const status = computeStatefulSetStatus({ sts: fresh, pods: before, currentRevision: revisions.current.metadata.name, updateRevision: revisions.update.metadata.name, collisionCount: revisions.collisionCount, now: Date.now(), deletedForUpdate });
     if (stableStringify(status) !== stableStringify(fresh.status ?? {})) store.update(R.statefulsets, { ...clone(fresh), status }, { checkResourceVersion: false });
     if (Number.isFinite(waitMs)) queue.after(key, waitMs + 10);
   }

@@ -39,9 +39,16 @@ export interface StatusInput {
   updateRevision: string;
   collisionCount: number;
   now: number;
+  /** Current-revision pods this round deleted for the update (the real controller's CurrentReplicas--). */
+  deletedForUpdate: number;
 }
 
-export function computeStatefulSetStatus({ sts, pods, currentRevision, updateRevision, collisionCount, now }: StatusInput): Obj {
+/**
+ * The status of one round. As in the real controller, `pods` are those listed when the round
+ * began, so pods it creates or deletes show in the next round's status (the recording shows
+ * `replicas: 0` right after web-0 was created).
+ */
+export function computeStatefulSetStatus({ sts, pods, currentRevision, updateRevision, collisionCount, now, deletedForUpdate }: StatusInput): Obj {
   const spec = sts.spec as Obj;
   const minReady = (spec.minReadySeconds ?? 0) as number;
   let replicas = 0;
@@ -61,6 +68,7 @@ export function computeStatefulSetStatus({ sts, pods, currentRevision, updateRev
       if (revision === updateRevision) updated++;
     }
   }
+  current = Math.max(0, current - deletedForUpdate);
   let currentName = currentRevision;
   if (spec.updateStrategy?.type !== "OnDelete" && updated === replicas && ready === replicas) {
     current = updated;
