@@ -6,6 +6,8 @@
  * ("Readiness probe failed: …"); one that could not start is an error carrying containerd's
  * answer ("Readiness probe errored: rpc error: …"), as the Unhealthy events of a real node read.
  */
+import type { KubeObject, SimStore } from "@/server/sim/contract";
+import { containerEnv } from "@/server/sim/controllers/container-env";
 import { hexId } from "@/server/sim/controllers/hash";
 import { hasBash } from "@/server/sim/controllers/image-behaviour";
 import { runArgv } from "@/server/sim/streams/exec-commands";
@@ -16,7 +18,8 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 export type ProbeType = "Readiness" | "Liveness" | "Startup";
 
 /** The Unhealthy event's message when the exec probe does not pass; undefined when it does. */
-export function execProbeFailure(type: ProbeType, probe: Obj, container: Obj, podName: string): string | undefined {
+export function execProbeFailure(store: SimStore, type: ProbeType, probe: Obj, container: Obj, pod: KubeObject): string | undefined {
+  const podName = pod.metadata.name;
   const argv: string[] = probe.exec?.command ?? [];
   const image = String(container.image ?? "");
   const cannotStart = startFailureText(argv, image);
@@ -24,9 +27,7 @@ export function execProbeFailure(type: ProbeType, probe: Obj, container: Obj, po
     const execId = hexId(`${podName}/${container.name}/${argv.join(" ")}`);
     return `${type} probe errored: rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${execId}": ${cannotStart}`;
   }
-  const env: Record<string, string> = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOSTNAME: podName, HOME: "/root" };
-  for (const e of (container.env ?? []) as Obj[]) if (typeof e.value === "string") env[e.name] = e.value;
-  const r = runArgv(argv, { env, cwd: "/", hostname: podName, shell: "sh", hasBash: hasBash(image), size: undefined, image });
+  const r = runArgv(argv, { env: containerEnv(store, pod, container), cwd: "/", hostname: podName, shell: "sh", hasBash: hasBash(image), size: undefined, image });
   const code = r.exit ?? r.code;
   return code === 0 ? undefined : `${type} probe failed: ${r.stdout}${r.stderr}`;
 }

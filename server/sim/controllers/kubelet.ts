@@ -101,7 +101,7 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     c.containerID = containerIdFor(pod.metadata.uid ?? "", c.name, c.restartCount);
     const delay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * opts.secondMs : 0;
     c.readyAt = now + Math.max(delay, spec.readinessProbe ? tick : 0);
-    const unready = spec.readinessProbe?.exec ? execProbeFailure("Readiness", spec.readinessProbe, spec, pod.metadata.name) : undefined;
+    const unready = spec.readinessProbe?.exec ? execProbeFailure(store, "Readiness", spec.readinessProbe, spec, pod) : undefined;
     if (unready !== undefined) {
       c.readyAt = Infinity;
       recordEvent(store, pod, "Warning", "Unhealthy", unready, "kubelet", field);

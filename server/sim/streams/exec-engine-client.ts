@@ -35,13 +35,14 @@ function clientFor(program: string, args: string[], ctx: ShellContext, image: st
   const sqlPing = /^\s*select\s+1\s*;\s*$/i;
   switch (program) {
     case "psql": {
-      const db = flag(args, ["-d", "--dbname"]) ?? ctx.env.PGDATABASE ?? flag(args, ["-U", "--username"]) ?? "postgres";
+      // psql's default database is the user's name; empty words (an unset variable) do not count.
+      const db = flag(args, ["-d", "--dbname"]) || ctx.env.PGDATABASE || flag(args, ["-U", "--username"]) || ctx.env.PGUSER || "postgres";
       return { banner: `psql (${version} (Debian ${version}-1.pgdg120+1))\nType "help" for help.\n\n`, prompt: `${db}=# `, quit: /^\s*(\\q|quit|exit)\s*$/, farewell: "", ping: sqlPing, pong: " ?column? \n----------\n        1\n(1 row)\n\n" };
     }
     case "mysql":
     case "mariadb": {
       const isMaria = engineOf(image) === "mariadb";
-      const db = positional(args, ["-u", "-h", "-P", "--user", "--host", "--port"])[0] ?? "(none)";
+      const db = positional(args, ["-u", "-h", "-P", "--user", "--host", "--port"]).find(Boolean) ?? "(none)";
       const server = isMaria ? `${version}-MariaDB-ubu2404 mariadb.org binary distribution` : `${version} MySQL Community Server - GPL`;
       const name = isMaria ? "MariaDB" : "MySQL";
       return {

@@ -227,3 +227,30 @@ describe("pods/exec in the database images", () => {
     expect(redis.out + redis.err).toContain("no database server runs in this container");
   });
 });
+
+describe("a container's environment in exec", () => {
+  it("carries values from Secrets and ConfigMaps, the pod's fields and $(VAR) references, as the kubelet sets them", async () => {
+    const store = createTestStore();
+    const ctl: SimController = startControllers(store, { tickMs: 10 });
+    cleanups.push(() => ctl.stop());
+    const b64 = (s: string) => Buffer.from(s).toString("base64");
+    store.create({ group: "", version: "v1", plural: "secrets" }, { apiVersion: "v1", kind: "Secret", metadata: { name: "db-credentials", namespace: "default" }, data: { url: b64("postgresql://app:s3cret@db.shop.svc.cluster.local:5432/shop"), user: b64("app") } });
+    store.create(R.configmaps, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings", namespace: "default" }, data: { MODE: "production" } });
+    const env = [
+      { name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "db-credentials", key: "url" } } },
+      { name: "POSTGRES_USER", valueFrom: { secretKeyRef: { name: "db-credentials", key: "user" } } },
+      { name: "GREETING", value: "hello $(POSTGRES_USER) in $(POD_NAMESPACE)" },
+      { name: "POD_NAMESPACE", valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
+    ];
+    store.create(R.pods, applyDefaults({ apiVersion: "v1", kind: "Pod", metadata: { name: "web", namespace: "default" }, spec: { containers: [{ name: "app", image: "postgres:16.6", env, envFrom: [{ configMapRef: { name: "settings" }, prefix: "APP_" }] }] } }));
+    const srv = await startStreamServer(store, {});
+    cleanups.push(() => srv.close());
+    await running(store, "web");
+    const r = await exec(`${srv.url}/api/v1/namespaces/default/pods/web/exec?command=env&stdout=true`, "v5.channel.k8s.io");
+    expect(r.out).toContain("DATABASE_URL=postgresql://app:s3cret@db.shop.svc.cluster.local:5432/shop\n");
+    expect(r.out).toContain("APP_MODE=production\n");
+    // Only variables defined earlier expand; POD_NAMESPACE comes after GREETING.
+    expect(r.out).toContain("GREETING=hello app in $(POD_NAMESPACE)\n");
+    expect(r.out).toContain("POD_NAMESPACE=default\n");
+  });
+});
