@@ -1,7 +1,7 @@
 /**
  * Starts every simulated controller over one store: bootstrap objects first, then the
- * namespace, deployment, replicaset, scheduler+kubelet, PVC, service/endpoints, ingress, job,
- * cronjob and metrics controllers. `tickMs` scales all pod transitions (default 250 ms: a pod is Running in
+ * namespace, deployment, replicaset, statefulset, scheduler+kubelet, PVC, volume protection,
+ * service/endpoints, ingress, job, cronjob and metrics controllers. `tickMs` scales all pod transitions (default 250 ms: a pod is Running in
  * about a second); `secondMs` is how long a probe "second" lasts.
  */
 import type { SimController, SimStore } from "@/server/sim/contract";
@@ -16,6 +16,8 @@ import { startNamespaceController } from "@/server/sim/controllers/namespace-con
 import { startPvcController } from "@/server/sim/controllers/pvc-controller";
 import { startReplicaSetController } from "@/server/sim/controllers/replicaset-controller";
 import { startServiceController } from "@/server/sim/controllers/service-controller";
+import { startStatefulSetController } from "@/server/sim/controllers/statefulset-controller";
+import { startVolumeProtectionController } from "@/server/sim/controllers/volume-protection";
 
 export interface ControllerOptions {
   /** Base step of pod transitions in ms (default 250). */
@@ -34,8 +36,10 @@ export function startControllers(store: SimStore, opts: ControllerOptions = {}):
     startNamespaceController(store),
     startDeploymentController(store),
     startReplicaSetController(store),
+    startStatefulSetController(store),
     startKubelet(store, { tickMs, secondMs: opts.secondMs ?? 1000 }),
     startPvcController(store),
+    startVolumeProtectionController(store),
     startServiceController(store),
     startIngressController(store),
     startJobController(store, { tickMs }),

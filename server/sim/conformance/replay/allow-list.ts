@@ -15,7 +15,6 @@ export const ALLOW_LIST: Record<string, string> = {
   "05f-4-exec-crashloop-container": "exec into a container that is not running: the sim answers 400 JSON, v1.28 500 text/plain container not found (\"app\")",
   "05f-5-exec-pending-pod": "exec into a pending pod: the sim answers 400 JSON, v1.28 500 text/plain container not found (\"app\")",
   "05f-6-exec-no-streams": "a request with no streams is not refused with the recorded 400 text/plain",
-  "07e-statefulset-volumeclaimtemplate": "no StatefulSet controller in the sim yet (issue 14): no pods web-N, no claims from volumeClaimTemplates",
   "01h-4-ssa-invalid-yaml": "a YAML syntax error is a 400 in the sim too, but in the JS yaml parser's words, not go-yaml's",
   "08-4-apis-aggregated-discovery-headline": "aggregated discovery (APIGroupDiscoveryList) is not served: the sim answers with legacy discovery, which kubectl and client-node fall back to (sim README, known limitations); v1.32 would serve apidiscovery.k8s.io/v2 and v2beta1",
   "04-8-watch-sendinitialevents":
