@@ -76,6 +76,10 @@ describe("kubectl against the simulated StatefulSet controller", () => {
     expect(described).toMatch(/Normal\s+SuccessfulCreate\s+.*statefulset-controller\s+create Claim data-web-0 Pod web-0 in StatefulSet web success/);
     expect(described).toMatch(/Normal\s+SuccessfulCreate\s+.*statefulset-controller\s+create Pod web-1 in StatefulSet web successful/);
     expect(described).toMatch(/^Pods Status:\s+2 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed$/m);
+    expect((await kubectl("exec", "web-0", "--", "pg_isready")).stdout).toBe("/var/run/postgresql:5432 - accepting connections\n");
+    const missing = await kubectl("exec", "web-0", "--", "redis-cli", "ping");
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('exec: "redis-cli": executable file not found in $PATH');
   });
 
   it("a rolling update without a partition reports the revision, and history and undo go back", async () => {
