@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SimError, type KubeObject, type SimStore } from "@/server/sim/contract";
 import { R } from "@/server/sim/controllers/resources";
+import { permissionCrash } from "@/server/sim/controllers/volume-permissions";
 import { linesBetween, parseRfc3339, periodNs, rfc3339Nano, type Instance, type LogLine } from "@/server/sim/streams/log-lines";
 import { containerStatusOf, resolveContainer, statusBody } from "@/server/sim/streams/resolve-container";
 
@@ -17,8 +18,9 @@ const msToNs = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;
 
 function instanceOf(pod: KubeObject, container: string, previous: boolean): Instance {
   const cs = containerStatusOf(pod, container);
-  const image = ((pod.spec as Obj).containers ?? []).find((c: Obj) => c.name === container)?.image ?? "";
-  const base = { podName: pod.metadata.name, image };
+  const spec: Obj = ((pod.spec as Obj).containers ?? []).find((c: Obj) => c.name === container) ?? {};
+  const image = spec.image ?? "";
+  const base = { podName: pod.metadata.name, image, lastWords: permissionCrash(pod.spec as Obj, spec)?.lastWords };
   const fromTerminated = (t: Obj): Instance => ({ ...base, id: t.containerID ?? `${pod.metadata.uid}/${container}`, startNs: msToNs(t.startedAt), endNs: msToNs(t.finishedAt), exitCode: t.exitCode });
   const last = cs?.lastState?.terminated;
   if (previous) {

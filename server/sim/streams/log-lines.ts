@@ -15,6 +15,8 @@ export interface Instance {
   /** Set when the instance has terminated: no line is produced after it. */
   endNs?: bigint;
   exitCode?: number;
+  /** What a failed instance prints last, when its image has its own words (volume-permissions.ts). */
+  lastWords?: string;
 }
 
 export interface LogLine {
@@ -57,7 +59,7 @@ export function linesBetween(inst: Instance, period: bigint, sinceNs: bigint, un
   }
   // A failed instance's last words, just after its last regular line.
   if (inst.exitCode && inst.endNs !== undefined && inst.endNs < untilNs && inst.endNs + 1n >= sinceNs) {
-    lines.push({ ns: inst.endNs + 1n, text: `Error: fatal: exiting with code ${inst.exitCode}` });
+    lines.push({ ns: inst.endNs + 1n, text: inst.lastWords ?? `Error: fatal: exiting with code ${inst.exitCode}` });
   }
   if (lines.length === 0) first = -1;
   return { first, lines };
