@@ -1,4 +1,5 @@
 import type { ContainerStatus, Event, Pod } from "kubernetes-types/core/v1";
+import { eventTime } from "@/server/engine/status/event-time";
 
 /**
  * A container the kubelet killed because a probe failed, as opposed to one whose process exited
@@ -11,17 +12,12 @@ import type { ContainerStatus, Event, Pod } from "kubernetes-types/core/v1";
 
 const KILLED_BY_PROBE = /^Container (\S+) failed (liveness|startup) probe, will be restarted/;
 
-function newestFirst(a: Event, b: Event): number {
-  const t = (e: Event) => Date.parse(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp ?? "") || 0;
-  return t(b) - t(a);
-}
-
 function podEvents(pod: Pod, events: Event[]): Event[] {
   const uid = pod.metadata?.uid;
   return events
     .filter((e) => e.involvedObject.kind === "Pod" || e.involvedObject.kind === undefined)
     .filter((e) => (uid && e.involvedObject.uid ? e.involvedObject.uid === uid : e.involvedObject.name === pod.metadata?.name))
-    .sort(newestFirst);
+    .sort((a, b) => eventTime(b) - eventTime(a));
 }
 
 /** The probe's own words ("HTTP probe failed with statuscode: 500"), from its latest Unhealthy event. */

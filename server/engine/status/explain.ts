@@ -1,5 +1,6 @@
 import type { Deployment } from "kubernetes-types/apps/v1";
 import type { ContainerStatus, Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
+import { eventTime } from "@/server/engine/status/event-time";
 import { lastLogLine, permissionErrorLine } from "@/server/engine/status/explain-exit-message";
 import { explainProbeRestart } from "@/server/engine/status/explain-probes";
 
@@ -100,11 +101,6 @@ function latestEvent(events: Event[], kind: string, name: string, uid: string | 
     .sort((a, b) => eventTime(b) - eventTime(a))[0];
 }
 
-/** Milliseconds since epoch of an event's last occurrence, 0 when it carries no time. */
-export function eventTime(e: Event): number {
-  const t = e.lastTimestamp ?? e.series?.lastObservedTime ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp;
-  return t ? Date.parse(t) || 0 : 0;
-}
 
 /**
  * Why a PersistentVolumeClaim is not Bound, in the provisioner's or binder's own words, or
