@@ -37,12 +37,12 @@ export function ProbeFields({ kind, values, onChange }: ProbeFieldsProps) {
         <option value="tcp">TCP connect</option>
         <option value="command">Command</option>
       </SelectField>
-      {values.type === "http" ? <TextField id={id("path")} label="Path" placeholder="/healthz" {...bind("path")} /> : null}
+      {values.type === "http" ? <TextField id={id("path")} label="Probe path" placeholder="/healthz" {...bind("path")} /> : null}
       {values.type === "http" || values.type === "tcp" ? (
-        <TextField id={id("port")} label="Port" inputMode="numeric" hint="The app's port when empty." {...bind("port")} />
+        <TextField id={id("port")} label="Probe port" inputMode="numeric" hint="The app's port when empty." {...bind("port")} />
       ) : null}
       {values.type === "command" ? (
-        <TextAreaField id={id("command")} label="Command (one item per line)" placeholder={"pg_isready\n-U\npostgres"} hint="Run in the container without a shell; exit 0 passes." {...bind("command")} />
+        <TextAreaField id={id("command")} label="Probe command (one item per line)" placeholder={"pg_isready\n-U\npostgres"} hint="Run in the container without a shell; exit 0 passes." {...bind("command")} />
       ) : null}
       {values.type !== "" ? (
         <>
