@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { AdvancedFields } from "@/components/apps/advanced-fields";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
@@ -9,7 +10,7 @@ import { fieldErrorsFromApiMessage, fieldErrorsFromIssues, type FieldErrors } fr
 import { toSpecInput, type AppFormValues } from "@/lib/apps/spec-form";
 import { appSpecSchema } from "@/lib/schemas/app";
 
-const FIELDS = ["name", "image", "port", "replicas", "command", "args", "env", "secretEnv", "hostnames", "volumes", "healthCheck", "resources"];
+const FIELDS = ["name", "image", "port", "replicas", "command", "args", "env", "secretEnv", "hostnames", "volumes", "healthCheck", "resources", "probes", "securityContext"];
 
 type AppFormProps = {
   initial: AppFormValues;
@@ -27,7 +28,7 @@ type AppFormProps = {
 export function AppForm({ initial, isEdit, submitLabel, isPending, onSubmit }: AppFormProps) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const bind = (key: keyof AppFormValues) => ({
+  const bind = (key: Exclude<keyof AppFormValues, "advanced">) => ({
     value: values[key],
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value })),
   });
@@ -53,7 +54,7 @@ export function AppForm({ initial, isEdit, submitLabel, isPending, onSubmit }: A
         <legend className="mb-2 text-base font-semibold text-fg">Container</legend>
         <TextField id="app-name" label="App name" hint="Lowercase letters, digits and '-', starting with a letter." disabled={isEdit} error={errors.name} autoComplete="off" spellCheck={false} {...bind("name")} />
         <TextField id="app-image" label="Image" placeholder="nginx:1.27" hint="A registry reference, e.g. nginx:1.27 or ghcr.io/me/app:v2." error={errors.image} autoComplete="off" spellCheck={false} {...bind("image")} />
-        <TextField id="app-port" label="Port" inputMode="numeric" hint="The port your container listens on." error={errors.port} {...bind("port")} />
+        <TextField id="app-port" label="Port" inputMode="numeric" hint="The port your container listens on. Empty for a worker: no Service and no hostnames." error={errors.port} {...bind("port")} />
         <TextField id="app-replicas" label="Replicas" inputMode="numeric" hint="0 stops the app." error={errors.replicas} {...bind("replicas")} />
         <TextAreaField id="app-command" label="Command (one item per line)" hint="Leave empty to use the image's entrypoint." error={errors.command} {...bind("command")} />
         <TextAreaField id="app-args" label="Arguments (one per line)" error={errors.args} {...bind("args")} />
@@ -87,6 +88,8 @@ export function AppForm({ initial, isEdit, submitLabel, isPending, onSubmit }: A
         <TextField id="app-cpu-limit" label="CPU limit" placeholder="500m" {...bind("cpuLimit")} />
         <TextField id="app-memory-limit" label="Memory limit" placeholder="256Mi" {...bind("memoryLimit")} />
       </fieldset>
+
+      <AdvancedFields values={values.advanced} errors={errors} onChange={(advanced) => setValues((v) => ({ ...v, advanced }))} />
 
       {errors.form ? <Alert tone="error">{errors.form}</Alert> : null}
       <div>

@@ -10,7 +10,7 @@ import { ResourceSparklines } from "@/components/apps/resource-sparklines";
 import { RolloutProgress } from "@/components/apps/rollout-progress";
 import { HealthBadge } from "@/components/status/health-badge";
 import { errorMessage } from "@/lib/api-client";
-import { useAppStatus } from "@/lib/queries/apps";
+import { useApp, useAppStatus } from "@/lib/queries/apps";
 
 /**
  * Health, the explanation when something is wrong, rollout progress, replicas, pods, URLs and
@@ -18,6 +18,8 @@ import { useAppStatus } from "@/lib/queries/apps";
  */
 export function AppOverview({ project, app }: { project: string; app: string }) {
   const status = useAppStatus(project, app);
+  const detail = useApp(project, app);
+  const isWorker = detail.data !== undefined && detail.data.spec.port === undefined;
   if (status.isPending) return <Spinner label="Reading the app's status…" />;
   if (status.isError) {
     return (
@@ -43,7 +45,11 @@ export function AppOverview({ project, app }: { project: string; app: string }) 
             </Alert>
           ) : null}
           {s.health === "Progressing" ? <RolloutProgress replicas={s.replicas} /> : null}
-          {s.urls.length > 0 ? (
+          {isWorker ? (
+            <p className="text-sm text-fg-muted" data-testid="worker">
+              Worker: no port, so no URL — it runs in the background.
+            </p>
+          ) : s.urls.length > 0 ? (
             <ul aria-label="URLs" className="flex flex-col gap-1 text-sm">
               {s.urls.map((url) => (
                 <li key={url} className="truncate">

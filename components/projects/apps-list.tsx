@@ -35,6 +35,7 @@ export function AppsList({ project, apps, board }: { project: string; apps: AppL
               {status ? `${status.ready}/${status.desired}` : `—/${app.replicas}`}
             </span>
             <span className="col-span-2 flex min-w-0 flex-col md:col-span-1">
+              {app.isWorker ? <span className="text-fg-muted">worker</span> : null}
               {urls.map((url) => (
                 <a key={url} href={url} className="truncate text-accent underline-offset-2 hover:underline" target="_blank" rel="noreferrer">
                   {url}

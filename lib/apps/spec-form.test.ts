@@ -40,3 +40,36 @@ describe("the app form's mapping", () => {
     expect(result.error?.issues[0].path).toEqual(["port"]);
   });
 });
+
+describe("the app form's Advanced section", () => {
+  it("sends the user, fsGroup and probes, and round-trips them from a stored spec", () => {
+    const advanced = {
+      ...emptyAppForm.advanced,
+      runAsUser: "999",
+      fsGroup: "999",
+      readOnlyRootFilesystem: true,
+      probes: {
+        ...emptyAppForm.advanced.probes,
+        liveness: { ...emptyAppForm.advanced.probes.liveness, type: "command" as const, command: "pg_isready\n-U\npostgres\n", periodSeconds: "20" },
+        startup: { ...emptyAppForm.advanced.probes.startup, type: "tcp" as const },
+      },
+    };
+    const input = toSpecInput({ ...emptyAppForm, name: "db", image: "postgres:16", port: "5432", advanced }, { isEdit: false });
+    const parsed = appSpecSchema.parse(input);
+    expect(parsed.securityContext).toEqual({ runAsUser: 999, fsGroup: 999, readOnlyRootFilesystem: true });
+    expect(parsed.probes).toEqual({ liveness: { type: "command", command: ["pg_isready", "-U", "postgres"], periodSeconds: 20 }, startup: { type: "tcp" } });
+    expect(toSpecInput(fromSpec(redactAppSpec(parsed)), { isEdit: true })).toMatchObject({ securityContext: parsed.securityContext, probes: parsed.probes });
+  });
+
+  it("makes a worker from an empty port, and keeps it one on edit", () => {
+    const parsed = appSpecSchema.parse(toSpecInput({ ...emptyAppForm, name: "jobs", image: "ghcr.io/acme/worker:1", port: "" }, { isEdit: false }));
+    expect(parsed.port).toBeUndefined();
+    expect(fromSpec(redactAppSpec(parsed)).port).toBe("");
+  });
+
+  it("leaves a non-number fsGroup as text so the schema names the field", () => {
+    const advanced = { ...emptyAppForm.advanced, fsGroup: "postgres" };
+    const result = appSpecSchema.safeParse(toSpecInput({ ...emptyAppForm, name: "db", image: "postgres:16", advanced }, { isEdit: false }));
+    expect(result.error?.issues[0].path).toEqual(["securityContext", "fsGroup"]);
+  });
+});

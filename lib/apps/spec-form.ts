@@ -1,3 +1,5 @@
+import { advancedFromSpec, advancedSpecInput, emptyAdvancedForm, type AdvancedFormValues } from "@/lib/apps/advanced-form";
+import { numberOrText } from "@/lib/apps/form-text";
 import type { StoredAppSpec } from "@/lib/schemas/app";
 
 /**
@@ -22,6 +24,7 @@ export type AppFormValues = {
   memoryRequest: string;
   cpuLimit: string;
   memoryLimit: string;
+  advanced: AdvancedFormValues;
 };
 
 export const emptyAppForm: AppFormValues = {
@@ -41,10 +44,10 @@ export const emptyAppForm: AppFormValues = {
   memoryRequest: "",
   cpuLimit: "",
   memoryLimit: "",
+  advanced: emptyAdvancedForm,
 };
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
-const numberOrText = (text: string) => (text.trim() === "" ? undefined : Number.isNaN(Number(text)) ? text : Number(text));
 const optional = (text: string) => (text.trim() === "" ? undefined : text.trim());
 
 function pairs(text: string, keepWithoutValue: boolean): Array<{ name: string; value?: string }> {
@@ -84,6 +87,7 @@ export function toSpecInput(values: AppFormValues, options: { isEdit: boolean })
   return {
     name: values.name.trim(),
     image: values.image.trim(),
+    // An empty port makes a worker: no Service, no hostnames.
     port: numberOrText(values.port),
     replicas: numberOrText(values.replicas),
     command: lines(values.command),
@@ -94,6 +98,7 @@ export function toSpecInput(values: AppFormValues, options: { isEdit: boolean })
     volumes: volumes(values.volumes),
     healthCheck: optional(values.healthPath) ? { path: values.healthPath.trim(), port: numberOrText(values.healthPort) } : undefined,
     resources: requests || limits ? { requests, limits } : undefined,
+    ...advancedSpecInput(values.advanced),
   };
 }
 
@@ -102,7 +107,7 @@ export function fromSpec(spec: StoredAppSpec): AppFormValues {
   return {
     name: spec.name,
     image: spec.image,
-    port: String(spec.port),
+    port: spec.port === undefined ? "" : String(spec.port),
     replicas: String(spec.replicas),
     command: spec.command.join("\n"),
     args: spec.args.join("\n"),
@@ -116,5 +121,6 @@ export function fromSpec(spec: StoredAppSpec): AppFormValues {
     memoryRequest: spec.resources?.requests?.memory ?? "",
     cpuLimit: spec.resources?.limits?.cpu ?? "",
     memoryLimit: spec.resources?.limits?.memory ?? "",
+    advanced: advancedFromSpec(spec),
   };
 }

@@ -8,6 +8,8 @@ export const appListItemSchema = z.object({
   image: z.string(),
   replicas: z.number(),
   hosts: z.array(z.string()),
+  /** No port: no Service, no URL. */
+  isWorker: z.boolean(),
   /** null when the cluster could not be read. */
   health: appHealthSchema.nullable(),
   updatedAt: z.string(),

@@ -50,7 +50,7 @@ const project = (health: AppStatus["health"]): ProjectDetail => ({
   appCount: 1,
   health,
   createdAt: "",
-  apps: [{ name: "web", image: "nginx", replicas: 1, hosts: [], health, updatedAt: "" }],
+  apps: [{ name: "web", image: "nginx", replicas: 1, hosts: [], isWorker: false, health, updatedAt: "" }],
 });
 
 describe("applyLiveEvent", () => {

@@ -183,7 +183,7 @@ describe("appSpecSchema", () => {
 
   it("says what a whole non-object body is", () => {
     expect(problems("web")).toEqual(["expected an object"]);
-    expect(problems({})).toEqual(["name: required", "image: required", "port: required"]);
+    expect(problems({})).toEqual(["name: required", "image: required"]);
   });
 });
 
@@ -205,5 +205,49 @@ describe("scale and rollback bodies", () => {
     expect(scaleSchema.safeParse({}).error?.issues[0].message).toBe("required");
     expect(rollbackSchema.parse({ revision: 3 })).toEqual({ revision: 3 });
     expect(rollbackSchema.safeParse({ revision: 0 }).error?.issues[0].message).toBe("revisions start at 1");
+  });
+});
+
+describe("workers (apps without a port)", () => {
+  const worker = { name: "jobs", image: "ghcr.io/acme/worker:1" };
+
+  it("accepts an app without a port", () => {
+    expect(appSpecSchema.parse(worker).port).toBeUndefined();
+  });
+
+  it("refuses hostnames, and health checks that would need the app's port", () => {
+    expect(problems({ ...worker, hostnames: [{ host: "jobs.example.com" }] })).toEqual([
+      "hostnames: a worker has no port, so it cannot have hostnames — add a port or remove the hostnames",
+    ]);
+    expect(problems({ ...worker, healthCheck: { path: "/healthz" } })[0]).toMatch(/^healthCheck\.port: a worker has no port, so the HTTP health check needs its own port/);
+    expect(problems({ ...worker, probes: { liveness: { type: "tcp" } } })[0]).toMatch(/^probes\.liveness\.port: a worker has no port, so the TCP liveness probe needs its own port/);
+    expect(problems({ ...worker, probes: { liveness: { type: "command", command: ["pgrep", "worker"] } } })).toEqual([]);
+  });
+});
+
+describe("probes", () => {
+  it("accepts each type with timings, and refuses what the API server would", () => {
+    expect(problems({ ...base, probes: { readiness: { type: "http", path: "/ready", successThreshold: 2 }, liveness: { type: "tcp", port: 5432 }, startup: { type: "command", command: ["true"] } } })).toEqual([]);
+    expect(problems({ ...base, probes: { liveness: { type: "tcp", successThreshold: 2 } } })).toEqual([
+      "probes.liveness.successThreshold: a liveness probe's successThreshold must be 1 (Kubernetes refuses any other value) — remove it or set 1",
+    ]);
+    expect(problems({ ...base, probes: { startup: { type: "grpc", port: 9000 } } })[0]).toMatch(/^probes\.startup\.type: expected a probe with type "http"/);
+    expect(problems({ ...base, probes: { liveness: { type: "command", command: "pg_isready -U postgres" } } })[0]).toMatch(/^probes\.liveness\.command: expected the command as a list of strings/);
+    expect(problems({ ...base, probes: { liveness: { type: "command", command: [] } } })[0]).toMatch(/needs at least the program to run/);
+    expect(problems({ ...base, probes: { readiness: { type: "tcp", periodSeconds: 0 } } })).toEqual(["probes.readiness.periodSeconds: periodSeconds must be between 1 and 3600 seconds"]);
+    expect(problems({ ...base, healthCheck: { path: "/healthz" }, probes: { readiness: { type: "tcp" } } })).toEqual([
+      "probes.readiness: the readiness check is set twice (healthCheck and probes.readiness) — keep one",
+    ]);
+  });
+});
+
+describe("securityContext", () => {
+  it("accepts user, group, fsGroup and read-only root, and explains bad ids", () => {
+    expect(problems({ ...base, securityContext: { runAsUser: 999, runAsGroup: 999, fsGroup: 999, fsGroupChangePolicy: "Always", readOnlyRootFilesystem: true } })).toEqual([]);
+    expect(problems({ ...base, securityContext: { runAsUser: -1 } })).toEqual(["securityContext.runAsUser: a user id must be between 0 and 2147483647 (0 is root)"]);
+    expect(problems({ ...base, securityContext: { fsGroup: 2147483648 } })).toEqual(["securityContext.fsGroup: a group id must be between 0 and 2147483647 (0 is root)"]);
+    expect(problems({ ...base, securityContext: { fsGroupChangePolicy: "OnRootMismatch" } })[0]).toMatch(/fsGroupChangePolicy applies only with an fsGroup/);
+    expect(problems({ ...base, securityContext: { runAsUser: "postgres" } })).toEqual(["securityContext.runAsUser: expected a user id (a whole number, e.g. 1000)"]);
+    expect(problems({ ...base, securityContext: { fsgroup: 999 } })[0]).toMatch(/fsgroup/);
   });
 });

@@ -14,7 +14,9 @@ import {
   strictObject,
   urlPath,
 } from "@/lib/schemas/kube-validators";
+import { probesSchema } from "@/lib/schemas/probe";
 import { parseQuantity, quantity } from "@/lib/schemas/quantity";
+import { securityContextSchema } from "@/lib/schemas/security-context";
 
 /**
  * The spec of an app: everything Berth renders into Kubernetes objects. Used by the REST routes,
@@ -120,7 +122,8 @@ function listOf<T extends z.ZodType>(item: T, shape: string, max: number, what: 
 const appSpecObject = strictObject({
   name: appNameSchema,
   image: imageReference,
-  port: portNumber,
+  /** Left out: a worker (no Service, no hostnames). */
+  port: portNumber.optional(),
   replicas: z
     .number({ error: requiredOr("expected a number of replicas") })
     .int({ error: "expected a whole number of replicas" })
@@ -132,7 +135,10 @@ const appSpecObject = strictObject({
   env: listOf(envVarSchema, "{ name, value }", 200, "variables"),
   secretEnv: listOf(secretEnvVarSchema, "{ name, value }", 200, "variables"),
   resources: resourcesSchema.optional(),
+  /** The readiness HTTP check (kept as written by earlier clients); `probes` adds TCP, command, liveness and startup. */
   healthCheck: healthCheckSchema.optional(),
+  probes: probesSchema.optional(),
+  securityContext: securityContextSchema.optional(),
   hostnames: listOf(hostnameSpecSchema, "{ host, path? }", 50, "hostnames"),
   volumes: listOf(volumeSpecSchema, "{ name, size, mountPath }", 20, "volumes"),
 });
@@ -171,6 +177,29 @@ function byteLength(values: Array<{ name: string; value: string }>): number {
   return values.reduce((sum, v) => sum + new TextEncoder().encode(v.name + v.value).length, 0);
 }
 
+/**
+ * An app without a port is a worker: nothing can route to it, and a check of "its port" has no
+ * port to use. Readiness is either the old `healthCheck` or `probes.readiness`, not both.
+ */
+function checkWorker(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
+  if (spec.healthCheck && spec.probes?.readiness) {
+    ctx.addIssue({ code: "custom", path: ["probes", "readiness"], message: "the readiness check is set twice (healthCheck and probes.readiness) — keep one" });
+  }
+  if (spec.port !== undefined) return;
+  if (spec.hostnames.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["hostnames"], message: "a worker has no port, so it cannot have hostnames — add a port or remove the hostnames" });
+  }
+  if (spec.healthCheck && spec.healthCheck.port === undefined) {
+    ctx.addIssue({ code: "custom", path: ["healthCheck", "port"], message: "a worker has no port, so the HTTP health check needs its own port — set one, add a port to the app, or use a command probe" });
+  }
+  for (const kind of ["readiness", "liveness", "startup"] as const) {
+    const probe = spec.probes?.[kind];
+    if (probe && probe.type !== "command" && probe.port === undefined) {
+      ctx.addIssue({ code: "custom", path: ["probes", kind, "port"], message: `a worker has no port, so the ${probe.type.toUpperCase()} ${kind} probe needs its own port — set one, add a port to the app, or use a command probe` });
+    }
+  }
+}
+
 /** The cross-field rules: unique names, size budgets, and the single-attach volume rule. */
 function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   const envNames = new Map(spec.env.map((v, i) => [v.name, i]));
@@ -198,6 +227,7 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
       message: `the app spec is ${Math.ceil(annotationBytes / 1024)} KiB without secrets; at most 200 KiB fits in the Deployment's annotations — shorten env, command or args`,
     });
   }
+  checkWorker(spec, ctx);
   const ports = new Set([spec.port, ...spec.hostnames.map((h) => h.port ?? spec.port)]);
   if (ports.size > 10) {
     ctx.addIssue({ code: "custom", path: ["hostnames"], message: "the hostnames route to more than 10 different ports — use at most 10" });

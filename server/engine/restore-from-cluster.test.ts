@@ -40,7 +40,13 @@ beforeAll(async () => {
   fx = await openEngineFixture();
   await createProject(by, { name: "shop", displayName: "The shop" });
   await createApp(by, "shop", spec);
-  await createApp(by, "shop", { name: "worker", image: "busybox:1.36", port: 9000, command: ["sh", "-c", "sleep 1d"] });
+  await createApp(by, "shop", {
+    name: "worker",
+    image: "busybox:1.36",
+    command: ["sh", "-c", "sleep 1d"],
+    securityContext: { runAsUser: 1000, fsGroup: 1000 },
+    probes: { liveness: { type: "command", command: ["true"] } },
+  });
   for (const app of ["web", "worker"]) {
     const { operation } = await deployApp(by, { project: "shop", app });
     expect((await waitForOperation(operation.id, 15_000)).status).toBe("succeeded");
@@ -72,7 +78,10 @@ describe("restore-from-cluster", () => {
     const report = await restoreFromCluster(fx.cluster.kubeConfig);
     expect(report).toEqual({ projects: ["shop"], apps: ["shop/web", "shop/worker"], skipped: [] });
     expect((await getProject("shop")).displayName).toBe("The shop");
-    expect((await getApp("shop", "worker")).spec.command).toEqual(["sh", "-c", "sleep 1d"]);
+    const worker = (await getApp("shop", "worker")).spec;
+    expect(worker.command).toEqual(["sh", "-c", "sleep 1d"]);
+    expect(worker.port).toBeUndefined();
+    expect(worker).toMatchObject({ securityContext: { runAsUser: 1000, fsGroup: 1000 }, probes: { liveness: { type: "command", command: ["true"] } } });
     const restored = appSpecOf(await findAppOrThrow(getDb(), "shop", "web"));
     expect(restored).toEqual({ ...spec, command: [], args: [], hostnames: [{ ...spec.hostnames[0] }], volumes: [{ ...spec.volumes[0], accessMode: "ReadWriteOnce" }] });
   });

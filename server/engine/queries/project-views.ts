@@ -39,6 +39,7 @@ export function toAppListItems(apps: AppListRecord[], health: Record<string, App
     image: a.spec.image,
     replicas: a.spec.replicas,
     hosts: [...new Set(a.spec.hostnames.map((h) => h.host))],
+    isWorker: a.spec.port === undefined,
     health: health?.[a.name] ?? null,
     updatedAt: a.updatedAt,
   }));

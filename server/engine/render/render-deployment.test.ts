@@ -41,7 +41,9 @@ describe("renderDeployment", () => {
           spec: {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
-            containers: [{ name: "web", image: "nginx:1.27", ports: [{ name: "http", containerPort: 8080, protocol: "TCP" }] }],
+            containers: [
+              { name: "web", image: "nginx:1.27", ports: [{ name: "http", containerPort: 8080, protocol: "TCP" }], terminationMessagePolicy: "FallbackToLogsOnError" },
+            ],
           },
         },
       },
@@ -88,6 +90,7 @@ describe("renderDeployment", () => {
         resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "256Mi" } },
         readinessProbe: { httpGet, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 },
         livenessProbe: { httpGet, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 6 },
+        terminationMessagePolicy: "FallbackToLogsOnError",
         volumeMounts: [{ name: "data", mountPath: "/var/lib/shop" }],
       },
     ]);
@@ -126,5 +129,49 @@ describe("renderDeployment", () => {
     expectValidKubeObject(deployment);
     expect(deployment.spec!.replicas).toBe(0);
     expect(deployment.spec!.template.spec!.containers[0].readinessProbe!.httpGet).toEqual({ path: "/ready?full=1", port: 9000, scheme: "HTTP" });
+  });
+
+  it("renders a worker (no port) with no container ports", () => {
+    const deployment = renderDeployment(appSpec({ port: undefined, command: ["node", "worker.js"] }), PROJECT);
+    expectValidKubeObject(deployment);
+    expect(deployment.spec!.template.spec!.containers[0].ports).toBeUndefined();
+  });
+
+  it("renders liveness, readiness and startup probes of each type, with defaults for left-out timings", () => {
+    const deployment = renderDeployment(
+      appSpec({
+        probes: {
+          readiness: { type: "tcp", successThreshold: 2 },
+          liveness: { type: "command", command: ["pg_isready", "-U", "postgres"], periodSeconds: 20 },
+          startup: { type: "http", path: "/started", port: 9000, failureThreshold: 60 },
+        },
+      }),
+      PROJECT,
+    );
+    expectValidKubeObject(deployment);
+    const container = deployment.spec!.template.spec!.containers[0];
+    expect(container.readinessProbe).toEqual({ tcpSocket: { port: 8080 }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3, successThreshold: 2 });
+    expect(container.livenessProbe).toEqual({ exec: { command: ["pg_isready", "-U", "postgres"] }, initialDelaySeconds: 10, periodSeconds: 20, timeoutSeconds: 2, failureThreshold: 6 });
+    expect(container.startupProbe).toEqual({ httpGet: { path: "/started", port: 9000, scheme: "HTTP" }, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 60 });
+  });
+
+  it("keeps the health check as readiness and liveness, unless a liveness probe replaces it", () => {
+    const container = renderDeployment(appSpec({ healthCheck: { path: "/healthz" }, probes: { liveness: { type: "tcp" } } }), PROJECT).spec!.template.spec!.containers[0];
+    expect(container.readinessProbe!.httpGet).toEqual({ path: "/healthz", port: 8080, scheme: "HTTP" });
+    expect(container.livenessProbe).toEqual({ tcpSocket: { port: 8080 }, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 6 });
+  });
+
+  it("puts fsGroup on the pod (OnRootMismatch by default) and the user, group and read-only root on the container", () => {
+    const deployment = renderDeployment(
+      appSpec({ securityContext: { runAsUser: 999, runAsGroup: 999, fsGroup: 999, readOnlyRootFilesystem: true }, volumes: [{ name: "data", size: "1Gi", mountPath: "/var/lib/postgresql/data" }] }),
+      PROJECT,
+    );
+    expectValidKubeObject(deployment);
+    const pod = deployment.spec!.template.spec!;
+    expect(pod.securityContext).toEqual({ fsGroup: 999, fsGroupChangePolicy: "OnRootMismatch" });
+    expect(pod.containers[0].securityContext).toEqual({ runAsUser: 999, runAsGroup: 999, readOnlyRootFilesystem: true });
+    const always = renderDeployment(appSpec({ securityContext: { fsGroup: 1000, fsGroupChangePolicy: "Always" } }), PROJECT).spec!.template.spec!;
+    expect(always.securityContext).toEqual({ fsGroup: 1000, fsGroupChangePolicy: "Always" });
+    expect(always.containers[0].securityContext).toBeUndefined();
   });
 });

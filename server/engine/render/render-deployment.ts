@@ -1,5 +1,5 @@
 import type { Deployment, DeploymentStrategy } from "kubernetes-types/apps/v1";
-import type { Container, EnvVar, Probe, ResourceRequirements } from "kubernetes-types/core/v1";
+import type { Container, EnvVar, ResourceRequirements } from "kubernetes-types/core/v1";
 import { isSingleAttach, type AppSpec } from "@/lib/schemas/app";
 import { namespaceName, pvcName, secretName, workloadName } from "@/server/engine/names";
 import {
@@ -10,7 +10,9 @@ import {
   appLabels,
   selectorLabels,
 } from "@/server/engine/render/labels";
+import { probesOf } from "@/server/engine/render/render-probes";
 import { secretChecksum } from "@/server/engine/render/render-secret";
+import { containerSecurityContextOf, podSecurityContextOf } from "@/server/engine/render/render-security-context";
 import { servedPorts } from "@/server/engine/render/render-service";
 import { encodeSpecAnnotation, SPEC_ANNOTATION_VERSION } from "@/server/engine/render/spec-annotation";
 import { DEFAULT_PROGRESS_DEADLINE_SECONDS, type RenderOptions, type RenderProject } from "@/server/engine/render/types";
@@ -46,29 +48,27 @@ function resourcesOf(app: AppSpec): ResourceRequirements | undefined {
 }
 
 /**
- * Readiness gates traffic quickly; liveness is slower to give up (a minute of failures) so a
- * slow start or a busy moment does not become a restart loop.
+ * `FallbackToLogsOnError`: when the process exits with an error and wrote no termination message,
+ * the kubelet keeps the tail of its log in the container's terminated state, so the status can
+ * quote the last line (a permission error, a missing setting) without reading the logs.
+ * https://kubernetes.io/docs/tasks/debug/debug-application/determine-reason-pod-failure/#customizing-the-termination-message
  */
-function probesOf(app: AppSpec): Pick<Container, "readinessProbe" | "livenessProbe"> {
-  if (!app.healthCheck) return {};
-  const httpGet = { path: app.healthCheck.path, port: app.healthCheck.port ?? app.port, scheme: "HTTP" };
-  const readinessProbe: Probe = { httpGet, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3 };
-  const livenessProbe: Probe = { httpGet, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 6 };
-  return { readinessProbe, livenessProbe };
-}
-
 function containerOf(app: AppSpec): Container {
   const env = envOf(app);
   const resources = resourcesOf(app);
+  const ports = servedPorts(app);
+  const securityContext = containerSecurityContextOf(app);
   return {
     name: app.name,
     image: app.image,
     ...(app.command.length > 0 ? { command: app.command } : {}),
     ...(app.args.length > 0 ? { args: app.args } : {}),
-    ports: servedPorts(app).map(({ name, port }) => ({ name, containerPort: port, protocol: "TCP" })),
+    ...(ports.length > 0 ? { ports: ports.map(({ name, port }) => ({ name, containerPort: port, protocol: "TCP" })) } : {}),
     ...(env.length > 0 ? { env } : {}),
     ...(resources ? { resources } : {}),
     ...probesOf(app),
+    ...(securityContext ? { securityContext } : {}),
+    terminationMessagePolicy: "FallbackToLogsOnError",
     ...(app.volumes.length > 0 ? { volumeMounts: app.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath })) } : {}),
   };
 }
@@ -84,6 +84,7 @@ function containerOf(app: AppSpec): Container {
 export function renderDeployment(app: AppSpec, project: RenderProject, options: RenderOptions = {}): Deployment {
   const labels = appLabels(project.name, app.name);
   const checksum = secretChecksum(app);
+  const podSecurityContext = podSecurityContextOf(app);
   const podAnnotations: Record<string, string> = {
     ...(options.restartedAt ? { [ANNOTATION_RESTARTED_AT]: options.restartedAt } : {}),
     ...(checksum ? { [ANNOTATION_SECRET_CHECKSUM]: checksum } : {}),
@@ -108,6 +109,7 @@ export function renderDeployment(app: AppSpec, project: RenderProject, options: 
         spec: {
           automountServiceAccountToken: false,
           enableServiceLinks: false,
+          ...(podSecurityContext ? { securityContext: podSecurityContext } : {}),
           containers: [containerOf(app)],
           ...(app.volumes.length > 0
             ? { volumes: app.volumes.map((v) => ({ name: v.name, persistentVolumeClaim: { claimName: pvcName(app.name, v.name) } })) }

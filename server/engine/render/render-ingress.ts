@@ -26,7 +26,8 @@ export function renderIngress(app: AppSpec, project: RenderProject, options: Ren
     rule.http!.paths.push({
       path: hostname.path,
       pathType: "Prefix",
-      backend: { service: { name: service, port: { number: hostname.port ?? app.port } } },
+      // The schema refuses hostnames on a worker, so an app with hostnames has a port.
+      backend: { service: { name: service, port: { number: (hostname.port ?? app.port)! } } },
     });
     if (hostname.tlsSecretName) {
       let entry = tls.find((t) => t.secretName === hostname.tlsSecretName);

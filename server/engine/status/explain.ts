@@ -1,5 +1,8 @@
 import type { Deployment } from "kubernetes-types/apps/v1";
 import type { ContainerStatus, Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
+import { eventTime } from "@/server/engine/status/event-time";
+import { lastLogLine, permissionErrorLine } from "@/server/engine/status/explain-exit-message";
+import { explainProbeRestart } from "@/server/engine/status/explain-probes";
 
 /**
  * Human explanations for the failures people hit most, each one sentence that says what is wrong
@@ -75,6 +78,15 @@ export function explainCrashLoop(pods: Pod[]): string | undefined {
       }
       const code = last?.exitCode;
       const codeText = code === undefined ? "" : ` (last exit code ${code})`;
+      const denied = permissionErrorLine(last);
+      if (denied && /Read-only file system/i.test(denied)) {
+        return `The container keeps crashing${codeText}: "${denied}" — its filesystem is read-only, so mount a volume at the path it writes to, or turn off the read-only root filesystem.`;
+      }
+      if (denied) {
+        return `The container keeps crashing${codeText}: "${denied}" — the process may not write where its volume is mounted; set the app's fsGroup (and user) in Advanced to the image's group, e.g. 999 for postgres.`;
+      }
+      const said = lastLogLine(last);
+      if (said) return `The container keeps crashing${codeText}; its last log line: "${said}" — open the logs to see why it exits.`;
       return `The container keeps crashing${codeText} — open the logs to see why it exits.`;
     }
   }
@@ -89,11 +101,6 @@ function latestEvent(events: Event[], kind: string, name: string, uid: string | 
     .sort((a, b) => eventTime(b) - eventTime(a))[0];
 }
 
-/** Milliseconds since epoch of an event's last occurrence, 0 when it carries no time. */
-export function eventTime(e: Event): number {
-  const t = e.lastTimestamp ?? e.series?.lastObservedTime ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp;
-  return t ? Date.parse(t) || 0 : 0;
-}
 
 /**
  * Why a PersistentVolumeClaim is not Bound, in the provisioner's or binder's own words, or
@@ -199,7 +206,8 @@ export type ExplainInput = {
 /**
  * The single most useful explanation for an app's state, or undefined when nothing is wrong.
  * Order: causes that stop a pod from existing or starting (volume, scheduling, attach, image),
- * then a crashing process, then the rollout deadline (which only says that something above
+ * then a container killed by its probe (which also backs off like a crash), then a crashing
+ * process, then the rollout deadline (which only says that something above
  * went wrong for too long).
  */
 export function explainApp({ deployment, pods, events, pvcs }: ExplainInput): string | undefined {
@@ -208,6 +216,7 @@ export function explainApp({ deployment, pods, events, pvcs }: ExplainInput): st
     explainUnschedulable(pods, events) ??
     explainMultiAttach(pods, events) ??
     explainImagePull(pods, events) ??
+    explainProbeRestart(pods, events) ??
     explainCrashLoop(pods) ??
     explainProgressDeadline(deployment)
   );

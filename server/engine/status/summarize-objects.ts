@@ -1,7 +1,8 @@
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { EventSummary, PodSummary, VolumeStatus } from "@/lib/dto/app-status";
-import { eventTime, isPodReady, pvcNote } from "@/server/engine/status/explain";
+import { eventTime } from "@/server/engine/status/event-time";
+import { isPodReady, pvcNote } from "@/server/engine/status/explain";
 
 /**
  * Maps the Kubernetes objects behind an app to the small DTOs the status page shows. Pure:

@@ -52,8 +52,11 @@ describe("the OpenAPI document", () => {
 
   it("describes request bodies from the shared zod schemas", () => {
     const createApp = doc.paths["/api/projects/{project}/apps"].post.requestBody!.content["application/json"].schema;
-    expect(createApp.required).toEqual(expect.arrayContaining(["name", "image", "port"]));
+    expect(createApp.required).toEqual(expect.arrayContaining(["name", "image"]));
+    // No port makes a worker, so the port is optional.
+    expect(createApp.required).not.toContain("port");
     expect(createApp.properties).toMatchObject({ port: { type: "integer", minimum: 1, maximum: 65535 }, replicas: { minimum: 0, maximum: 50 } });
+    expect(Object.keys(createApp.properties ?? {})).toEqual(expect.arrayContaining(["probes", "securityContext"]));
     const rollback = doc.paths["/api/projects/{project}/apps/{app}/rollback"].post.requestBody!.content["application/json"].schema;
     expect(rollback.required).toEqual(["revision"]);
     const deploy = doc.paths["/api/projects/{project}/apps/{app}/deploy"].post;

@@ -174,7 +174,8 @@ describe("projects and apps over REST", () => {
     expect((await call(apps.POST, "/api/projects/shop/apps", { method: "POST", params: { project: "shop" }, body })).status).toBe(201);
     await call(deploy.POST, "/api/projects/shop/apps/crash/deploy", { method: "POST", params: { project: "shop", app: "crash" } });
     const failed = await waitForHealth("crash", "Failed");
-    expect(failed.explanation).toBe("The container keeps crashing (last exit code 1) — open the logs to see why it exits.");
+    // Berth renders terminationMessagePolicy FallbackToLogsOnError, so the kubelet keeps the log's last line.
+    expect(failed.explanation).toBe('The container keeps crashing (last exit code 1); its last log line: "Error: fatal: exiting with code 1" — open the logs to see why it exits.');
   });
 
   it("explains a ReadWriteMany volume on local-path in the provisioner's words, with what to change", async () => {

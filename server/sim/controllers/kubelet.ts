@@ -2,13 +2,16 @@
  * The simulated scheduler and kubelet for the single node `sim-node-1`. A new pod is bound
  * once its PersistentVolumeClaims are Bound (asking the provisioner for WaitForFirstConsumer
  * claims), then each container walks the real kubelet's states with short, configurable delays:
- * ContainerCreating → Running (ready after the readiness probe's initialDelaySeconds), with the
+ * ContainerCreating → Running (ready after the readiness probe's initialDelaySeconds; failing
+ * probes as probe-behaviour.ts decides, a liveness or startup failure restarting the container), with the
  * image-tag failures of image-behaviour.ts (CrashLoopBackOff with back-off, ErrImagePull ⇄
  * ImagePullBackOff). Job pods exit 0 and Succeed. Every step records the kubelet's Event.
  */
 import type { KubeObject, SimController, SimStore } from "@/server/sim/contract";
 import { execProbeFailure } from "@/server/sim/controllers/exec-probe";
 import { behaviourOf, errImagePullMessage, fullImageName, pullFailedMessage, selfExitCode } from "@/server/sim/controllers/image-behaviour";
+import { planProbes, probeKillEvents, type ProbeKind } from "@/server/sim/controllers/probe-behaviour";
+import { permissionCrash, terminationMessage } from "@/server/sim/controllers/volume-permissions";
 import { buildPodStatus, containerIdFor, type ContainerState, type PodState } from "@/server/sim/controllers/pod-status";
 import { recordEvent } from "@/server/sim/controllers/record-event";
 import { NODE_NAME, R, controllerOf, keyOf, nowIso, sameRef, splitKey } from "@/server/sim/controllers/resources";
@@ -68,7 +71,7 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
       podIP: `10.42.${Math.floor(n / 250)}.${(n % 250) + 4}`,
       initDone: true,
       containers: ((pod.spec as Obj).containers as Obj[]).map((c) => ({
-        name: c.name, image: c.image, crashExitCode: selfExitCode(c as { image: string }), stage: "creating", nextAt: Date.now() + tick * 3, restartCount: 0, crashes: 0, pullAttempts: 0, pulled: false, ready: false, readyAt: Infinity,
+        name: c.name, image: c.image, crashExitCode: selfExitCode(c as { image: string }) ?? permissionCrash(pod.spec as Obj, c)?.exitCode, stage: "creating", nextAt: Date.now() + tick * 3, restartCount: 0, crashes: 0, pullAttempts: 0, pulled: false, ready: false, readyAt: Infinity,
       })),
     };
     states.set(key, state);
@@ -99,22 +102,23 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     c.waitingMessage = undefined;
     c.startedAt = nowIso();
     c.containerID = containerIdFor(pod.metadata.uid ?? "", c.name, c.restartCount);
-    const delay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * opts.secondMs : 0;
-    c.readyAt = now + Math.max(delay, spec.readinessProbe ? tick : 0);
-    const unready = spec.readinessProbe?.exec ? execProbeFailure(store, "Readiness", spec.readinessProbe, spec, pod) : undefined;
-    if (unready !== undefined) {
-      c.readyAt = Infinity;
-      recordEvent(store, pod, "Warning", "Unhealthy", unready, "kubelet", field);
-    }
+    const execProbe = (kind: ProbeKind, probe: Obj) => execProbeFailure(store, kind, probe, spec, pod);
+    const plan = planProbes(spec, (pod.status as Obj | undefined)?.podIP ?? "", opts.secondMs, tick, execProbe);
+    c.readyAt = now + plan.readyAfterMs;
     c.ready = c.readyAt <= now;
+    c.probeKill = plan.kill ? { probe: plan.kill.probe, at: now + plan.kill.afterMs, output: plan.kill.output } : undefined;
+    if (plan.readinessFailure !== undefined) recordEvent(store, pod, "Warning", "Unhealthy", plan.readinessFailure, "kubelet", field);
     const isJob = controllerOf(pod)?.kind === "Job";
     const exitsAt = c.crashExitCode !== undefined ? now + tick * 3 : isJob ? now + tick * 4 : Infinity;
-    c.nextAt = Math.min(exitsAt, c.ready ? Infinity : c.readyAt);
+    c.nextAt = Math.min(exitsAt, c.ready ? Infinity : c.readyAt, c.probeKill?.at ?? Infinity);
   }
 
-  function exit(pod: KubeObject, c: ContainerState, exitCode: number, now: number): void {
-    const t = { exitCode, reason: exitCode === 0 ? "Completed" : "Error", startedAt: c.startedAt!, finishedAt: nowIso(), containerID: c.containerID! };
+  function exit(pod: KubeObject, c: ContainerState, exitCode: number, now: number, killed = false): void {
+    const spec = (pod.spec as Obj).containers.find((x: Obj) => x.name === c.name) as Obj;
+    const message = terminationMessage(pod.spec as Obj, spec, exitCode, killed);
+    const t = { exitCode, reason: exitCode === 0 ? "Completed" : "Error", ...(message ? { message } : {}), startedAt: c.startedAt!, finishedAt: nowIso(), containerID: c.containerID! };
     c.ready = false;
+    c.probeKill = undefined;
     c.startedAt = undefined;
     const policy = (pod.spec as Obj).restartPolicy ?? "Always";
     if (policy === "Never" || (policy === "OnFailure" && exitCode === 0)) {
@@ -136,6 +140,17 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     c.waitingMessage = `back-off ${backoffSeconds < 60 ? `${backoffSeconds}s` : `${Math.floor(backoffSeconds / 60)}m${backoffSeconds % 60 ? `${backoffSeconds % 60}s` : "0s"}`} restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
     recordEvent(store, pod, "Warning", "BackOff", `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`, "kubelet", `spec.containers{${c.name}}`);
     c.nextAt = now + tick * Math.min(16, 2 ** (c.crashes - 1));
+  }
+
+  /**
+   * A failing liveness or startup probe: the kubelet reports the failure, kills the container
+   * (SIGKILL after the grace period here: exit code 137, reason Error) and restarts it under the
+   * same back-off as a crash.
+   */
+  function killByProbe(pod: KubeObject, c: ContainerState, now: number): void {
+    const kill = c.probeKill!;
+    for (const e of probeKillEvents(kill.probe, c.name, kill.output)) recordEvent(store, pod, e.type, e.reason, e.message, "kubelet", `spec.containers{${c.name}}`);
+    exit(pod, c, 137, now, true);
   }
 
   function step(pod: KubeObject, c: ContainerState, now: number): void {
@@ -161,9 +176,14 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
         c.nextAt = now + tick * Math.min(16, 2 ** (c.pullAttempts + 1));
         return;
       case "running":
+        if (c.probeKill && now >= c.probeKill.at) {
+          killByProbe(pod, c, now);
+          return;
+        }
         if (!c.ready && now >= c.readyAt) {
           c.ready = true;
           c.nextAt = c.crashExitCode !== undefined || controllerOf(pod)?.kind === "Job" ? Math.max(now, c.nextAt) : Infinity;
+          c.nextAt = Math.min(c.nextAt, c.probeKill?.at ?? Infinity);
           if (c.nextAt > now) return;
         }
         exit(pod, c, c.crashExitCode ?? 0, now);

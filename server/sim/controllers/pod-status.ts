@@ -16,6 +16,8 @@ export interface Terminated {
   startedAt: string;
   finishedAt: string;
   containerID: string;
+  /** The log tail under terminationMessagePolicy FallbackToLogsOnError. */
+  message?: string;
 }
 
 export interface ContainerState {
@@ -36,6 +38,8 @@ export interface ContainerState {
   waitingMessage?: string;
   last?: Terminated;
   final?: Terminated;
+  /** A failing liveness or startup probe: when it kills the container, and its output. */
+  probeKill?: { probe: "Liveness" | "Startup"; at: number; output: string };
 }
 
 export interface PodState {
@@ -57,7 +61,7 @@ function containerStatus(c: ContainerState): Obj {
     out.containerID = c.containerID;
   } else if (c.stage === "done" || c.stage === "exited") {
     const t = c.final ?? c.last!;
-    out.state = { terminated: { exitCode: t.exitCode, reason: t.reason, startedAt: t.startedAt, finishedAt: t.finishedAt, containerID: t.containerID } };
+    out.state = { terminated: { exitCode: t.exitCode, reason: t.reason, ...(t.message ? { message: t.message } : {}), startedAt: t.startedAt, finishedAt: t.finishedAt, containerID: t.containerID } };
     out.containerID = t.containerID;
   } else {
     const reason = c.stage === "creating" ? "ContainerCreating" : c.stage === "pullError" ? "ErrImagePull" : c.stage === "pullBackOff" ? "ImagePullBackOff" : "CrashLoopBackOff";

@@ -92,6 +92,8 @@ function jobCompletions(o: Any): string {
   const succeeded = o.status?.succeeded ?? 0;
   if (o.spec?.completions !== undefined && o.spec?.completions !== null) return `${succeeded}/${o.spec.completions}`;
   return (o.spec?.parallelism ?? 1) > 1 ? `${succeeded}/1 of ${o.spec.parallelism}` : `${succeeded}/1`;
+}
+
 /** GetAccessModesAsString: short names in a fixed order, whatever order the object lists them in. */
 function accessModes(modes: string[] | undefined): string {
   const short: Array<[string, string]> = [["ReadWriteOnce", "RWO"], ["ReadOnlyMany", "ROX"], ["ReadWriteMany", "RWX"], ["ReadWriteOncePod", "RWOP"]];

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SimError, type KubeObject, type SimStore } from "@/server/sim/contract";
 import { R } from "@/server/sim/controllers/resources";
 import { simClock } from "@/server/sim/controllers/sim-clock";
+import { permissionCrash } from "@/server/sim/controllers/volume-permissions";
 import { scriptedOutput } from "@/server/sim/streams/container-output";
 import { linesBetween, parseRfc3339, periodNs, rfc3339Nano, type Instance, type LogLine } from "@/server/sim/streams/log-lines";
 import { containerStatusOf, resolveContainer, statusBody } from "@/server/sim/streams/resolve-container";
@@ -19,8 +20,9 @@ const msToNs = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;
 
 function instanceOf(pod: KubeObject, container: string, previous: boolean): Instance {
   const cs = containerStatusOf(pod, container);
-  const image = ((pod.spec as Obj).containers ?? []).find((c: Obj) => c.name === container)?.image ?? "";
-  const base = { podName: pod.metadata.name, image, script: scriptedOutput(pod, container) };
+  const spec: Obj = ((pod.spec as Obj).containers ?? []).find((c: Obj) => c.name === container) ?? {};
+  const image = spec.image ?? "";
+  const base = { podName: pod.metadata.name, image, script: scriptedOutput(pod, container), lastWords: permissionCrash(pod.spec as Obj, spec)?.lastWords };
   const fromTerminated = (t: Obj): Instance => ({ ...base, id: t.containerID ?? `${pod.metadata.uid}/${container}`, startNs: msToNs(t.startedAt), endNs: msToNs(t.finishedAt), exitCode: t.exitCode });
   const last = cs?.lastState?.terminated;
   if (previous) {

@@ -17,6 +17,8 @@ export interface Instance {
   exitCode?: number;
   /** What the process prints when the sim can run its command (container-output.ts): replaces the generated lines. */
   script?: string[];
+  /** What a failed instance prints last, when its image has its own words (volume-permissions.ts). */
+  lastWords?: string;
 }
 
 export interface LogLine {
@@ -60,7 +62,7 @@ export function linesBetween(inst: Instance, period: bigint, sinceNs: bigint, un
   }
   // A failed instance's last words, just after its last regular line.
   if (inst.exitCode && inst.endNs !== undefined && inst.endNs < untilNs && inst.endNs + 1n >= sinceNs) {
-    lines.push({ ns: inst.endNs + 1n, text: `Error: fatal: exiting with code ${inst.exitCode}` });
+    lines.push({ ns: inst.endNs + 1n, text: inst.lastWords ?? `Error: fatal: exiting with code ${inst.exitCode}` });
   }
   if (lines.length === 0) first = -1;
   return { first, lines };

@@ -8,6 +8,7 @@ import { SimError, type KubeObject } from "@/server/sim/contract";
 import type { KindDescriptor } from "@/server/sim/kinds/kind-registry";
 import { SUBDOMAIN, SUBDOMAIN_MSG, invalid, required, type Cause } from "@/server/sim/validate/causes";
 import { checkCronJob, checkJobRestartPolicy } from "@/server/sim/validate/validate-cronjob";
+import { checkRuntime } from "@/server/sim/validate/validate-runtime";
 import { checkContainers, checkIngress, checkLabels, checkPersistentVolumeClaim, checkService } from "@/server/sim/validate/validate-specs";
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -37,7 +38,7 @@ function checkPodSpec(spec: Any, path: string): Cause[] {
     else causes.push(...checkName(`${p}.name`, c.name, "label"));
     if (!c?.image) causes.push(required(`${p}.image`));
   });
-  causes.push(...checkContainers(spec, path));
+  causes.push(...checkContainers(spec, path), ...checkRuntime(spec, path));
   return causes;
 }
 

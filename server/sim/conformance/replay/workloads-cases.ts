@@ -125,10 +125,6 @@ async function replayCronJobRun(rec: Recording, ctx: ReplayContext): Promise<str
   return out;
 }
 
-async function names(ctx: ReplayContext, path: string): Promise<string[]> {
-  return ((await ctx.api("GET", path)).body.items as Obj[]).map((o) => o.metadata.name).sort();
-}
-
 export const workloadsTable: ReplayTable = {
   title: "StatefulSets and CronJobs",
   sim: { controllerOptions: { tickMs: 50 } },
