@@ -28,11 +28,12 @@ test.describe("config files", () => {
 
       await page.goto(`/projects/${project}/apps/web/files`);
       const list = page.getByRole("list", { name: "Files" });
-      await expect(list).toContainText("/etc/web/app.conf");
+      await expect(list).toContainText("/etc/web/app.conf", { timeout: 60_000 });
       await expect(list).toContainText("/etc/web/token");
       await expect(page.getByText("The secret text is kept as stored")).toHaveCount(0);
-      await list.getByRole("button", { name: /app\.conf/ }).click();
+      // The first file is open to begin with; Monaco loads on demand, which takes a while on a busy machine.
       await expect(page.getByTestId("file-editor").locator(".view-lines")).toContainText("greeting=hello", { timeout: 60_000 });
+      await expect(list.getByRole("button", { name: "/etc/web/app.conf" })).toHaveAttribute("aria-current", "true");
       await pasteIntoEditor(page, "file-editor", "greeting=bonjour\n");
       await expect(page.getByTestId("file-editor").locator(".view-lines")).toContainText("greeting=bonjour");
 
@@ -41,17 +42,22 @@ test.describe("config files", () => {
       await page.getByRole("button", { name: "Save and deploy" }).click();
       expect((await saved).status()).toBe(200);
       expect((await deployed).status()).toBe(202);
-      await expect(page.getByText("A deploy is rolling the app")).toBeVisible();
+      await expect(page.getByText("A deploy is rolling the app")).toBeVisible({ timeout: 30_000 });
       await list.getByRole("button", { name: /token/ }).click();
       await expect(page.getByText("The secret text is kept as stored")).toBeVisible();
       await expect(page.locator("body")).not.toContainText(TOKEN);
       await shot("files-tab");
 
       await expect.poll(checksum, { timeout: 60_000 }).not.toBe(before);
+      const outcome = async () => {
+        const { revisions } = (await (await adminApi.get(`/api/projects/${project}/apps/web/revisions`)).json()) as { revisions: Array<{ number: number; outcome: string }> };
+        return revisions.find((r) => r.number === 2)?.outcome;
+      };
+      await expect.poll(outcome, { timeout: 60_000 }).toBe("succeeded");
       await page.goto(`/projects/${project}/apps/web/deployments`);
       const rows = page.getByTestId("revision-row");
-      await expect(rows).toHaveCount(2, { timeout: 30_000 });
-      await expect(rows.first()).toContainText("Revision 2 · Succeeded", { timeout: 60_000 });
+      await expect(rows).toHaveCount(2, { timeout: 60_000 });
+      await expect(rows.first()).toContainText("Revision 2 · Succeeded");
       for (const row of await rows.all()) await row.getByLabel("Compare").check();
       const diff = page.getByRole("region", { name: "Changes from revision 1 to 2" });
       await expect(diff).toContainText('files["/etc/web/app.conf"]');
