@@ -67,3 +67,15 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   }));
   expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.client}px viewport`).toBeLessThanOrEqual(widths.client);
 }
+
+/** Replaces the whole text of the Monaco editor under `testId` with a paste (typing would auto-indent every line). */
+export async function pasteIntoEditor(page: Page, testId: string, text: string): Promise<void> {
+  const input = page.getByTestId(testId).first().locator("textarea").first();
+  await input.focus();
+  await page.keyboard.press("ControlOrMeta+A");
+  await input.evaluate((element, value) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", value);
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}

@@ -1,22 +1,12 @@
 import { parseAllDocuments } from "yaml";
 import { ADMIN_STORAGE_STATE } from "./berth-state";
-import { expect, test } from "./fixtures";
+import { expect, pasteIntoEditor, test } from "./fixtures";
 
 test.use({ storageState: ADMIN_STORAGE_STATE });
 
 type Page = import("@playwright/test").Page;
 
-/** Replaces the Monaco editor's whole text with a paste (typing would auto-indent every line). */
-async function replaceEditorText(page: Page, text: string) {
-  const input = page.getByTestId("yaml-editor").first().locator("textarea").first();
-  await input.focus();
-  await page.keyboard.press("ControlOrMeta+A");
-  await input.evaluate((element, value) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", value);
-    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
+const replaceEditorText = (page: Page, text: string) => pasteIntoEditor(page, "yaml-editor", text);
 
 /** Puts the cursor inside the first key `name` at the start of a line (after its indentation). */
 async function moveCursorToKey(page: Page, text: string, name: string) {

@@ -10,6 +10,7 @@ const TABS = [
   { path: "/hostnames", label: "Hostnames" },
   { path: "/volumes", label: "Volumes" },
   { path: "/environment", label: "Environment" },
+  { path: "/files", label: "Files" },
   { path: "/logs", label: "Logs" },
   { path: "/terminal", label: "Terminal" },
   { path: "/yaml", label: "YAML" },

@@ -22,6 +22,7 @@ describe("appSpecSchema", () => {
       secretEnv: [],
       hostnames: [],
       volumes: [],
+      files: [],
     });
   });
 

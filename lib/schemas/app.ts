@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appFileIssues, appFileSchema, MAX_FILES, redactFiles, storedAppFileSchema } from "@/lib/schemas/app-files";
 import { imageReference } from "@/lib/schemas/image-reference";
 import {
   dns1035Label,
@@ -141,6 +142,7 @@ const appSpecObject = strictObject({
   securityContext: securityContextSchema.optional(),
   hostnames: listOf(hostnameSpecSchema, "{ host, path? }", 50, "hostnames"),
   volumes: listOf(volumeSpecSchema, "{ name, size, mountPath }", 20, "volumes"),
+  files: listOf(appFileSchema, "{ path, content, secret? }", MAX_FILES, "files"),
 });
 
 type Ctx = z.core.$RefinementCtx<z.output<typeof appSpecObject>>;
@@ -213,6 +215,7 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   refuseDuplicates(ctx, spec.hostnames, "hostnames", (h) => `${h.host}${h.path}`, "the host and path", "host");
   refuseDuplicates(ctx, spec.volumes, "volumes", (v) => v.name, "the name", "name");
   refuseOverlappingMounts(ctx, spec.volumes);
+  for (const issue of appFileIssues(spec.files, spec.volumes)) ctx.addIssue({ code: "custom", ...issue });
   if (byteLength(spec.env) > MAX_PLAIN_ENV_BYTES) {
     ctx.addIssue({ code: "custom", path: ["env"], message: "the env values add up to more than 128 KiB — move large values into a volume" });
   }
@@ -232,12 +235,14 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   if (ports.size > 10) {
     ctx.addIssue({ code: "custom", path: ["hostnames"], message: "the hostnames route to more than 10 different ports — use at most 10" });
   }
+  const ownSecrets = new Map([[`${spec.name}-env`, "secret env"], [`${spec.name}-secret-files`, "secret files"]]);
   spec.hostnames.forEach((h, i) => {
-    if (h.tlsSecretName === `${spec.name}-env`) {
+    const what = h.tlsSecretName === undefined ? undefined : ownSecrets.get(h.tlsSecretName);
+    if (what) {
       ctx.addIssue({
         code: "custom",
         path: ["hostnames", i, "tlsSecretName"],
-        message: `"${h.tlsSecretName}" is the Secret Berth keeps this app's secret env in — name the certificate Secret differently`,
+        message: `"${h.tlsSecretName}" is the Secret Berth keeps this app's ${what} in — name the certificate Secret differently`,
       });
     }
   });
@@ -263,14 +268,17 @@ export type AppSpecInput = z.input<typeof appSpecSchema>;
 /**
  * The app spec without secret values: what the Deployment's `berth.dev/spec` annotation and
  * revision snapshots hold. Secret values live only in the Secret `<app>-env` and the database.
+ * Files keep their path and a checksum: contents live in `<app>-files` / `<app>-secret-files`.
  */
-export const storedAppSpecSchema = appSpecObject
-  .extend({ secretEnv: z.array(strictObject({ name: envName })).max(200).default([]) });
+export const storedAppSpecSchema = appSpecObject.extend({
+  secretEnv: z.array(strictObject({ name: envName })).max(200).default([]),
+  files: z.array(storedAppFileSchema).max(MAX_FILES).default([]),
+});
 export type StoredAppSpec = z.output<typeof storedAppSpecSchema>;
 
-/** Drops secret values from a spec, keeping their names. */
+/** Drops secret values from a spec, keeping their names, and file contents, keeping checksums. */
 export function redactAppSpec(spec: AppSpec): StoredAppSpec {
-  return { ...spec, secretEnv: spec.secretEnv.map(({ name }) => ({ name })) };
+  return { ...spec, secretEnv: spec.secretEnv.map(({ name }) => ({ name })), files: redactFiles(spec.files) };
 }
 
 /** Body of `PUT /api/projects/:project/apps/:app/scale`. */

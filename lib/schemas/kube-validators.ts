@@ -39,7 +39,8 @@ export function dnsSubdomainProblem(value: string, max = 253): string | undefine
   return undefined;
 }
 
-function checked(problem: (value: string) => string | undefined) {
+/** A string checked by `problem`, which returns the sentence for a bad value. */
+export function checked(problem: (value: string) => string | undefined) {
   return z.string({ error: requiredOr("expected a string") }).superRefine((value, ctx) => {
     const message = problem(value);
     if (message) ctx.addIssue({ code: "custom", message });

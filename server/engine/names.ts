@@ -43,6 +43,16 @@ export function secretName(app: string): string {
   return boundedName(`${app}-env`);
 }
 
+/** The ConfigMap holding an app's plain config files. */
+export function filesConfigMapName(app: string): string {
+  return boundedName(`${app}-files`);
+}
+
+/** The Secret holding an app's secret config files (apart from `<app>-env`, which env reads key by key). */
+export function secretFilesName(app: string): string {
+  return boundedName(`${app}-secret-files`);
+}
+
 /**
  * The PVC of one of an app's volumes. Kept ≤ 63 (not 253) so it can also appear in label values
  * and event messages untruncated.

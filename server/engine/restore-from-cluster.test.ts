@@ -34,6 +34,10 @@ const spec = {
   secretEnv: [{ name: "API_KEY", value: "k3y-value" }],
   hostnames: [{ host: "shop.example.com", path: "/api" }],
   volumes: [{ name: "data", size: "2Gi", mountPath: "/data" }],
+  files: [
+    { path: "/etc/web/config.yaml", content: "mode: prod\n", secret: false },
+    { path: "/etc/web/token", content: "t0ken-value", secret: true },
+  ],
 };
 
 beforeAll(async () => {
@@ -49,7 +53,8 @@ beforeAll(async () => {
   });
   for (const app of ["web", "worker"]) {
     const { operation } = await deployApp(by, { project: "shop", app });
-    expect((await waitForOperation(operation.id, 15_000)).status).toBe("succeeded");
+    const done = await waitForOperation(operation.id, 15_000);
+    expect(done.status, JSON.stringify(done)).toBe("succeeded");
   }
   await stopEngine();
 });
@@ -73,7 +78,7 @@ describe("restore-from-cluster", () => {
     expect(await getDb().app.count()).toBe(2);
   });
 
-  it("rebuilds projects and apps, secret values included, in an empty database", async () => {
+  it("rebuilds projects and apps, secret values and file contents included, in an empty database", async () => {
     await freshDatabase();
     const report = await restoreFromCluster(fx.cluster.kubeConfig);
     expect(report).toEqual({ projects: ["shop"], apps: ["shop/web", "shop/worker"], skipped: [] });

@@ -1,7 +1,8 @@
 /**
  * Rebuilds projects and apps in an empty database from the cluster, when the database was lost:
  * every Deployment Berth manages carries its app's spec (without secret values) in the
- * `berth.dev/spec` annotation, and the app's Secret holds the secret values. Namespaces give the
+ * `berth.dev/spec` annotation, and the app's Secret holds the secret values (its ConfigMap and
+ * Secret of config files hold the files' text, see restore-files.ts). Namespaces give the
  * projects and their display names. Revision history and users are not in the cluster and
  * start afresh; the next deploy of each app is revision 1.
  */
@@ -19,6 +20,7 @@ import { ANNOTATION_DISPLAY_NAME, ANNOTATION_RESTARTED_AT, LABEL_PROJECT } from 
 import { secretEnvFromSecret } from "@/server/engine/render/render-secret";
 import { decodeSpecAnnotation } from "@/server/engine/render/spec-annotation";
 import { writeAppChildRows } from "@/server/engine/model/write-app-rows";
+import { restoreFiles } from "@/server/engine/restore-files";
 import { rowsFromSpec } from "@/server/engine/spec-rows";
 import { listManaged } from "@/server/kube/list-managed";
 import { readObject } from "@/server/kube/read-object";
@@ -68,7 +70,12 @@ export async function restoreFromCluster(kubeConfig: KubeConfig): Promise<Restor
       report.skipped.push(`${where}: the Secret ${secretName(stored.name)} has no value for ${missing.join(", ")}`);
       continue;
     }
-    const parsed = appSpecSchema.safeParse({ ...stored, secretEnv: stored.secretEnv.map((v) => ({ name: v.name, value: values.get(v.name)! })) });
+    const files = await restoreFiles(kubeConfig, namespace, stored.name, stored.files);
+    if (!files.ok) {
+      report.skipped.push(`${where}: ${files.problem}`);
+      continue;
+    }
+    const parsed = appSpecSchema.safeParse({ ...stored, secretEnv: stored.secretEnv.map((v) => ({ name: v.name, value: values.get(v.name)! })), files: files.files });
     if (!parsed.success) {
       report.skipped.push(`${where}: ${issueSentences(parsed.error).join("; ")}`);
       continue;

@@ -1,7 +1,9 @@
 import { appSpecSchema, storedAppSpecSchema, type AppSpec, type SecretEnvVar } from "@/lib/schemas/app";
+import type { AppFile } from "@/lib/schemas/app-files";
 import { issueSentences } from "@/lib/schemas/format-issues";
 import { encodeSpecAnnotation } from "@/server/engine/render/spec-annotation";
 import type { RenderedObject } from "@/server/engine/render/types";
+import { revisionFiles } from "@/server/engine/revision-files";
 import { parseJsonColumn } from "@/server/engine/spec-rows";
 
 /**
@@ -26,10 +28,15 @@ export type RollbackSpec = { ok: true; spec: AppSpec } | { ok: false; problem: s
 
 /**
  * The spec to deploy when rolling back to a revision: its stored spec with the secret values
- * the app has now. Refused, with a sentence, when the revision needs a secret the app no longer
- * has (its value is gone) or when it no longer passes today's rules.
+ * the app has now, and its files (see revision-files.ts). Refused, with a sentence, when the
+ * revision needs a secret the app no longer has (its value is gone) or when it no longer passes
+ * today's rules.
  */
-export function rollbackSpec(revision: { number: number; spec: string }, currentSecretEnv: readonly SecretEnvVar[]): RollbackSpec {
+export function rollbackSpec(
+  revision: { number: number; spec: string; objects?: string },
+  currentSecretEnv: readonly SecretEnvVar[],
+  currentFiles: readonly AppFile[] = [],
+): RollbackSpec {
   const stored = parseJsonColumn(`Revision ${revision.number} spec`, revision.spec, storedAppSpecSchema);
   const values = new Map(currentSecretEnv.map((v) => [v.name, v.value]));
   const missing = stored.secretEnv.filter((v) => !values.has(v.name)).map((v) => v.name);
@@ -39,7 +46,9 @@ export function rollbackSpec(revision: { number: number; spec: string }, current
       problem: `revision ${revision.number} uses the secret env ${missing.join(", ")}, which the app no longer has — add ${missing.length > 1 ? "them" : "it"} back, then roll back`,
     };
   }
-  const parsed = appSpecSchema.safeParse({ ...stored, secretEnv: stored.secretEnv.map((v) => ({ name: v.name, value: values.get(v.name)! })) });
+  const files = revisionFiles(revision, stored.files, currentFiles);
+  if (!files.ok) return files;
+  const parsed = appSpecSchema.safeParse({ ...stored, secretEnv: stored.secretEnv.map((v) => ({ name: v.name, value: values.get(v.name)! })), files: files.files });
   if (!parsed.success) return { ok: false, problem: `revision ${revision.number} no longer passes validation: ${issueSentences(parsed.error).join("; ")}` };
   return { ok: true, spec: parsed.data };
 }

@@ -3,7 +3,7 @@ import { appSpecSchema, type AppSpec } from "@/lib/schemas/app";
 import { issueSentences } from "@/lib/schemas/format-issues";
 
 /**
- * The mapping between an app spec and its database rows (App, Hostname, Volume, SecretEnv in
+ * The mapping between an app spec and its database rows (App, Hostname, Volume, SecretEnv, AppFile in
  * prisma/schema.prisma). App.spec holds the scalar part as JSON; list entries are rows with a
  * `position` so their order survives. Pure: the caller reads and writes the rows.
  *
@@ -36,19 +36,28 @@ export interface SecretEnvRow {
   value: string;
 }
 
+export interface FileRow {
+  position: number;
+  path: string;
+  /** Plain text here; the model layer seals a secret file's content at rest. */
+  content: string;
+  secret: boolean;
+}
+
 /** The part of the spec stored as JSON in App.spec. */
-export type AppCoreSpec = Omit<AppSpec, "name" | "hostnames" | "volumes" | "secretEnv">;
+export type AppCoreSpec = Omit<AppSpec, "name" | "hostnames" | "volumes" | "secretEnv" | "files">;
 
 export interface SpecRows {
   app: AppRow;
   hostnames: HostnameRow[];
   volumes: VolumeRow[];
   secretEnv: SecretEnvRow[];
+  files: FileRow[];
 }
 
 /** Splits a parsed spec into rows (without ids or appId: add `appId` when creating them). */
 export function rowsFromSpec(spec: AppSpec): SpecRows {
-  const { name, hostnames, volumes, secretEnv, ...core } = spec;
+  const { name, hostnames, volumes, secretEnv, files, ...core } = spec;
   return {
     app: { name, spec: JSON.stringify(core satisfies AppCoreSpec) },
     hostnames: hostnames.map((h, position) => ({ position, host: h.host, path: h.path, port: h.port ?? null, tlsSecretName: h.tlsSecretName ?? null })),
@@ -61,6 +70,7 @@ export function rowsFromSpec(spec: AppSpec): SpecRows {
       storageClass: v.storageClass ?? null,
     })),
     secretEnv: secretEnv.map((v, position) => ({ position, name: v.name, value: v.value })),
+    files: files.map((f, position) => ({ position, path: f.path, content: f.content, secret: f.secret })),
   };
 }
 
@@ -70,12 +80,14 @@ const orUndefined = <T>(value: T | null) => (value === null ? undefined : value)
 /**
  * Assembles and re-validates the spec from rows. Throws when the stored data no longer passes
  * the schema (a hand-edited database or a rule tightened since), naming every problem.
+ * `files` defaults to none for callers that only need the rest of the spec.
  */
 export function specFromRows(
   app: AppRow,
   hostnames: readonly HostnameRow[],
   volumes: readonly VolumeRow[],
   secretEnv: readonly SecretEnvRow[],
+  files: readonly FileRow[] = [],
 ): AppSpec {
   let core: unknown;
   try {
@@ -95,6 +107,7 @@ export function specFromRows(
       storageClass: orUndefined(v.storageClass),
     })),
     secretEnv: byPosition(secretEnv).map((v) => ({ name: v.name, value: v.value })),
+    files: byPosition(files).map((f) => ({ path: f.path, content: f.content, secret: f.secret })),
   };
   const parsed = appSpecSchema.safeParse(dropUndefined(candidate));
   if (!parsed.success) {

@@ -5,16 +5,17 @@ const obj = (kind: string, name = "x") => ({ kind, metadata: { name } });
 
 describe("the kind registry", () => {
   it("sorts into dependency order, stable within a kind, unknown kinds last", () => {
-    const objects = [obj("Ingress"), obj("Service"), obj("ConfigMap"), obj("Deployment"), obj("PersistentVolumeClaim", "a"), obj("PersistentVolumeClaim", "b"), obj("Secret"), obj("Namespace")];
+    const objects = [obj("Widget"), obj("Ingress"), obj("Service"), obj("ConfigMap"), obj("Deployment"), obj("PersistentVolumeClaim", "a"), obj("PersistentVolumeClaim", "b"), obj("Secret"), obj("Namespace")];
     expect(sortForApply(objects).map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       "Namespace/x",
+      "ConfigMap/x",
       "Secret/x",
       "PersistentVolumeClaim/a",
       "PersistentVolumeClaim/b",
       "Deployment/x",
       "Service/x",
       "Ingress/x",
-      "ConfigMap/x",
+      "Widget/x",
     ]);
     expect(sortForDelete([obj("Namespace"), obj("Deployment"), obj("Ingress")]).map((o) => o.kind)).toEqual(["Ingress", "Deployment", "Namespace"]);
   });

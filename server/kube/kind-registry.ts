@@ -36,7 +36,8 @@ export interface KindDescriptor extends ResourceKind {
 const KINDS = [
   { kind: "Namespace", apiVersion: "v1", group: "", version: "v1", plural: "namespaces", namespaced: false, applyOrder: 0, isInformed: true, hasAppLabels: false, explainsApp: false },
   { kind: "Secret", apiVersion: "v1", group: "", version: "v1", plural: "secrets", namespaced: true, applyOrder: 1, isInformed: false, hasAppLabels: true, explainsApp: false },
-  { kind: "ConfigMap", apiVersion: "v1", group: "", version: "v1", plural: "configmaps", namespaced: true, isInformed: false, hasAppLabels: false, explainsApp: false },
+  // The app's config files (plain ones); applied after the Secrets, before the Deployment mounting them.
+  { kind: "ConfigMap", apiVersion: "v1", group: "", version: "v1", plural: "configmaps", namespaced: true, applyOrder: 1, isInformed: false, hasAppLabels: true, explainsApp: false },
   { kind: "PersistentVolumeClaim", apiVersion: "v1", group: "", version: "v1", plural: "persistentvolumeclaims", namespaced: true, applyOrder: 2, isInformed: true, hasAppLabels: true, explainsApp: true },
   { kind: "Deployment", apiVersion: "apps/v1", group: "apps", version: "v1", plural: "deployments", namespaced: true, applyOrder: 3, isInformed: true, hasAppLabels: true, explainsApp: true },
   { kind: "Service", apiVersion: "v1", group: "", version: "v1", plural: "services", namespaced: true, applyOrder: 4, isInformed: true, hasAppLabels: true, explainsApp: false },

@@ -22,6 +22,13 @@ describe("who touches secret columns", () => {
     ]);
   });
 
+  it("writes AppFile rows (secret file contents) only in the model's row writer and the secrets module", () => {
+    expect(filesMatching(/\.appFile\.(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert)\(/)).toEqual([
+      "server/engine/model/write-app-rows.ts",
+      "server/secrets/secret-columns.ts",
+    ]);
+  });
+
   it("encrypts and decrypts through server/secrets only from the model layer", () => {
     expect(filesMatching(/\b(encryptSecretValue|decryptSecretValue)\(/)).toEqual([
       "server/engine/model/app-record.ts",

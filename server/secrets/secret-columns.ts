@@ -19,4 +19,10 @@ export const SECRET_COLUMNS: readonly SecretColumn[] = [
     read: (tx) => tx.secretEnv.findMany({ select: { id: true, value: true } }),
     write: (tx, id, value) => tx.secretEnv.update({ where: { id }, data: { value } }),
   },
+  {
+    // Only secret files are sealed; a plain file's content is as public as its ConfigMap.
+    name: "AppFile.content",
+    read: async (tx) => (await tx.appFile.findMany({ where: { secret: true }, select: { id: true, content: true } })).map((r) => ({ id: r.id, value: r.content })),
+    write: (tx, id, value) => tx.appFile.update({ where: { id }, data: { content: value } }),
+  },
 ];

@@ -9,7 +9,7 @@ import { specFromRows } from "@/server/engine/spec-rows";
 import { decryptSecretValue } from "@/server/secrets/secret-values";
 
 /** Prisma `include` that loads everything `specFromRows` needs. */
-export const APP_ROWS = { hostnames: true, volumes: true, secretEnv: true, project: true } as const;
+export const APP_ROWS = { hostnames: true, volumes: true, secretEnv: true, files: true, project: true } as const;
 export type AppWithRows = Prisma.AppGetPayload<{ include: typeof APP_ROWS }>;
 
 export interface AppRecord {
@@ -26,7 +26,11 @@ export interface AppRecord {
 /** The app's spec with its secret values decrypted: for what renders, edits or reveals them. */
 export function appSpecOf(row: AppWithRows): AppSpec {
   const secretEnv = row.secretEnv.map((r) => ({ ...r, value: decryptSecretValue(r.value) }));
-  return specFromRows(row, row.hostnames, row.volumes, secretEnv);
+  return specFromRows(row, row.hostnames, row.volumes, secretEnv, openFiles(row));
+}
+
+function openFiles(row: AppWithRows) {
+  return row.files.map((r) => (r.secret ? { ...r, content: decryptSecretValue(r.content) } : r));
 }
 
 export function toAppRecord(row: AppWithRows): AppRecord {
@@ -34,8 +38,9 @@ export function toAppRecord(row: AppWithRows): AppRecord {
     id: row.id,
     project: row.project.name,
     name: row.name,
-    // Names only: a record never needs the values, so it never decrypts them.
-    spec: redactAppSpec(specFromRows(row, row.hostnames, row.volumes, row.secretEnv.map((r) => ({ ...r, value: "" })))),
+    // Names only: a record never needs the values, so it never decrypts them. A secret file's
+    // checksum is of its plaintext, so that one is opened (the checksum is what the annotation shows).
+    spec: redactAppSpec(specFromRows(row, row.hostnames, row.volumes, row.secretEnv.map((r) => ({ ...r, value: "" })), openFiles(row))),
     specVersion: row.specVersion,
     restartedAt: row.restartedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -5,6 +5,7 @@ import { AppError } from "@/server/errors";
 import { auditChange, type Acting } from "@/server/auth/audit";
 import { appSpecOf, APP_ROWS, findAppOrThrow, toAppRecord, type AppRecord, type AppWithRows } from "@/server/engine/model/app-record";
 import { checkAppClaims } from "@/server/engine/model/check-app-claims";
+import { keepFileContents } from "@/server/engine/model/keep-file-contents";
 import { writeAppChildRows } from "@/server/engine/model/write-app-rows";
 import { rowsFromSpec } from "@/server/engine/spec-rows";
 
@@ -12,8 +13,10 @@ import { rowsFromSpec } from "@/server/engine/spec-rows";
  * Replaces an app's spec (PUT). The new spec takes effect in the cluster on the next deploy.
  *
  * Secret values are never sent to clients, so a client editing the spec it read sends secret
- * env entries without `value`: such an entry keeps the value the app has. The name is the
- * app's identity (its objects are named after it) and cannot change.
+ * env entries without `value`: such an entry keeps the value the app has; the same holds for
+ * secret files without `content`. Leaving `files` out keeps the app's files (they are edited on
+ * their own, through `…/files`, and the app form does not carry them). The name is the app's
+ * identity (its objects are named after it) and cannot change.
  */
 export async function updateApp(by: Acting, project: string, app: string, input: unknown): Promise<AppRecord> {
   return getDb().$transaction(async (tx) => {
@@ -42,7 +45,9 @@ function parseWithKeptSecrets(row: AppWithRows, input: unknown): AppSpec {
   if (body.name !== row.name) {
     throw new AppError({ code: "invalid", message: `name: an app cannot be renamed — keep "${row.name}", or create a new app and delete this one` });
   }
-  const current = new Map(appSpecOf(row).secretEnv.map((v) => [v.name, v.value]));
+  const currentSpec = appSpecOf(row);
+  body.files = body.files === undefined ? currentSpec.files : keepFileContents(currentSpec.files, body.files);
+  const current = new Map(currentSpec.secretEnv.map((v) => [v.name, v.value]));
   if (Array.isArray(body.secretEnv)) {
     body.secretEnv = body.secretEnv.map((entry: unknown) => {
       if (typeof entry !== "object" || entry === null || "value" in entry) return entry;

@@ -14,7 +14,8 @@ export function rollbackApp(by: Acting, target: AppTarget & { revision: number }
     change: async (tx, app) => {
       const old = await tx.revision.findUnique({ where: { appId_number: { appId: app.id, number: target.revision } } });
       if (!old) throw new AppError({ code: "not_found", message: `App "${app.name}" has no revision ${target.revision} — pick one from its revision list.` });
-      const spec = rollbackSpec(old, appSpecOf(app).secretEnv);
+      const current = appSpecOf(app);
+      const spec = rollbackSpec(old, current.secretEnv, current.files);
       if (!spec.ok) throw new AppError({ code: "invalid", message: `revision: ${spec.problem}.` });
       return writeSpec(tx, app, spec.spec);
     },

@@ -49,7 +49,8 @@ async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineS
     data: { outcome: "superseded", message: `Replaced by revision ${revision.number} before its rollout finished.`, finishedAt: new Date() },
   });
   const app = revision.app;
-  const spec = rollbackSpec(revision, appSpecOf(app).secretEnv);
+  const current = appSpecOf(app);
+  const spec = rollbackSpec(revision, current.secretEnv, current.files);
   if (!spec.ok) throw new OperationFailed(`Cannot deploy: ${spec.problem}.`);
   const project = { name: app.project.name, displayName: app.project.displayName ?? undefined };
   const objects = renderApp(spec.spec, project, renderOptionsOf(app)) as unknown as KubeObject[];

@@ -20,6 +20,8 @@ export const ANNOTATION_SPEC = "berth.dev/spec";
 export const ANNOTATION_SPEC_VERSION = "berth.dev/spec-version";
 export const ANNOTATION_RESTARTED_AT = "berth.dev/restartedAt";
 export const ANNOTATION_SECRET_CHECKSUM = "berth.dev/secret-checksum";
+/** On the pod template: checksum of the config files, so a changed file rolls the pods. */
+export const ANNOTATION_FILES_CHECKSUM = "berth.dev/files-checksum";
 export const ANNOTATION_DISPLAY_NAME = "berth.dev/display-name";
 
 /** Labels of a project's Namespace. It has no `berth.dev/app`, so pruning an app never selects it. */

@@ -1,6 +1,7 @@
 import type { AppSpec } from "@/lib/schemas/app";
 import { sortForApply } from "@/server/kube/kind-registry";
 import { renderDeployment } from "@/server/engine/render/render-deployment";
+import { renderFilesConfigMap, renderFilesSecret } from "@/server/engine/render/render-files";
 import { renderIngress } from "@/server/engine/render/render-ingress";
 import { renderNamespace } from "@/server/engine/render/render-namespace";
 import { renderPvcs } from "@/server/engine/render/render-pvc";
@@ -9,8 +10,9 @@ import { renderService } from "@/server/engine/render/render-service";
 import type { RenderedObject, RenderOptions, RenderProject } from "@/server/engine/render/types";
 
 /**
- * Everything an app needs in the cluster, in apply order: Namespace, Secret (only with secret
- * env), PVCs, Deployment, Service, Ingress (only with hostnames).
+ * Everything an app needs in the cluster, in apply order: Namespace, Secrets (only with secret
+ * env or secret files), ConfigMap (only with plain files), PVCs, Deployment, Service, Ingress
+ * (only with hostnames).
  *
  * The Namespace is included so one apply brings up a fresh project; it carries project labels
  * only (no `berth.dev/app`), so pruning by the app's labels never selects it. `app` must be a
@@ -20,6 +22,8 @@ export function renderApp(app: AppSpec, project: RenderProject, options: RenderO
   const objects: Array<RenderedObject | undefined> = [
     renderNamespace(project),
     renderSecret(app, project),
+    renderFilesSecret(app, project),
+    renderFilesConfigMap(app, project),
     ...renderPvcs(app, project),
     renderDeployment(app, project, options),
     renderService(app, project),

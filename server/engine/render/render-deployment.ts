@@ -1,8 +1,9 @@
 import type { Deployment, DeploymentStrategy } from "kubernetes-types/apps/v1";
-import type { Container, EnvVar, ResourceRequirements } from "kubernetes-types/core/v1";
+import type { Container, EnvVar, PodSpec, ResourceRequirements } from "kubernetes-types/core/v1";
 import { isSingleAttach, type AppSpec } from "@/lib/schemas/app";
 import { namespaceName, pvcName, secretName, workloadName } from "@/server/engine/names";
 import {
+  ANNOTATION_FILES_CHECKSUM,
   ANNOTATION_RESTARTED_AT,
   ANNOTATION_SECRET_CHECKSUM,
   ANNOTATION_SPEC,
@@ -10,6 +11,7 @@ import {
   appLabels,
   selectorLabels,
 } from "@/server/engine/render/labels";
+import { fileVolumes, filesChecksum } from "@/server/engine/render/render-files";
 import { probesOf } from "@/server/engine/render/render-probes";
 import { secretChecksum } from "@/server/engine/render/render-secret";
 import { containerSecurityContextOf, podSecurityContextOf } from "@/server/engine/render/render-security-context";
@@ -53,6 +55,19 @@ function resourcesOf(app: AppSpec): ResourceRequirements | undefined {
  * quote the last line (a permission error, a missing setting) without reading the logs.
  * https://kubernetes.io/docs/tasks/debug/debug-application/determine-reason-pod-failure/#customizing-the-termination-message
  */
+function volumeMountsOf(app: AppSpec): Pick<Container, "volumeMounts"> {
+  const mounts = [...app.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath })), ...fileVolumes(app).volumeMounts];
+  return mounts.length > 0 ? { volumeMounts: mounts } : {};
+}
+
+function podVolumesOf(app: AppSpec): Pick<PodSpec, "volumes"> {
+  const volumes = [
+    ...app.volumes.map((v) => ({ name: v.name, persistentVolumeClaim: { claimName: pvcName(app.name, v.name) } })),
+    ...fileVolumes(app).volumes,
+  ];
+  return volumes.length > 0 ? { volumes } : {};
+}
+
 function containerOf(app: AppSpec): Container {
   const env = envOf(app);
   const resources = resourcesOf(app);
@@ -69,14 +84,15 @@ function containerOf(app: AppSpec): Container {
     ...probesOf(app),
     ...(securityContext ? { securityContext } : {}),
     terminationMessagePolicy: "FallbackToLogsOnError",
-    ...(app.volumes.length > 0 ? { volumeMounts: app.volumes.map((v) => ({ name: v.name, mountPath: v.mountPath })) } : {}),
+    ...volumeMountsOf(app),
   };
 }
 
 /**
  * The app's Deployment. Its `berth.dev/spec` annotation holds the spec without secret values
  * (see spec-annotation.ts). The pod template carries `berth.dev/restartedAt` (from the options,
- * never the clock) and a checksum of the secret values so a secret change rolls the pods.
+ * never the clock) and checksums of the secret values and of the config files, so a change of
+ * either rolls the pods.
  *
  * Pods get no service-account token and no Service env links: apps Berth runs do not talk to the
  * Kubernetes API, and the legacy `<SVC>_PORT` variables collide with apps' own settings.
@@ -85,9 +101,11 @@ export function renderDeployment(app: AppSpec, project: RenderProject, options: 
   const labels = appLabels(project.name, app.name);
   const checksum = secretChecksum(app);
   const podSecurityContext = podSecurityContextOf(app);
+  const files = filesChecksum(app);
   const podAnnotations: Record<string, string> = {
     ...(options.restartedAt ? { [ANNOTATION_RESTARTED_AT]: options.restartedAt } : {}),
     ...(checksum ? { [ANNOTATION_SECRET_CHECKSUM]: checksum } : {}),
+    ...(files ? { [ANNOTATION_FILES_CHECKSUM]: files } : {}),
   };
   return {
     apiVersion: "apps/v1",
@@ -111,9 +129,7 @@ export function renderDeployment(app: AppSpec, project: RenderProject, options: 
           enableServiceLinks: false,
           ...(podSecurityContext ? { securityContext: podSecurityContext } : {}),
           containers: [containerOf(app)],
-          ...(app.volumes.length > 0
-            ? { volumes: app.volumes.map((v) => ({ name: v.name, persistentVolumeClaim: { claimName: pvcName(app.name, v.name) } })) }
-            : {}),
+          ...podVolumesOf(app),
         },
       },
     },

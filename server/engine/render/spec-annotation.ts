@@ -18,9 +18,14 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** The annotation value for `spec` (secret values removed). */
+/**
+ * The annotation value for `spec` (secret values and file contents removed). An app without
+ * files leaves `files` out, so apps deployed before files existed keep byte-identical
+ * annotations (the stored schema defaults it back to []).
+ */
 export function encodeSpecAnnotation(spec: AppSpec): string {
-  return canonicalJson(redactAppSpec(spec));
+  const { files, ...rest } = redactAppSpec(spec);
+  return canonicalJson(files.length > 0 ? { ...rest, files } : rest);
 }
 
 export type DecodedSpec = { ok: true; spec: StoredAppSpec } | { ok: false; problem: string };

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
+import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
 import { Secret } from "kubernetes-models/v1/Secret";
@@ -16,6 +17,7 @@ import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 const MODELS: Record<string, { apiVersion: string; make: (data: object) => { validate(): void } }> = {
   Namespace: { apiVersion: "v1", make: (d) => new Namespace(d as never) },
   Secret: { apiVersion: "v1", make: (d) => new Secret(d as never) },
+  ConfigMap: { apiVersion: "v1", make: (d) => new ConfigMap(d as never) },
   PersistentVolumeClaim: { apiVersion: "v1", make: (d) => new PersistentVolumeClaim(d as never) },
   Service: { apiVersion: "v1", make: (d) => new Service(d as never) },
   Deployment: { apiVersion: "apps/v1", make: (d) => new Deployment(d as never) },

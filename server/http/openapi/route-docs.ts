@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appDetailSchema, appDriftSchema, appListSchema, hostnameListSchema, operationAcceptedSchema, operationSchema, revisionListSchema, volumeListSchema } from "@/lib/dto/app";
+import { appFileListSchema, putAppFilesSchema, secretFileContentsSchema } from "@/lib/dto/app-files";
 import { appStatusSchema } from "@/lib/dto/app-status";
 import { appMetricsSchema } from "@/lib/dto/app-metrics";
 import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
@@ -152,6 +153,18 @@ export const ROUTE_DOCS: RouteDoc[] = [
   appAction("reapply", "Re-apply the current spec, taking back fields changed outside Berth (forced server-side apply)."),
   { method: "GET", path: `${APP}/drift`, summary: "Whether the app's objects were changed outside Berth since its last deploy.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appDriftSchema) },
   { method: "GET", path: `${APP}/secret-env`, summary: "The app's secret env values (admin; every reveal is audited).", tag: "apps", access: "admin", params: appParamsSchema, responses: ok(secretEnvValuesSchema) },
+  { method: "GET", path: `${APP}/files`, summary: "The app's config files: plain ones with their text, secret ones with a checksum only.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appFileListSchema) },
+  {
+    method: "PUT",
+    path: `${APP}/files`,
+    summary: "Replace the app's config files (a secret file without content keeps its text); the next deploy mounts them and rolls the pods.",
+    tag: "apps",
+    access: "admin",
+    params: appParamsSchema,
+    body: putAppFilesSchema,
+    responses: ok(appFileListSchema),
+  },
+  { method: "GET", path: `${APP}/files/reveal`, summary: "The text of the app's secret files (admin; every reveal is audited).", tag: "apps", access: "admin", params: appParamsSchema, responses: ok(secretFileContentsSchema) },
   { method: "GET", path: `${APP}/revisions`, summary: "The app's revisions, newest first.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(revisionListSchema) },
   { method: "GET", path: `${APP}/status`, summary: "Health, replicas, pods, events, volumes and URLs, with an explanation when something is wrong.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appStatusSchema) },
   { method: "GET", path: `${APP}/metrics`, summary: "CPU and memory summed over the app's pods, the last ~30 samples taken while someone watches; available: false when the cluster has no metrics-server.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appMetricsSchema) },

@@ -2,7 +2,7 @@
  * The StatusCause shapes and the shared RFC 1123 wording of k8s.io/apimachinery's field errors.
  */
 export interface Cause {
-  reason: "FieldValueInvalid" | "FieldValueRequired" | "FieldValueNotSupported" | "FieldValueNotFound" | "FieldValueForbidden";
+  reason: "FieldValueInvalid" | "FieldValueRequired" | "FieldValueNotSupported" | "FieldValueNotFound" | "FieldValueForbidden" | "FieldValueTooLong";
   message: string;
   field: string;
 }

@@ -7,6 +7,7 @@
 import { SimError, type KubeObject } from "@/server/sim/contract";
 import type { KindDescriptor } from "@/server/sim/kinds/kind-registry";
 import { SUBDOMAIN, SUBDOMAIN_MSG, invalid, required, type Cause } from "@/server/sim/validate/causes";
+import { checkConfigData } from "@/server/sim/validate/check-config-data";
 import { checkCronJob, checkJobRestartPolicy } from "@/server/sim/validate/validate-cronjob";
 import { checkRuntime } from "@/server/sim/validate/validate-runtime";
 import { checkContainers, checkIngress, checkLabels, checkPersistentVolumeClaim, checkService } from "@/server/sim/validate/validate-specs";
@@ -84,6 +85,7 @@ export function validateObject(kind: KindDescriptor, obj: KubeObject): void {
   if (kind.kind === "Service") causes.push(...checkService(obj));
   if (kind.kind === "PersistentVolumeClaim") causes.push(...checkPersistentVolumeClaim(obj));
   if (kind.kind === "Ingress") causes.push(...checkIngress(obj));
+  if (kind.kind === "ConfigMap" || kind.kind === "Secret") causes.push(...checkConfigData(obj, kind.kind));
   if (["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job"].includes(kind.kind)) causes.push(...checkWorkload(obj, kind.kind));
   if (kind.kind === "Pod") causes.push(...checkPodSpec((obj as Any).spec, "spec"));
   if (kind.kind === "Job" && (obj as Any).spec?.template?.spec) causes.push(...checkJobRestartPolicy((obj as Any).spec.template.spec, "spec.template.spec"));
