@@ -19,4 +19,9 @@ export const SECRET_COLUMNS: readonly SecretColumn[] = [
     read: (tx) => tx.secretEnv.findMany({ select: { id: true, value: true } }),
     write: (tx, id, value) => tx.secretEnv.update({ where: { id }, data: { value } }),
   },
+  {
+    name: "RegistryCredential.password",
+    read: async (tx) => (await tx.registryCredential.findMany({ select: { id: true, password: true } })).map((r) => ({ id: r.id, value: r.password })),
+    write: (tx, id, value) => tx.registryCredential.update({ where: { id }, data: { password: value } }),
+  },
 ];

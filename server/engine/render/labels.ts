@@ -21,6 +21,8 @@ export const ANNOTATION_SPEC_VERSION = "berth.dev/spec-version";
 export const ANNOTATION_RESTARTED_AT = "berth.dev/restartedAt";
 export const ANNOTATION_SECRET_CHECKSUM = "berth.dev/secret-checksum";
 export const ANNOTATION_DISPLAY_NAME = "berth.dev/display-name";
+/** On a registry login's Secret: the registry host[:port] it logs in to. */
+export const ANNOTATION_REGISTRY = "berth.dev/registry";
 
 /** Labels of a project's Namespace. It has no `berth.dev/app`, so pruning an app never selects it. */
 export function projectLabels(project: string): Record<string, string> {

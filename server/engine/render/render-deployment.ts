@@ -10,6 +10,7 @@ import {
   appLabels,
   selectorLabels,
 } from "@/server/engine/render/labels";
+import { pullSecretsFor } from "@/server/engine/render/render-registry-secret";
 import { secretChecksum } from "@/server/engine/render/render-secret";
 import { servedPorts } from "@/server/engine/render/render-service";
 import { encodeSpecAnnotation, SPEC_ANNOTATION_VERSION } from "@/server/engine/render/spec-annotation";
@@ -76,7 +77,8 @@ function containerOf(app: AppSpec): Container {
 /**
  * The app's Deployment. Its `berth.dev/spec` annotation holds the spec without secret values
  * (see spec-annotation.ts). The pod template carries `berth.dev/restartedAt` (from the options,
- * never the clock) and a checksum of the secret values so a secret change rolls the pods.
+ * never the clock) and a checksum of the secret values so a secret change rolls the pods. An
+ * image on a registry the project has a login for gets that login's Secret as imagePullSecret.
  *
  * Pods get no service-account token and no Service env links: apps Berth runs do not talk to the
  * Kubernetes API, and the legacy `<SVC>_PORT` variables collide with apps' own settings.
@@ -84,6 +86,7 @@ function containerOf(app: AppSpec): Container {
 export function renderDeployment(app: AppSpec, project: RenderProject, options: RenderOptions = {}): Deployment {
   const labels = appLabels(project.name, app.name);
   const checksum = secretChecksum(app);
+  const pullSecrets = pullSecretsFor(app.image, project.registries ?? []);
   const podAnnotations: Record<string, string> = {
     ...(options.restartedAt ? { [ANNOTATION_RESTARTED_AT]: options.restartedAt } : {}),
     ...(checksum ? { [ANNOTATION_SECRET_CHECKSUM]: checksum } : {}),
@@ -109,6 +112,7 @@ export function renderDeployment(app: AppSpec, project: RenderProject, options: 
           automountServiceAccountToken: false,
           enableServiceLinks: false,
           containers: [containerOf(app)],
+          ...(pullSecrets.length > 0 ? { imagePullSecrets: pullSecrets } : {}),
           ...(app.volumes.length > 0
             ? { volumes: app.volumes.map((v) => ({ name: v.name, persistentVolumeClaim: { claimName: pvcName(app.name, v.name) } })) }
             : {}),
