@@ -3,11 +3,12 @@
  * once its PersistentVolumeClaims are Bound (asking the provisioner for WaitForFirstConsumer
  * claims), then each container walks the real kubelet's states with short, configurable delays:
  * ContainerCreating → Running (ready after the readiness probe's initialDelaySeconds), with the
- * image-tag failures of image-behaviour.ts (CrashLoopBackOff with back-off, ErrImagePull ⇄
- * ImagePullBackOff). Job pods exit 0 and Succeed. Every step records the kubelet's Event.
+ * image-tag failures of image-behaviour.ts and the registry answers of registry-pull.ts
+ * (CrashLoopBackOff with back-off, ErrImagePull ⇄ ImagePullBackOff). Job pods exit 0 and Succeed. Every step records the kubelet's Event.
  */
 import type { KubeObject, SimController, SimStore } from "@/server/sim/contract";
-import { behaviourOf, errImagePullMessage, fullImageName, pullFailedMessage, selfExitCode } from "@/server/sim/controllers/image-behaviour";
+import { fullImageName, selfExitCode } from "@/server/sim/controllers/image-behaviour";
+import { pullFailedEvent, pullFailureOf, type PrivateRegistry } from "@/server/sim/controllers/registry-pull";
 import { buildPodStatus, containerIdFor, type ContainerState, type PodState } from "@/server/sim/controllers/pod-status";
 import { recordEvent } from "@/server/sim/controllers/record-event";
 import { NODE_NAME, R, controllerOf, keyOf, nowIso, sameRef, splitKey } from "@/server/sim/controllers/resources";
@@ -21,6 +22,8 @@ export interface KubeletOptions {
   tickMs: number;
   /** How long one "second" of probe delay lasts (ms), so tests can shorten initialDelaySeconds. */
   secondMs: number;
+  /** The registry that pulls only with a matching login (registry-pull.ts has the default). */
+  privateRegistry?: PrivateRegistry;
 }
 
 export function startKubelet(store: SimStore, opts: KubeletOptions): SimController {
@@ -137,12 +140,13 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     switch (c.stage) {
       case "creating":
       case "pullBackOff":
-        if (behaviourOf(c.image) === "notfound") {
+        const failure = pullFailureOf(store, pod, c.image, opts.privateRegistry);
+        if (failure) {
           if (c.stage === "pullBackOff") recordEvent(store, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, "kubelet", field);
           c.pullAttempts++;
           c.stage = "pullError";
-          c.waitingMessage = errImagePullMessage(c.image);
-          recordEvent(store, pod, "Warning", "Failed", pullFailedMessage(c.image), "kubelet", field);
+          c.waitingMessage = failure.message;
+          recordEvent(store, pod, "Warning", "Failed", pullFailedEvent(c.image, failure), "kubelet", field);
           recordEvent(store, pod, "Warning", "Failed", "Error: ErrImagePull", "kubelet", field);
           c.nextAt = now + tick * 2;
         } else start(pod, c, now);
