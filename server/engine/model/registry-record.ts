@@ -5,6 +5,7 @@
 import type { RegistryCredential as RegistryView } from "@/lib/dto/registry";
 import { registryOfImage } from "@/lib/schemas/registry";
 import type { Prisma, PrismaClient, RegistryCredential } from "@/server/db/generated/client";
+import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { registrySecretName } from "@/server/engine/names";
 
@@ -51,6 +52,11 @@ export async function findRegistryOrThrow(db: Db, project: { id: string; name: s
   const row = await db.registryCredential.findUnique({ where: { projectId_server: { projectId: project.id, server } } });
   if (!row) throw new AppError({ code: "not_found", message: `Project "${project.name}" has no login for ${server} — add one with POST /api/projects/${project.name}/registries.` });
   return row;
+}
+
+/** A project's logins without their passwords (for status sentences); none for an unknown project. */
+export function registryLoginsOf(project: string, db: Db = getDb()): Promise<Array<{ server: string; username: string }>> {
+  return db.registryCredential.findMany({ where: { project: { name: project } }, select: { server: true, username: true } });
 }
 
 /** "web", "web and api", "web, api and worker". */

@@ -8,6 +8,7 @@ import { clusterKubeConfig } from "@/server/kube/cluster";
 import { getInformer } from "@/server/kube/informers";
 import { APP_STATUS_KINDS } from "@/server/kube/kind-registry";
 import type { KubeObject } from "@/server/kube/kube-object";
+import type { RegistryLoginInfo } from "@/server/engine/status/explain";
 import { summarizeApp } from "@/server/engine/status/health";
 
 /** How long a status request waits for the informers' first list before saying the cluster is unavailable. */
@@ -55,6 +56,8 @@ export type AppStatusOptions = {
   desiredReplicas?: number;
   /** PersistentVolumeClaim names the app's spec mounts. */
   expectedVolumes?: string[];
+  /** The project's registry logins (no passwords), so a refused pull names the user. */
+  registryLogins?: readonly RegistryLoginInfo[];
   now?: Date;
 };
 
@@ -69,6 +72,7 @@ function summarizeCached(caches: Caches, objects: AppObjectsByName, app: string,
     events: caches.Event as unknown as Event[],
     desiredReplicas: options.desiredReplicas,
     expectedVolumes: options.expectedVolumes,
+    registryLogins: options.registryLogins,
     now: options.now,
   });
 }

@@ -2,7 +2,7 @@ import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { AppHealth, AppStatus, ReplicaCounts } from "@/lib/dto/app-status";
-import { explainApp, explainProgressDeadline } from "@/server/engine/status/explain";
+import { explainApp, explainProgressDeadline, type RegistryLoginInfo } from "@/server/engine/status/explain";
 import {
   ingressAddress,
   ingressUrls,
@@ -25,6 +25,8 @@ export type AppObjects = {
   desiredReplicas?: number;
   /** Claim names the app's spec mounts, so a claim that is missing still shows. */
   expectedVolumes?: string[];
+  /** The project's registry logins (no passwords), for the sentence of a refused image pull. */
+  registryLogins?: readonly RegistryLoginInfo[];
   now?: Date;
 };
 
@@ -102,7 +104,7 @@ export function summarizeApp(input: AppObjects): AppSummary {
   } else if (desired === 0) {
     health = "Stopped";
   } else {
-    const problem = explainApp({ deployment, pods: livePods, events: related, pvcs }) ?? explainProgressDeadline(deployment);
+    const problem = explainApp({ deployment, pods: livePods, events: related, pvcs, registryLogins: input.registryLogins }) ?? explainProgressDeadline(deployment);
     if (problem) {
       health = replicas.available > 0 ? "Degraded" : "Failed";
       explanation = problem;
