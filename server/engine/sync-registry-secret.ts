@@ -7,12 +7,12 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { PrismaClient } from "@/server/db/generated/client";
 import { applyObjects } from "@/server/engine/apply-objects";
+import { registryLoginOf } from "@/server/engine/model/registry-record";
 import { namespaceName, registrySecretName } from "@/server/engine/names";
 import { renderNamespace } from "@/server/engine/render/render-namespace";
 import { renderRegistrySecret } from "@/server/engine/render/render-registry-secret";
 import { deleteObject } from "@/server/kube/delete-object";
 import type { KubeObject } from "@/server/kube/kube-object";
-import { decryptSecretValue } from "@/server/secrets/secret-values";
 
 export async function syncRegistrySecret(
   kubeConfig: KubeConfig,
@@ -25,7 +25,7 @@ export async function syncRegistrySecret(
     await deleteObject(kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: namespaceName(target.project), name: registrySecretName(target.server) }, { signal });
     return;
   }
-  const secret = renderRegistrySecret({ server: row.server, username: row.username, password: decryptSecretValue(row.password) }, row.project.name);
+  const secret = renderRegistrySecret(registryLoginOf(row), row.project.name);
   const namespace = renderNamespace({ name: row.project.name, displayName: row.project.displayName ?? undefined });
   await applyObjects(kubeConfig, [namespace, secret] as unknown as KubeObject[], { signal });
 }

@@ -8,8 +8,20 @@ import type { Prisma, PrismaClient, RegistryCredential } from "@/server/db/gener
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { registrySecretName } from "@/server/engine/names";
+import type { RegistryLogin } from "@/server/engine/render/render-registry-secret";
+import { decryptSecretValue, encryptSecretValue } from "@/server/secrets/secret-values";
 
 type Db = PrismaClient | Prisma.TransactionClient;
+
+/** A password as it is stored: sealed (RegistryCredential.password is listed in server/secrets/secret-columns.ts). */
+export function sealRegistryPassword(password: string): string {
+  return encryptSecretValue(password);
+}
+
+/** The login with its password opened, for rendering its Secret and nothing else. */
+export function registryLoginOf(row: RegistryCredential): RegistryLogin {
+  return { server: row.server, username: row.username, password: decryptSecretValue(row.password) };
+}
 
 /** An app's image from its spec column (the scalar JSON part), without decrypting anything. */
 function imageOf(spec: string): string | undefined {

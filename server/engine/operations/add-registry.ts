@@ -3,10 +3,9 @@ import { registryCreateSchema } from "@/lib/schemas/registry";
 import { auditChange, type Acting } from "@/server/auth/audit";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { appsOnRegistry, findProjectOrThrow, listNames, toRegistryView } from "@/server/engine/model/registry-record";
+import { appsOnRegistry, findProjectOrThrow, listNames, sealRegistryPassword, toRegistryView } from "@/server/engine/model/registry-record";
 import { queueDeploy, refuseWhileDeleting, wakeQueue } from "@/server/engine/operations/enqueue-operation";
 import { queueRegistrySync } from "@/server/engine/operations/queue-registry-sync";
-import { encryptSecretValue } from "@/server/secrets/secret-values";
 
 /**
  * Adds a registry login to a project, `{ server, username, password }`: its Secret is written,
@@ -27,7 +26,7 @@ export async function addRegistry(by: Acting, projectName: string, input: unknow
       });
     }
     const row = await tx.registryCredential.create({
-      data: { projectId: project.id, server: login.server, username: login.username, password: encryptSecretValue(login.password) },
+      data: { projectId: project.id, server: login.server, username: login.username, password: sealRegistryPassword(login.password) },
     });
     await auditChange(tx, by, "registry.add", projectName, { server: login.server, username: login.username });
     const operation = await queueRegistrySync(tx, by, projectName, login.server);

@@ -2,10 +2,9 @@ import type { RegistryChange } from "@/lib/dto/registry";
 import { registryUpdateSchema } from "@/lib/schemas/registry";
 import { auditChange, type Acting } from "@/server/auth/audit";
 import { getDb } from "@/server/db/client";
-import { appsOnRegistry, findProjectOrThrow, findRegistryOrThrow, listNames, toRegistryView } from "@/server/engine/model/registry-record";
+import { appsOnRegistry, findProjectOrThrow, findRegistryOrThrow, listNames, sealRegistryPassword, toRegistryView } from "@/server/engine/model/registry-record";
 import { refuseWhileDeleting, wakeQueue } from "@/server/engine/operations/enqueue-operation";
 import { queueRegistrySync } from "@/server/engine/operations/queue-registry-sync";
-import { encryptSecretValue } from "@/server/secrets/secret-values";
 
 /**
  * Changes a login's username and/or password and rewrites its Secret. No app is redeployed:
@@ -21,7 +20,7 @@ export async function updateRegistry(by: Acting, projectName: string, server: st
     const before = await findRegistryOrThrow(tx, project, server);
     const row = await tx.registryCredential.update({
       where: { id: before.id },
-      data: { ...(patch.username !== undefined ? { username: patch.username } : {}), ...(patch.password !== undefined ? { password: encryptSecretValue(patch.password) } : {}) },
+      data: { ...(patch.username !== undefined ? { username: patch.username } : {}), ...(patch.password !== undefined ? { password: sealRegistryPassword(patch.password) } : {}) },
     });
     await auditChange(tx, by, "registry.update", projectName, { server, username: row.username, changed: Object.keys(patch) });
     const operation = await queueRegistrySync(tx, by, projectName, server);

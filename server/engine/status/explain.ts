@@ -77,7 +77,9 @@ function unauthorizedSentence(pod: Pod, image: string, logins: readonly Registry
 
 /** ErrImagePull / ImagePullBackOff: the tag or name is wrong, the registry is private, or unreachable. */
 export function explainImagePull(pods: Pod[], events: Event[] = [], logins: readonly RegistryLoginInfo[] = []): string | undefined {
-  for (const pod of pods) {
+  // Newest pod first: mid-rollout it runs the latest template (e.g. the one that has the pull secret).
+  const newestFirst = [...pods].sort((a, b) => Date.parse(b.metadata?.creationTimestamp ?? "") - Date.parse(a.metadata?.creationTimestamp ?? ""));
+  for (const pod of newestFirst) {
     for (const cs of containerStatuses(pod)) {
       const reason = cs.state?.waiting?.reason;
       if (!reason || !IMAGE_PULL_REASONS.has(reason)) continue;
