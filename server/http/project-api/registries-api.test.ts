@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as projects from "@/app/api/projects/route";
 import * as apps from "@/app/api/projects/[project]/apps/route";
@@ -9,7 +12,9 @@ import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
 import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
+import { syncRegistrySecret } from "@/server/engine/sync-registry-secret";
 import { readObject } from "@/server/kube/read-object";
+import { clusterRoleRules } from "@/server/sim/http/rbac";
 import type { RouteHandler } from "@/server/http/with-auth";
 import { callRoute, routeRequest } from "@/server/http/testing/route-request";
 
@@ -118,5 +123,18 @@ describe("private registries over REST", () => {
     await waitForOperation(removed.body.operation.id, 10_000);
     expect(await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-registry.berth.test" })).toBeUndefined();
     expect((await call(registry.DELETE, "/api/projects/lab/registries/registry.berth.test", { method: "DELETE", params: REG })).status).toBe(404);
+  });
+
+  it("Berth's ClusterRole (deploy/berth.yaml) lets its service account write and delete a login's Secret", async () => {
+    const token = fx.cluster.sim.issueToken("system:serviceaccount:berth:berth", clusterRoleRules(fs.readFileSync("deploy/berth.yaml", "utf8"), "berth"));
+    const file = path.join(fx.cluster.dir, "berth-registry-sa.kubeconfig");
+    await fx.cluster.sim.writeKubeconfig(file, { token });
+    const asServiceAccount = new KubeConfig();
+    asServiceAccount.loadFromFile(file);
+    await syncRegistrySecret(asServiceAccount, getDb(), { project: "lab", server: "docker.io" });
+    expect(await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-docker.io" })).toMatchObject({ type: "kubernetes.io/dockerconfigjson" });
+    await getDb().registryCredential.deleteMany({ where: { server: "docker.io" } });
+    await syncRegistrySecret(asServiceAccount, getDb(), { project: "lab", server: "docker.io" });
+    expect(await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-docker.io" })).toBeUndefined();
   });
 });
