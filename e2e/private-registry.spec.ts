@@ -24,8 +24,8 @@ test("a private-image app fails with the sentence, gets a registry login and bec
     await page.goto(`/projects/${project}`);
     const registries = page.getByRole("region", { name: "Registries" });
     await expect(registries.getByText("No logins yet")).toBeVisible();
-    await registries.getByLabel("Registry").fill("registry.berth.test");
-    await registries.getByLabel("Username").fill("berth");
+    await registries.getByLabel("Registry", { exact: true }).fill("registry.berth.test");
+    await registries.getByLabel("Username", { exact: true }).fill("berth");
     await registries.getByLabel("Password or token").fill("berth-demo-pass");
     await expect(registries.getByLabel("Password or token")).toHaveAttribute("type", "password");
     const added = page.waitForResponse((r) => r.url().endsWith(`/api/projects/${project}/registries`) && r.request().method() === "POST");
