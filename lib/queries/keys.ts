@@ -12,6 +12,7 @@ export const queryKeys = {
   projectsRoot: ["projects"] as const,
   projectList: ["projects", "list"] as const,
   project: (project: string) => ["projects", "detail", project] as const,
+  registries: (project: string) => ["projects", "registries", project] as const,
   appsRoot: ["apps"] as const,
   /** Every key of one app (detail, status, revisions…). */
   appRoot: (project: string, app: string) => ["apps", project, app] as const,

@@ -93,3 +93,12 @@ export function pvcNameConflicts(
     return owner ? [`volume "${volume.name}" would create the PVC "${name}", which ${owner} already uses — rename the volume`] : [];
   });
 }
+
+/**
+ * The `kubernetes.io/dockerconfigjson` Secret of a project's registry login: `registry-<host>`
+ * with a port's ':' as '-' (a Secret name is an RFC 1123 subdomain, so the host's dots stay).
+ * App-derived names have no dots and end in their own suffixes, so they never collide with it.
+ */
+export function registrySecretName(server: string): string {
+  return boundedName(`registry-${server.replace(":", "-")}`, 253);
+}

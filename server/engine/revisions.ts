@@ -8,6 +8,7 @@ import type { Prisma, PrismaClient, Revision } from "@/server/db/generated/clien
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { findAppOrThrow, type AppWithRows } from "@/server/engine/model/app-record";
+import { renderProjectOf } from "@/server/engine/model/render-project";
 import { renderApp } from "@/server/engine/render/render-app";
 import type { RenderOptions } from "@/server/engine/render/types";
 import { hasRevisionListeners, publishRevisionChange } from "@/server/engine/revision-feed";
@@ -45,7 +46,7 @@ export function renderOptionsOf(app: { restartedAt: Date | null }): RenderOption
 
 /** Creates the next revision of `app` for `spec`, outcome pending. */
 export async function createRevision(tx: Prisma.TransactionClient, app: AppWithRows, spec: AppSpec, actor: string | null): Promise<Revision> {
-  const objects = renderApp(spec, { name: app.project.name, displayName: app.project.displayName ?? undefined }, renderOptionsOf(app));
+  const objects = renderApp(spec, await renderProjectOf(tx, app.project), renderOptionsOf(app));
   const snapshot = revisionSnapshot(spec, objects);
   const last = await tx.revision.findFirst({ where: { appId: app.id }, orderBy: { number: "desc" }, select: { number: true } });
   return tx.revision.create({

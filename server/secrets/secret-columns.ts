@@ -25,4 +25,9 @@ export const SECRET_COLUMNS: readonly SecretColumn[] = [
     read: async (tx) => (await tx.appFile.findMany({ where: { secret: true }, select: { id: true, content: true } })).map((r) => ({ id: r.id, value: r.content })),
     write: (tx, id, value) => tx.appFile.update({ where: { id }, data: { content: value } }),
   },
+  {
+    name: "RegistryCredential.password",
+    read: async (tx) => (await tx.registryCredential.findMany({ select: { id: true, password: true } })).map((r) => ({ id: r.id, value: r.password })),
+    write: (tx, id, value) => tx.registryCredential.update({ where: { id }, data: { password: value } }),
+  },
 ];

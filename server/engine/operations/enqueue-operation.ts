@@ -45,18 +45,24 @@ export interface DeployStep {
 
 /** Queues a deploy of `target` as a new revision, after `step.change`; audited as `step.action`. */
 export async function enqueueDeploy(by: Acting, target: AppTarget, step: DeployStep): Promise<DeployResult> {
-  const result = await getDb().$transaction(async (tx) => {
-    const before = await findAppOrThrow(tx, target.project, target.app);
-    await refuseWhileDeleting(tx, target.project, target.app);
-    const app = await step.change(tx, before);
-    await supersedeQueuedDeploys(tx, target.project, target.app);
-    const revision = await createRevision(tx, app, appSpecOf(app), by.principal.userName);
-    const operation = await writeOperation(tx, by, { ...target, kind: step.kind, payload: step.payload ?? {}, revisionId: revision.id });
-    await auditChange(tx, by, step.action, `${target.project}/${target.app}`, { ...step.detail, revision: revision.number });
-    return { operation, revision };
-  });
+  const result = await getDb().$transaction((tx) => queueDeploy(tx, by, target, step));
   wakeQueue(target);
   return { operation: toOperationRecord(result.operation), revision: toRevisionRecord(result.revision) };
+}
+
+/**
+ * The transaction's part of {@link enqueueDeploy}, for a change that deploys apps as part of its
+ * own transaction (a new registry login redeploys the apps it is for); the caller wakes the queue.
+ */
+export async function queueDeploy(tx: Tx, by: Acting, target: AppTarget, step: DeployStep) {
+  const before = await findAppOrThrow(tx, target.project, target.app);
+  await refuseWhileDeleting(tx, target.project, target.app);
+  const app = await step.change(tx, before);
+  await supersedeQueuedDeploys(tx, target.project, target.app);
+  const revision = await createRevision(tx, app, appSpecOf(app), by.principal.userName);
+  const operation = await writeOperation(tx, by, { ...target, kind: step.kind, payload: step.payload ?? {}, revisionId: revision.id });
+  await auditChange(tx, by, step.action, `${target.project}/${target.app}`, { ...step.detail, revision: revision.number });
+  return { operation, revision };
 }
 
 /**

@@ -10,7 +10,9 @@ import { deleteAppObjects } from "@/server/engine/delete-app";
 import { deleteProjectNamespace } from "@/server/engine/delete-project";
 import type { EngineSettings } from "@/server/engine/engine";
 import { appSpecOf, APP_ROWS } from "@/server/engine/model/app-record";
+import { renderProjectOf } from "@/server/engine/model/render-project";
 import { pruneApp } from "@/server/engine/prune-app";
+import { syncRegistrySecret } from "@/server/engine/sync-registry-secret";
 import { renderApp } from "@/server/engine/render/render-app";
 import { finishRevision, renderOptionsOf } from "@/server/engine/revisions";
 import { rollbackSpec } from "@/server/engine/revision-snapshot";
@@ -24,10 +26,11 @@ import type { KubeObject } from "@/server/kube/kube-object";
 class OperationFailed extends Error {}
 
 export async function runOperation(op: Operation, ctx: OperationContext, settings: EngineSettings): Promise<void> {
-  const payload = JSON.parse(op.payload || "{}") as { force?: boolean; deleteData?: boolean };
+  const payload = JSON.parse(op.payload || "{}") as { force?: boolean; deleteData?: boolean; server?: string };
   if (isDeployKind(op.kind)) return runDeploy(op, ctx, settings, payload.force === true);
   if (op.kind === "delete-app") return runDeleteApp(op, ctx, payload.deleteData === true);
   if (op.kind === "delete-project") return runDeleteProject(op, ctx);
+  if (op.kind === "sync-registry") return syncRegistrySecret(clusterKubeConfig(), ctx.db, { project: op.projectName, server: payload.server ?? "" }, ctx.signal);
   throw new OperationFailed(`Berth does not know how to run a "${op.kind}" operation.`);
 }
 
@@ -52,7 +55,7 @@ async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineS
   const current = appSpecOf(app);
   const spec = rollbackSpec(revision, current.secretEnv, current.files);
   if (!spec.ok) throw new OperationFailed(`Cannot deploy: ${spec.problem}.`);
-  const project = { name: app.project.name, displayName: app.project.displayName ?? undefined };
+  const project = await renderProjectOf(db, app.project);
   const objects = renderApp(spec.spec, project, renderOptionsOf(app)) as unknown as KubeObject[];
   const kubeConfig = clusterKubeConfig();
 

@@ -1,13 +1,14 @@
 import type { AppStatus } from "@/lib/dto/app-status";
 import { AppError } from "@/server/errors";
 import { getApp } from "@/server/engine/model/get-app";
+import { registryLoginsOf } from "@/server/engine/model/registry-record";
 import { intentOf } from "@/server/engine/queries/app-intent";
 import { getAppStatus } from "@/server/engine/status/app-status";
 
 /** How one app is doing: its cluster objects read against its spec; AppError not_found for an unknown app. */
 export async function readAppStatus(project: string, app: string): Promise<AppStatus> {
   const record = await getApp(project, app);
-  return getAppStatus(project, app, intentOf(record));
+  return getAppStatus(project, app, { ...intentOf(record), registryLogins: await registryLoginsOf(project) });
 }
 
 /**
@@ -24,5 +25,5 @@ export async function readAppStatusIfExists(project: string, app: string): Promi
     if (error instanceof AppError) throw error;
     return getAppStatus(project, app);
   }
-  return getAppStatus(project, app, intentOf(record));
+  return getAppStatus(project, app, { ...intentOf(record), registryLogins: await registryLoginsOf(project) });
 }

@@ -23,6 +23,8 @@ export const ANNOTATION_SECRET_CHECKSUM = "berth.dev/secret-checksum";
 /** On the pod template: checksum of the config files, so a changed file rolls the pods. */
 export const ANNOTATION_FILES_CHECKSUM = "berth.dev/files-checksum";
 export const ANNOTATION_DISPLAY_NAME = "berth.dev/display-name";
+/** On a registry login's Secret: the registry host[:port] it logs in to. */
+export const ANNOTATION_REGISTRY = "berth.dev/registry";
 
 /** Labels of a project's Namespace. It has no `berth.dev/app`, so pruning an app never selects it. */
 export function projectLabels(project: string): Record<string, string> {

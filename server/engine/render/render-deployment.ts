@@ -13,6 +13,7 @@ import {
 } from "@/server/engine/render/labels";
 import { fileVolumes, filesChecksum } from "@/server/engine/render/render-files";
 import { probesOf } from "@/server/engine/render/render-probes";
+import { pullSecretsFor } from "@/server/engine/render/render-registry-secret";
 import { secretChecksum } from "@/server/engine/render/render-secret";
 import { containerSecurityContextOf, podSecurityContextOf } from "@/server/engine/render/render-security-context";
 import { servedPorts } from "@/server/engine/render/render-service";
@@ -92,7 +93,8 @@ function containerOf(app: AppSpec): Container {
  * The app's Deployment. Its `berth.dev/spec` annotation holds the spec without secret values
  * (see spec-annotation.ts). The pod template carries `berth.dev/restartedAt` (from the options,
  * never the clock) and checksums of the secret values and of the config files, so a change of
- * either rolls the pods.
+ * either rolls the pods. An image on a registry the project has a login for gets that login's
+ * Secret as imagePullSecret.
  *
  * Pods get no service-account token and no Service env links: apps Berth runs do not talk to the
  * Kubernetes API, and the legacy `<SVC>_PORT` variables collide with apps' own settings.
@@ -102,6 +104,7 @@ export function renderDeployment(app: AppSpec, project: RenderProject, options: 
   const checksum = secretChecksum(app);
   const podSecurityContext = podSecurityContextOf(app);
   const files = filesChecksum(app);
+  const pullSecrets = pullSecretsFor(app.image, project.registries ?? []);
   const podAnnotations: Record<string, string> = {
     ...(options.restartedAt ? { [ANNOTATION_RESTARTED_AT]: options.restartedAt } : {}),
     ...(checksum ? { [ANNOTATION_SECRET_CHECKSUM]: checksum } : {}),
@@ -129,6 +132,7 @@ export function renderDeployment(app: AppSpec, project: RenderProject, options: 
           enableServiceLinks: false,
           ...(podSecurityContext ? { securityContext: podSecurityContext } : {}),
           containers: [containerOf(app)],
+          ...(pullSecrets.length > 0 ? { imagePullSecrets: pullSecrets } : {}),
           ...podVolumesOf(app),
         },
       },

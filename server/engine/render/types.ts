@@ -7,6 +7,11 @@ export interface RenderProject {
   /** The project name; also its Namespace's name. */
   name: string;
   displayName?: string;
+  /**
+   * Registries (canonical host[:port]) the project has logins for; an app whose image lives on
+   * one gets that login's Secret in `imagePullSecrets`.
+   */
+  registries?: readonly string[];
 }
 
 /**

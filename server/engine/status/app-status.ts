@@ -9,6 +9,7 @@ import { getInformer } from "@/server/kube/informers";
 import { APP_STATUS_KINDS } from "@/server/kube/kind-registry";
 import type { KubeObject } from "@/server/kube/kube-object";
 import type { BoardStatus } from "@/lib/dto/status-board";
+import type { RegistryLoginInfo } from "@/server/engine/status/explain";
 import { assessHealth, objectsNamed, summarizeApp, summarizeForBoard, type AppObjects, type HealthAssessment } from "@/server/engine/status/health";
 import { processSingleton } from "@/server/singleton";
 import { indexEvents, type EventIndex } from "@/server/engine/status/event-index";
@@ -78,6 +79,8 @@ export type AppStatusOptions = {
   desiredReplicas?: number;
   /** PersistentVolumeClaim names the app's spec mounts. */
   expectedVolumes?: string[];
+  /** The project's registry logins (no passwords), so a refused pull names the user. */
+  registryLogins?: readonly RegistryLoginInfo[];
   now?: Date;
 };
 
@@ -91,6 +94,7 @@ function objectsOf(cached: GroupedCaches, app: string, options: AppStatusOptions
     ingresses: (own.Ingress ?? []) as unknown as Ingress[],
     desiredReplicas: options.desiredReplicas,
     expectedVolumes: options.expectedVolumes,
+    registryLogins: options.registryLogins,
     now: options.now,
   };
   // Only the namespace's Events about this app's objects, looked up rather than filtered from all.
@@ -99,7 +103,7 @@ function objectsOf(cached: GroupedCaches, app: string, options: AppStatusOptions
 
 function assessCached(cached: GroupedCaches, app: string, options: AppStatusOptions): { objects: AppObjects; assessment: HealthAssessment } {
   const objects = objectsOf(cached, app, options);
-  const key = JSON.stringify([app, options.desiredReplicas, options.expectedVolumes]);
+  const key = JSON.stringify([app, options.desiredReplicas, options.expectedVolumes, options.registryLogins]);
   let assessment = cached.health.get(key);
   if (!assessment) cached.health.set(key, (assessment = assessHealth(objects)));
   return { objects, assessment };

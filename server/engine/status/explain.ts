@@ -1,5 +1,7 @@
 import type { Deployment } from "kubernetes-types/apps/v1";
 import type { ContainerStatus, Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
+import { registryOfImage } from "@/lib/schemas/registry";
+import { registrySecretName } from "@/server/engine/names";
 import { eventTime } from "@/server/engine/status/event-time";
 import { lastLogLine, permissionErrorLine } from "@/server/engine/status/explain-exit-message";
 import { explainProbeRestart } from "@/server/engine/status/explain-probes";
@@ -46,9 +48,41 @@ function pullError(pod: Pod, cs: ContainerStatus, events: Event[]): string | und
   return failed?.message;
 }
 
+/**
+ * containerd's words when the registry refused the pull for want of (valid) credentials: the
+ * token endpoint's 401/403 (ghcr.io, Harbor, a private `registry:2` behind token auth), Docker
+ * Hub's `insufficient_scope`, or a plain 401 on the manifest.
+ */
+const UNAUTHORIZED =
+  /failed to fetch (?:anonymous|oauth) token|pull access denied|insufficient_scope|authorization failed|401 Unauthorized|403 Forbidden|: (?:unauthorized|denied)(?::|$)/;
+/** containerd's "the tag or repository does not exist" (code NotFound). */
+const NOT_FOUND = /code = NotFound|: not found$/;
+
+/** A registry login of the app's project, as status knows it (never the password). */
+export interface RegistryLoginInfo {
+  server: string;
+  username: string;
+}
+
+/** The sentence for a pull the registry refused: no login, a refused login, or a login the pods do not carry yet. */
+function unauthorizedSentence(pod: Pod, image: string, logins: readonly RegistryLoginInfo[]): string {
+  const host = registryOfImage(image) ?? "the registry";
+  const login = logins.find((l) => l.server === host);
+  const offered = (pod.spec?.imagePullSecrets ?? []).some((s) => s.name === registrySecretName(host));
+  if (offered) {
+    return `The image ${image} could not be pulled: ${host} refused the credentials${login ? ` for ${login.username}` : ""} — check the username and token in the project's settings.`;
+  }
+  if (login) {
+    return `The image ${image} could not be pulled: ${host} answered unauthorized, and this app's pods do not carry the project's login for it yet — redeploy the app.`;
+  }
+  return `The image ${image} could not be pulled: ${host} answered unauthorized — add credentials for ${host} in the project's settings (or check the image name: registries answer the same for a repository that does not exist).`;
+}
+
 /** ErrImagePull / ImagePullBackOff: the tag or name is wrong, the registry is private, or unreachable. */
-export function explainImagePull(pods: Pod[], events: Event[] = []): string | undefined {
-  for (const pod of pods) {
+export function explainImagePull(pods: Pod[], events: Event[] = [], logins: readonly RegistryLoginInfo[] = []): string | undefined {
+  // Newest pod first: mid-rollout it runs the latest template (e.g. the one that has the pull secret).
+  const newestFirst = [...pods].sort((a, b) => Date.parse(b.metadata?.creationTimestamp ?? "") - Date.parse(a.metadata?.creationTimestamp ?? ""));
+  for (const pod of newestFirst) {
     for (const cs of containerStatuses(pod)) {
       const reason = cs.state?.waiting?.reason;
       if (!reason || !IMAGE_PULL_REASONS.has(reason)) continue;
@@ -56,9 +90,14 @@ export function explainImagePull(pods: Pod[], events: Event[] = []): string | un
       if (reason === "InvalidImageName") {
         return `The image name ${image} is not valid — fix the image reference (registry/name:tag).`;
       }
-      const unreachable = UNREACHABLE.exec(pullError(pod, cs, events) ?? "");
+      const error = pullError(pod, cs, events) ?? "";
+      const unreachable = UNREACHABLE.exec(error);
       if (unreachable) {
         return `The image ${image} could not be pulled: its registry could not be reached (${unreachable[0]}) — check the registry address in the image name and that the cluster's node can reach it.`;
+      }
+      if (UNAUTHORIZED.test(error)) return unauthorizedSentence(pod, image, logins);
+      if (NOT_FOUND.test(error)) {
+        return `The image ${image} could not be pulled: ${registryOfImage(image) ?? "its registry"} has no such image or tag — check the image name and tag.`;
       }
       return `The image ${image} could not be pulled — check the image name and tag, and that the registry is reachable.`;
     }
@@ -201,6 +240,8 @@ export type ExplainInput = {
   pods: Pod[];
   events: Event[];
   pvcs: PersistentVolumeClaim[];
+  /** The project's registry logins, so a refused pull can name the user and tell a stale pod from a wrong login. */
+  registryLogins?: readonly RegistryLoginInfo[];
 };
 
 /**
@@ -210,12 +251,12 @@ export type ExplainInput = {
  * process, then the rollout deadline (which only says that something above
  * went wrong for too long).
  */
-export function explainApp({ deployment, pods, events, pvcs }: ExplainInput): string | undefined {
+export function explainApp({ deployment, pods, events, pvcs, registryLogins }: ExplainInput): string | undefined {
   return (
     explainUnboundVolume(pods, pvcs, events) ??
     explainUnschedulable(pods, events) ??
     explainMultiAttach(pods, events) ??
-    explainImagePull(pods, events) ??
+    explainImagePull(pods, events, registryLogins) ??
     explainProbeRestart(pods, events) ??
     explainCrashLoop(pods) ??
     explainProgressDeadline(deployment)

@@ -3,7 +3,7 @@ import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { AppHealth, AppStatus, ReplicaCounts } from "@/lib/dto/app-status";
 import { indexEvents, type NamedObject } from "@/server/engine/status/event-index";
-import { explainApp, explainProgressDeadline } from "@/server/engine/status/explain";
+import { explainApp, explainProgressDeadline, type RegistryLoginInfo } from "@/server/engine/status/explain";
 import type { BoardStatus } from "@/lib/dto/status-board";
 import {
   ingressAddress,
@@ -30,6 +30,8 @@ export type AppObjects = {
   desiredReplicas?: number;
   /** Claim names the app's spec mounts, so a claim that is missing still shows. */
   expectedVolumes?: string[];
+  /** The project's registry logins (no passwords), for the sentence of a refused image pull. */
+  registryLogins?: readonly RegistryLoginInfo[];
   now?: Date;
 };
 
@@ -108,7 +110,7 @@ export function assessHealth(input: AppObjects): HealthAssessment {
     return { health: "Stopped", replicas, related, ...(desired > 0 ? { explanation: "This app has not been deployed yet — deploy it to start it." } : {}) };
   }
   if (desired === 0) return { health: "Stopped", replicas, related };
-  const problem = explainApp({ deployment, pods: livePods, events: related, pvcs }) ?? explainProgressDeadline(deployment);
+  const problem = explainApp({ deployment, pods: livePods, events: related, pvcs, registryLogins: input.registryLogins }) ?? explainProgressDeadline(deployment);
   if (problem) return { health: replicas.available > 0 ? "Degraded" : "Failed", explanation: problem, replicas, related };
   if (isRolledOut(deployment, replicas)) return { health: "Healthy", replicas, related };
   const progressing = deployment.status?.conditions?.find((c) => c.type === "Progressing");

@@ -4,6 +4,8 @@ import { appFileListSchema, putAppFilesSchema, secretFileContentsSchema } from "
 import { appStatusSchema } from "@/lib/dto/app-status";
 import { appMetricsSchema } from "@/lib/dto/app-metrics";
 import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
+import { registryChangeSchema, registryListSchema } from "@/lib/dto/registry";
+import { registryCreateSchema, registryUpdateSchema } from "@/lib/schemas/registry";
 import { appSpecSchema, hostnameSpecSchema, rollbackSchema, scaleSchema, volumeSpecSchema } from "@/lib/schemas/app";
 import { projectCreateSchema, projectDeleteSchema, projectUpdateSchema } from "@/lib/schemas/project";
 import { loginSchema } from "@/lib/schemas/session";
@@ -24,6 +26,7 @@ import {
   hostnameParamsSchema,
   operationParamsSchema,
   projectParamsSchema,
+  registryParamsSchema,
   removeHostnameQuerySchema,
   volumeParamsSchema,
   waitQuerySchema,
@@ -57,6 +60,21 @@ const queued = {
   202: { description: "Queued or running: poll /api/projects/{project}/operations/{id}, or send ?wait=true.", schema: operationAcceptedSchema },
   200: { description: "Finished (with ?wait=true): the operation and revision with their outcome.", schema: operationAcceptedSchema },
 };
+
+const REGISTRIES = "/api/projects/{project}/registries";
+
+function registryUpdate(method: "PUT" | "PATCH"): RouteDoc {
+  return {
+    method,
+    path: `${REGISTRIES}/{server}`,
+    summary: "Change a registry login's username and/or password; pods pick it up at their next pull.",
+    tag: "projects",
+    access: "admin",
+    params: registryParamsSchema,
+    body: registryUpdateSchema,
+    responses: ok(registryChangeSchema),
+  };
+}
 
 function appAction(verb: string, summary: string, body?: z.ZodType): RouteDoc {
   return { method: "POST", path: `${APP}/${verb}`, summary, tag: "apps", access: "admin", params: appParamsSchema, query: waitQuerySchema, body, responses: queued };
@@ -129,6 +147,21 @@ export const ROUTE_DOCS: RouteDoc[] = [
     query: waitQuerySchema,
     responses: ok(operationSchema),
   },
+  { method: "GET", path: REGISTRIES, summary: "The project's registry logins and the apps each is for (passwords are never returned).", tag: "projects", access: "viewer", params: projectParamsSchema, responses: ok(registryListSchema) },
+  {
+    method: "POST",
+    path: REGISTRIES,
+    summary: "Add a registry login: a kubernetes.io/dockerconfigjson Secret, and the deployed apps whose image is on that registry are redeployed with it as imagePullSecret.",
+    tag: "projects",
+    access: "admin",
+    params: projectParamsSchema,
+    body: registryCreateSchema,
+    bodyDescription: "`server` is a host[:port] such as `ghcr.io` (Docker Hub's `index.docker.io` and `registry-1.docker.io` are stored as `docker.io`); `password` may be an access token.",
+    responses: { 201: { description: "Saved; the Secret's operation and the redeploys.", schema: registryChangeSchema } },
+  },
+  registryUpdate("PUT"),
+  registryUpdate("PATCH"),
+  { method: "DELETE", path: `${REGISTRIES}/{server}`, summary: "Remove a registry login and its Secret; running pods keep running.", tag: "projects", access: "admin", params: registryParamsSchema, responses: ok(registryChangeSchema) },
   { method: "GET", path: "/api/projects/{project}/apps", summary: "The project's apps with their health.", tag: "apps", access: "viewer", params: projectParamsSchema, responses: ok(appListSchema) },
   { method: "POST", path: "/api/projects/{project}/apps", summary: "Create an app from its spec (deploy it to run it).", tag: "apps", access: "admin", params: projectParamsSchema, body: appSpecSchema, responses: { 201: { description: "Created.", schema: appDetailSchema } } },
   { method: "GET", path: APP, summary: "One app's spec (secret values left out).", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appDetailSchema) },

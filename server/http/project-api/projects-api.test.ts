@@ -165,7 +165,7 @@ describe("projects and apps over REST", () => {
     expect(deployed.body.operation.status).toBe("failed");
     expect(deployed.body.revision).toMatchObject({ outcome: "failed", message: expect.stringContaining("nginx:notfound could not be pulled") });
     const failed = await waitForHealth("broken", "Failed");
-    expect(failed.explanation).toBe("The image nginx:notfound could not be pulled — check the image name and tag, and that the registry is reachable.");
+    expect(failed.explanation).toBe("The image nginx:notfound could not be pulled: docker.io has no such image or tag — check the image name and tag.");
     expect(failed.pods[0].reason).toMatch(/ErrImagePull|ImagePullBackOff/);
   });
 

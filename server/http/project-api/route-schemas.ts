@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dnsLabel, hostname } from "@/lib/schemas/kube-validators";
+import { registryServerSchema } from "@/lib/schemas/registry";
 import { appParam, projectParam } from "@/lib/schemas/route-params";
 
 /**
@@ -12,6 +13,8 @@ export const appParamsSchema = z.object({ project: projectParam, app: appParam }
 export const hostnameParamsSchema = appParamsSchema.extend({ host: hostname }).strict();
 export const operationParamsSchema = projectParamsSchema.extend({ id: z.string().min(1, { error: "expected an operation id" }).max(64, { error: "at most 64 characters" }) }).strict();
 export const volumeParamsSchema = appParamsSchema.extend({ volume: dnsLabel() }).strict();
+/** `…/registries/:server`: a host[:port], made canonical (`index.docker.io` finds the `docker.io` login). */
+export const registryParamsSchema = projectParamsSchema.extend({ server: registryServerSchema }).strict();
 
 const flag = (what: string) =>
   z

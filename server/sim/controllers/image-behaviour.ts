@@ -41,11 +41,6 @@ export function fullImageName(image: string): string {
   return `docker.io/${withTag}`;
 }
 
-export function pullFailedMessage(image: string): string {
-  const full = fullImageName(image);
-  return `Failed to pull image "${image}": rpc error: code = NotFound desc = failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${full}: not found`;
-}
-
 /** The ErrImagePull waiting message shown in containerStatuses. */
 export function errImagePullMessage(image: string): string {
   const full = fullImageName(image);

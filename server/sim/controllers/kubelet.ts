@@ -4,13 +4,14 @@
  * claims), then each container walks the real kubelet's states with short, configurable delays:
  * ContainerCreating → Running (ready after the readiness probe's initialDelaySeconds; failing
  * probes as probe-behaviour.ts decides, a liveness or startup failure restarting the container), with the
- * image-tag failures of image-behaviour.ts (CrashLoopBackOff with back-off, ErrImagePull ⇄
- * ImagePullBackOff). Job pods exit 0 and Succeed. Every step records the kubelet's Event.
+ * image-tag failures of image-behaviour.ts and the registry answers of registry-pull.ts
+ * (CrashLoopBackOff with back-off, ErrImagePull ⇄ ImagePullBackOff). Job pods exit 0 and Succeed. Every step records the kubelet's Event.
  */
 import type { KubeObject, SimController, SimStore } from "@/server/sim/contract";
 import { execProbeFailure } from "@/server/sim/controllers/exec-probe";
-import { behaviourOf, errImagePullMessage, fullImageName, pullFailedMessage, selfExitCode } from "@/server/sim/controllers/image-behaviour";
+import { fullImageName, selfExitCode } from "@/server/sim/controllers/image-behaviour";
 import { planProbes, probeKillEvents, type ProbeKind } from "@/server/sim/controllers/probe-behaviour";
+import { pullFailedEvent, pullFailureOf, type PrivateRegistry } from "@/server/sim/controllers/registry-pull";
 import { permissionCrash, terminationMessage } from "@/server/sim/controllers/volume-permissions";
 import { buildPodStatus, containerIdFor, type ContainerState, type PodState } from "@/server/sim/controllers/pod-status";
 import { recordEvent } from "@/server/sim/controllers/record-event";
@@ -25,6 +26,8 @@ export interface KubeletOptions {
   tickMs: number;
   /** How long one "second" of probe delay lasts (ms), so tests can shorten initialDelaySeconds. */
   secondMs: number;
+  /** The registry that pulls only with a matching login (registry-pull.ts has the default). */
+  privateRegistry?: PrivateRegistry;
 }
 
 export function startKubelet(store: SimStore, opts: KubeletOptions): SimController {
@@ -158,12 +161,13 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     switch (c.stage) {
       case "creating":
       case "pullBackOff":
-        if (behaviourOf(c.image) === "notfound") {
+        const failure = pullFailureOf(store, pod, c.image, opts.privateRegistry);
+        if (failure) {
           if (c.stage === "pullBackOff") recordEvent(store, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, "kubelet", field);
           c.pullAttempts++;
           c.stage = "pullError";
-          c.waitingMessage = errImagePullMessage(c.image);
-          recordEvent(store, pod, "Warning", "Failed", pullFailedMessage(c.image), "kubelet", field);
+          c.waitingMessage = failure.message;
+          recordEvent(store, pod, "Warning", "Failed", pullFailedEvent(c.image, failure), "kubelet", field);
           recordEvent(store, pod, "Warning", "Failed", "Error: ErrImagePull", "kubelet", field);
           c.nextAt = now + tick * 2;
         } else start(pod, c, now);

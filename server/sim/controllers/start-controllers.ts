@@ -11,6 +11,7 @@ import { startDeploymentController } from "@/server/sim/controllers/deployment-c
 import { startIngressController } from "@/server/sim/controllers/ingress-controller";
 import { startJobController } from "@/server/sim/controllers/job-controller";
 import { startKubelet } from "@/server/sim/controllers/kubelet";
+import type { PrivateRegistry } from "@/server/sim/controllers/registry-pull";
 import { startMetricsController } from "@/server/sim/controllers/metrics-controller";
 import { startNamespaceController } from "@/server/sim/controllers/namespace-controller";
 import { startPvcController } from "@/server/sim/controllers/pvc-controller";
@@ -26,6 +27,8 @@ export interface ControllerOptions {
   secondMs?: number;
   /** metrics refresh period in ms (default 10 000). */
   metricsIntervalMs?: number;
+  /** The private registry of the simulated containerd (default: registry.berth.test, berth / berth-demo-pass). */
+  privateRegistry?: PrivateRegistry;
   /** Skip creating the node, StorageClass, IngressClass and system namespaces. */
   skipBootstrap?: boolean;
 }
@@ -37,7 +40,7 @@ export function startControllers(store: SimStore, opts: ControllerOptions = {}):
     startDeploymentController(store),
     startReplicaSetController(store),
     startStatefulSetController(store),
-    startKubelet(store, { tickMs, secondMs: opts.secondMs ?? 1000 }),
+    startKubelet(store, { tickMs, secondMs: opts.secondMs ?? 1000, privateRegistry: opts.privateRegistry }),
     startPvcController(store),
     startVolumeProtectionController(store),
     startServiceController(store),
