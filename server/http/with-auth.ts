@@ -15,7 +15,8 @@ type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 /**
- * What a route takes as its body: a zod schema for a JSON body; `"yaml"` when the handler reads
+ * What a route takes as its body: a zod schema for a JSON body (`.optional()` when an empty body
+ * is also fine); `"yaml"` when the handler reads
  * a YAML body itself (the guard checks its Content-Type); `"unread"` for a handler that never
  * acts on the request (the 404 catch-all). Left out, a mutation takes no body: nothing, or `{}`.
  */
@@ -95,6 +96,7 @@ async function parseBody(req: Request, rule: BodyRule | undefined): Promise<unkn
     requireYamlContentType(req.headers.get("content-type"));
     return undefined;
   }
+  if (rule instanceof z.ZodOptional) return validate(rule, await readOptionalJsonBody(req), "body");
   if (rule) return validate(rule, await readJsonBody(req), "body");
   if (isMutating(req)) validate(NO_BODY, (await readOptionalJsonBody(req)) ?? {}, "body");
   return undefined;

@@ -59,6 +59,7 @@ describe("the OpenAPI document", () => {
     const deploy = doc.paths["/api/projects/{project}/apps/{app}/deploy"].post;
     expect(deploy.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "wait", in: "query", required: false })]));
     expect(Object.keys(deploy.responses)).toEqual(expect.arrayContaining(["200", "202", "400", "401", "403", "404"]));
+    expect(deploy.requestBody).toMatchObject({ required: false, content: { "application/json": { schema: { type: "object", properties: { image: { type: "string" } }, additionalProperties: false } } } });
   });
 });
 

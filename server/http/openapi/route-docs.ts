@@ -3,7 +3,7 @@ import { appDetailSchema, appDriftSchema, appListSchema, hostnameListSchema, ope
 import { appStatusSchema } from "@/lib/dto/app-status";
 import { appMetricsSchema } from "@/lib/dto/app-metrics";
 import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
-import { appSpecSchema, hostnameSpecSchema, rollbackSchema, scaleSchema, volumeSpecSchema } from "@/lib/schemas/app";
+import { appSpecSchema, deployBodySchema, hostnameSpecSchema, rollbackSchema, scaleSchema, volumeSpecSchema } from "@/lib/schemas/app";
 import { projectCreateSchema, projectDeleteSchema, projectUpdateSchema } from "@/lib/schemas/project";
 import { loginSchema } from "@/lib/schemas/session";
 import { logsDownloadQuery } from "@/lib/ws-protocol";
@@ -143,7 +143,10 @@ export const ROUTE_DOCS: RouteDoc[] = [
     responses: ok(appDetailSchema),
   },
   { method: "DELETE", path: APP, summary: "Delete the app's objects; its volumes only with ?deleteData=true.", tag: "apps", access: "admin", params: appParamsSchema, query: deleteAppQuerySchema, responses: queued },
-  appAction("deploy", "Deploy the app's current spec as a new revision."),
+  {
+    ...appAction("deploy", "Deploy the app's spec as a new revision; with { image } set the image first, in the same revision (a CI job's deploy).", deployBodySchema),
+    bodyDescription: "Optional. `image` replaces the spec's image and deploys it as one revision; leave the body out (or send {}) to deploy the spec as it is.",
+  },
   appAction("rollback", "Roll back: a new revision with an earlier revision's spec.", rollbackSchema),
   appAction("restart", "Restart every pod (rollout restart) as a new revision."),
   appAction("scale", "Set the number of replicas (0–50; 1 at most with a ReadWriteOnce volume).", scaleSchema),
