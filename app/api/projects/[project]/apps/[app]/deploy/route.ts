@@ -2,6 +2,7 @@ import { deployBodySchema } from "@/lib/schemas/app";
 import { deployApp } from "@/server/engine/operations/deploy-app";
 import { respondWithOperation } from "@/server/http/project-api/respond-operation";
 import { appParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
+import { appInPath } from "@/server/http/project-api/deployer-targets";
 import { withAuth } from "@/server/http/with-auth";
 
 /**
@@ -14,5 +15,5 @@ export const POST = withAuth(
     const queued = await deployApp({ principal, ip: clientIp }, { ...params, image: body?.image });
     return respondWithOperation(queued, { wait: query.wait, project: params.project, app: params.app });
   },
-  { params: appParamsSchema, query: waitQuerySchema, body: deployBodySchema },
+  { params: appParamsSchema, deployer: appInPath, query: waitQuerySchema, body: deployBodySchema },
 );
