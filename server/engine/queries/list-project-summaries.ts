@@ -18,7 +18,8 @@ export async function listProjectSummaries(isVisible: IsVisible = () => true): P
     projects.filter((project) => isVisible(project.name)).map(async (project) => {
       const own = appsOf.get(project.name) ?? [];
       const health = await healthOfApps(project.name, own);
-      return toProjectSummary(project, toAppListItems(own, health), health !== null);
+      // Counted from the visible apps, so a token scoped to one app does not learn how many others there are.
+      return toProjectSummary({ ...project, appCount: own.length }, toAppListItems(own, health), health !== null);
     }),
   );
 }
