@@ -6,6 +6,8 @@ import { GET as getOpenApi } from "@/app/api/openapi.json/route";
 import { closeTestDb, openTestDb, seedToken } from "@/server/auth/testing/auth-fixtures";
 import { buildOpenApiDocument } from "@/server/http/openapi/build-openapi";
 import { callRoute, routeRequest } from "@/server/http/testing/route-request";
+import { findRoutes, handlersOf } from "@/server/http/testing/find-routes";
+import { deployerRuleOf } from "@/server/http/with-auth";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../../app/api");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -38,6 +40,22 @@ describe("the OpenAPI document", () => {
   it("describes exactly the routes that exist under app/api, method by method", async () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(documented).toEqual(await routesOnDisk());
+  });
+
+  it("marks exactly the routes a deploy token may call, as their guards let it in", async () => {
+    const marked = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.entries(ops).filter(([, op]) => (op as Record<string, unknown>)["x-berth-deploy-token"] === true).map(([m]) => `${m.toUpperCase()} ${p}`))
+      .sort();
+    const opened: string[] = [];
+    for (const route of findRoutes((name) => `{${name}}`)) {
+      for (const [method, handler] of await handlersOf(route)) if (deployerRuleOf(handler) !== undefined) opened.push(`${method} ${route.urlPath}`);
+    }
+    expect(marked).toEqual(opened.sort());
+    expect(marked).toContain("POST /api/projects/{project}/apps/{app}/deploy");
+    const createToken = doc.paths["/api/tokens"].post.requestBody!.content["application/json"].schema;
+    expect(createToken.properties).toMatchObject({ role: { enum: ["admin", "viewer", "deployer"] }, project: { type: "string" }, app: { type: "string" } });
+    const listed = doc.paths["/api/tokens"].get.responses["200"] as { content: Record<string, { schema: { properties: { tokens: { items: { properties: Record<string, unknown> } } } } }> };
+    expect(Object.keys(listed.content["application/json"].schema.properties.tokens.items.properties)).toContain("scope");
   });
 
   it("declares every path parameter of each template, and nothing else as a path parameter", () => {

@@ -67,6 +67,7 @@ function operation(doc: RouteDoc): Json {
     operationId: `${doc.method.toLowerCase()}${doc.path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     ...(doc.access === "public" ? { security: [] } : {}),
     "x-berth-role": doc.access,
+    ...(doc.deployToken ? { "x-berth-deploy-token": true } : {}),
     parameters: [...parameters(doc.params, "path"), ...parameters(doc.query, "query")],
     ...(doc.body ? { requestBody: requestBody(doc.body, doc) } : {}),
     responses,
