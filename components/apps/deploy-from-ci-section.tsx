@@ -5,8 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { CreatedTokenNotice } from "@/components/settings/created-token-notice";
+import { TokenExpiryField } from "@/components/settings/token-expiry-field";
 import { TokenList } from "@/components/settings/token-list";
 import { errorMessage } from "@/lib/api-client";
 import { ciDeployExample, TOKEN_VARIABLE } from "@/lib/apps/ci-deploy-example";
@@ -15,12 +16,6 @@ import { useCreateToken } from "@/lib/queries/tokens";
 import { createTokenSchema } from "@/lib/schemas/token";
 
 type Props = { project: string; app: string; image: string; canManage: boolean };
-
-const expiryOptions = [
-  { value: "90", label: "90 days" },
-  { value: "365", label: "1 year" },
-  { value: "", label: "Never" },
-];
 
 /**
  * "Deploy from CI": an admin makes a deploy token for this app (shown once), with the two curl
@@ -71,13 +66,7 @@ function DeployTokenForm({ project, app, onCreated }: { project: string; app: st
   return (
     <form onSubmit={handleSubmit} noValidate className="grid grid-cols-1 gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start">
       <TextField id="deploy-token-name" label="Token name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={64} />
-      <SelectField id="deploy-token-expiry" label="Expires after" value={expiry} onChange={(e) => setExpiry(e.target.value)}>
-        {expiryOptions.map((option) => (
-          <option key={option.label} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </SelectField>
+      <TokenExpiryField id="deploy-token-expiry" value={expiry} onChange={setExpiry} />
       <Button type="submit" isPending={createToken.isPending} className="sm:mt-6">
         Create deploy token
       </Button>
