@@ -8,7 +8,7 @@ import next from "next";
 import { loadEnv } from "@/server/env";
 import { createBerthServer } from "@/server/berth-server";
 import { createWsGateway } from "@/server/ws/gateway";
-import { handleLiveSession } from "@/server/ws/live-session";
+import { liveRoute } from "@/server/ws/live-session";
 import { createLogsRoute } from "@/server/ws/logs-route";
 import { createExecRoute } from "@/server/ws/exec-session";
 import { processStreamLimits } from "@/server/ws/stream-limits";
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const gateway = createWsGateway({
     authenticate: authenticateUpgrade,
     routes: {
-      "/api/ws/live": (socket, _req, principal) => handleLiveSession(socket, principal),
+      "/api/ws/live": liveRoute,
       "/api/ws/logs": createLogsRoute({ kubeConfig: streamKubeConfig, pods: (kc) => getInformer("Pod", kc), limits: processStreamLimits() }),
       "/api/ws/exec": createExecRoute({ kubeConfig: streamKubeConfig, pods: (kc) => getInformer("Pod", kc), limits: processStreamLimits() }),
     },

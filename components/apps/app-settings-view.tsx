@@ -6,17 +6,20 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { AppForm } from "@/components/apps/app-form";
+import { DeployFromCiSection } from "@/components/apps/deploy-from-ci-section";
 import { TypedDelete } from "@/components/projects/typed-delete";
 import { errorMessage } from "@/lib/api-client";
 import { fromSpec } from "@/lib/apps/spec-form";
 import { useApp, useDeleteApp, useUpdateApp } from "@/lib/queries/apps";
+import { useSession } from "@/lib/queries/session";
 
-/** Edit the whole spec (applied with the next deploy) and delete the app, keeping or deleting its data. */
+/** Edit the whole spec (applied with the next deploy), deploy tokens for CI, and delete the app, keeping or deleting its data. */
 export function AppSettingsView({ project, app }: { project: string; app: string }) {
   const router = useRouter();
   const detail = useApp(project, app);
   const update = useUpdateApp(project, app);
   const remove = useDeleteApp(project, app);
+  const session = useSession();
   const [isDeletingData, setIsDeletingData] = useState(false);
 
   if (detail.isPending) return <Spinner label="Loading the app…" />;
@@ -29,6 +32,7 @@ export function AppSettingsView({ project, app }: { project: string; app: string
         <AppForm key={detail.data.specVersion} initial={fromSpec(detail.data.spec)} isEdit submitLabel="Save changes" isPending={update.isPending} onSubmit={(spec) => update.mutateAsync(spec)} />
         {update.isSuccess ? <p role="status" className="mt-3 text-sm text-fg-muted">Saved. Press Deploy to apply it.</p> : null}
       </Card>
+      <DeployFromCiSection project={project} app={app} image={detail.data.spec.image} canManage={session.data?.role === "admin"} />
       <Card aria-labelledby="delete-app-heading">
         <CardHeader headingId="delete-app-heading" title="Delete this app" description="Removes its Deployment, Service, Ingress rules and Secret from the cluster." />
         <TypedDelete

@@ -16,7 +16,7 @@ export function ApiTokensSection({ canManage }: { canManage: boolean }) {
       <CardHeader
         headingId="tokens-heading"
         title="API tokens"
-        description="For scripts and CI: send a token as Authorization: Bearer <token>. Each token can also log in here."
+        description="For scripts and CI: send a token as Authorization: Bearer <token>. Admin and viewer tokens can also log in here; deploy tokens, made on an app's settings page, only deploy that app."
       />
       <div className="flex flex-col gap-5">
         {canManage ? <CreateTokenForm onCreated={setCreated} /> : <p className="text-sm text-fg-muted">Only an admin can create or revoke tokens.</p>}

@@ -4,19 +4,13 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { TokenExpiryField } from "@/components/settings/token-expiry-field";
 import { errorMessage } from "@/lib/api-client";
 import { useCreateToken } from "@/lib/queries/tokens";
 import { createTokenSchema } from "@/lib/schemas/token";
 import type { CreatedApiToken } from "@/lib/dto/token";
 
 type FieldErrors = Partial<Record<"name" | "role" | "expiresInDays", string>>;
-
-const expiryOptions = [
-  { value: "30", label: "30 days" },
-  { value: "90", label: "90 days" },
-  { value: "365", label: "1 year" },
-  { value: "", label: "Never" },
-];
 
 /** Creates an API token with the same zod schema the server checks, so messages match. */
 export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
@@ -67,19 +61,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiTo
         <option value="viewer">Viewer (read only)</option>
         <option value="admin">Admin</option>
       </SelectField>
-      <SelectField
-        id="token-expiry"
-        label="Expires after"
-        value={expiry}
-        onChange={(event) => setExpiry(event.target.value)}
-        error={fieldErrors.expiresInDays}
-      >
-        {expiryOptions.map((option) => (
-          <option key={option.label} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </SelectField>
+      <TokenExpiryField id="token-expiry" value={expiry} onChange={setExpiry} error={fieldErrors.expiresInDays} />
       <Button type="submit" isPending={createToken.isPending} className="sm:mt-6">
         Create token
       </Button>

@@ -10,8 +10,14 @@ import { errorMessage } from "@/lib/api-client";
 import { useRevokeToken, useTokens } from "@/lib/queries/tokens";
 import type { ApiTokenSummary } from "@/lib/dto/token";
 
+type TokenListProps = {
+  canRevoke: boolean;
+  /** Only these tokens (the app page lists its deploy tokens), with what to say when there are none. */
+  only?: { filter: (token: ApiTokenSummary) => boolean; emptyText: string };
+};
+
 /** The tokens that exist, newest first as the server sends them, with revoke behind a confirmation. */
-export function TokenList({ canRevoke }: { canRevoke: boolean }) {
+export function TokenList({ canRevoke, only }: TokenListProps) {
   const tokens = useTokens();
   const revokeToken = useRevokeToken();
   const [pendingRevoke, setPendingRevoke] = useState<ApiTokenSummary | null>(null);
@@ -43,9 +49,9 @@ export function TokenList({ canRevoke }: { canRevoke: boolean }) {
     );
   }
 
-  const activeTokens = tokens.data.tokens.filter((token) => !token.revoked);
+  const activeTokens = tokens.data.tokens.filter((token) => !token.revoked && (only?.filter(token) ?? true));
   if (activeTokens.length === 0) {
-    return <p className="text-sm text-fg-muted">No API tokens yet. Create one above for scripts and CI; send it as Authorization: Bearer.</p>;
+    return <p className="text-sm text-fg-muted">{only?.emptyText ?? "No API tokens yet. Create one above for scripts and CI; send it as Authorization: Bearer."}</p>;
   }
 
   return (

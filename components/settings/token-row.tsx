@@ -11,6 +11,11 @@ function expiryText(token: ApiTokenSummary): string {
   return `${isExpired ? "Expired" : "Expires"} ${formatDateTime(token.expiresAt)}`;
 }
 
+/** A deploy token's reach, as its badge says it. */
+function scopeText(scope: NonNullable<ApiTokenSummary["scope"]>): string {
+  return scope.app ? `deploys ${scope.project}/${scope.app}` : `deploys any app of ${scope.project}`;
+}
+
 export function TokenRow({ token, canRevoke, onRevoke }: TokenRowProps) {
   return (
     <li data-testid="token-row" className="flex flex-wrap items-center justify-between gap-3 py-3">
@@ -18,6 +23,7 @@ export function TokenRow({ token, canRevoke, onRevoke }: TokenRowProps) {
         <p className="flex flex-wrap items-center gap-2 font-medium text-fg">
           <span className="break-all">{token.name}</span>
           <span className="rounded bg-muted px-1.5 py-0.5 text-xs font-normal text-fg-muted">{token.role}</span>
+          {token.scope ? <span className="rounded bg-muted px-1.5 py-0.5 text-xs font-normal text-fg-muted">{scopeText(token.scope)}</span> : null}
           {token.isAdminLogin ? <span className="rounded bg-muted px-1.5 py-0.5 text-xs font-normal text-fg-muted">admin login</span> : null}
         </p>
         <p className="mt-1 break-all text-xs text-fg-muted">

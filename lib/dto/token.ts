@@ -14,6 +14,8 @@ export type ApiTokenSummary = {
   expiresAt: string | null;
   lastUsedAt: string | null;
   revoked: boolean;
+  /** A deployer token's project, and its one app (null: every app there); null for other roles. */
+  scope: { project: string; app: string | null } | null;
 };
 
 /** Answer of `POST /api/tokens`: the only time the token value is ever shown. */

@@ -283,5 +283,11 @@ export function redactAppSpec(spec: AppSpec): StoredAppSpec {
 
 /** Body of `PUT /api/projects/:project/apps/:app/scale`. */
 export const scaleSchema = strictObject({ replicas: appSpecObject.shape.replicas.unwrap() });
+/**
+ * Body of `POST .../deploy`, optional: `{ image }` sets the spec's image and deploys it as one
+ * revision (what a CI job sends after pushing a tag); without a body the current spec deploys.
+ */
+export const deployBodySchema = strictObject({ image: imageReference.optional() }).optional();
+export type DeployBody = z.infer<typeof deployBodySchema>;
 /** Body of `POST .../rollback`. */
 export const rollbackSchema = strictObject({ revision: z.number({ error: requiredOr("expected a revision number") }).int({ error: "expected a whole revision number" }).min(1, { error: "revisions start at 1" }) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appParam, projectParam } from "@/lib/schemas/route-params";
 
 /**
  * Builds a zod error callback that says "required" for a missing field and `message` for a
@@ -8,9 +9,13 @@ export function typeError(message: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? "required" : message);
 }
 
-/** The two roles Berth knows. A viewer reads; an admin also mutates and opens terminals. */
-export const roleSchema = z.enum(["admin", "viewer"], {
-  error: typeError('expected "admin" or "viewer"'),
+/**
+ * The roles Berth knows. A viewer reads; an admin also mutates and opens terminals. A deployer
+ * is a CI job's token, scoped to one project or app: it deploys (with a new image), rolls back,
+ * restarts and reads status, operations, revisions and logs there, and nothing else.
+ */
+export const roleSchema = z.enum(["admin", "viewer", "deployer"], {
+  error: typeError('expected "admin", "viewer" or "deployer"'),
 });
 export type Role = z.infer<typeof roleSchema>;
 
@@ -32,8 +37,19 @@ export const createTokenSchema = z
       .min(1, { error: "at least 1 day" })
       .max(3650, { error: "at most 3650 days" })
       .optional(),
+    /** A deployer's scope: the project, and optionally the one app in it. */
+    project: projectParam.optional(),
+    app: appParam.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.role === "deployer" && input.project === undefined) {
+      ctx.addIssue({ code: "custom", path: ["project"], message: "a deployer token needs the project it may deploy in" });
+    }
+    if (input.role !== "deployer" && (input.project !== undefined || input.app !== undefined)) {
+      ctx.addIssue({ code: "custom", path: [input.project !== undefined ? "project" : "app"], message: 'only a deployer token has a scope; leave it out or use role "deployer"' });
+    }
+  });
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
 /** Path parameters of `/api/tokens/:id`. */

@@ -57,10 +57,14 @@ export async function recordAudit(
 
 /**
  * The audit row of a project or app change made by `by`, written in the change's transaction.
- * `target` is "project" or "project/app".
+ * `target` is "project" or "project/app". A change made with a deploy token also names the
+ * token (id and hint): those run unattended in CI, and the row should say which job's token it was.
  */
 export function auditChange(tx: AuditWriter, by: Acting, action: AuditAction, target: string, detail?: Record<string, unknown>): Promise<void> {
-  return recordAudit({ actor: { userId: by.principal.userId, userName: by.principal.userName }, action, target, ip: by.ip, detail: detail ?? null }, tx);
+  const { principal } = by;
+  const token = principal.role === "deployer" ? { deployToken: { id: principal.tokenId ?? null, hint: principal.tokenHint ?? null } } : {};
+  const written = detail || principal.role === "deployer" ? { ...detail, ...token } : null;
+  return recordAudit({ actor: { userId: principal.userId, userName: principal.userName }, action, target, ip: by.ip, detail: written }, tx);
 }
 
 function parseDetail(detail: string | null): unknown {

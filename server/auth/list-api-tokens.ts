@@ -17,6 +17,7 @@ export function toTokenSummary(row: ApiToken & { user: Pick<User, "name"> }): Ap
     expiresAt: row.expiresAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revoked: row.revokedAt !== null,
+    scope: row.scopeProject ? { project: row.scopeProject, app: row.scopeApp } : null,
   };
 }
 

@@ -42,6 +42,12 @@ export async function login(
   }
 
   const tokenRole = asRole(token.role);
+  if (tokenRole === "deployer") {
+    throw new AppError({
+      code: "forbidden",
+      message: "A deploy token is for CI jobs: send it as `Authorization: Bearer <token>` to the deploy API; sign in here with an admin or viewer token.",
+    });
+  }
   const userRole = asRole(token.user.role);
   const role = hasRole(userRole, tokenRole) ? tokenRole : userRole;
   const session = await createSession({ userId: token.userId, role, tokenId: token.id, tokenExpiresAt: token.expiresAt });

@@ -1,6 +1,7 @@
 import { resolveSession, SESSION_COOKIE } from "@/server/auth/sessions";
 import { touchTokenLastUsed, verifyToken } from "@/server/auth/verify-token";
-import { asRole, hasRole, type Principal } from "@/server/auth/principal";
+import type { Principal } from "@/server/auth/principal";
+import { principalFromToken } from "@/server/auth/token-principal";
 import { readCookie } from "@/server/http/cookies";
 import type { HeaderReader } from "@/server/http/request-origin";
 
@@ -28,16 +29,8 @@ export async function authenticateRequest(get: HeaderReader): Promise<Authentica
     }
     const token = await verifyToken(match[1]);
     if (!token) return { ok: false, attempted: "token", message: "That token is not valid; it may be revoked or expired." };
-    const tokenRole = asRole(token.role);
-    const userRole = asRole(token.user.role);
-    const principal: Principal = {
-      userId: token.userId,
-      userName: token.user.name,
-      role: hasRole(userRole, tokenRole) ? tokenRole : userRole,
-      via: "token",
-      tokenId: token.id,
-      expiresAt: token.expiresAt,
-    };
+    const principal = principalFromToken(token);
+    if (!principal) return { ok: false, attempted: "token", message: "That deploy token no longer works: its owner is not an admin any more. Ask an admin for a new one." };
     return { ok: true, principal, commit: () => touchTokenLastUsed(token).then(() => null) };
   }
 

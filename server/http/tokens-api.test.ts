@@ -66,7 +66,7 @@ describe("API tokens", () => {
   test("bad bodies get 400 naming the field, and no token is written", async () => {
     const before = await getDb().apiToken.count();
     const cases: Array<[unknown, RegExp]> = [
-      [{ name: "x", role: "root" }, /role: expected "admin" or "viewer"/],
+      [{ name: "x", role: "root" }, /role: expected "admin", "viewer" or "deployer"/],
       [{ name: 7, role: "viewer" }, /name: expected a string/],
       [{ name: "x", role: "viewer", scopes: ["all"] }, /scopes: unknown field/],
       [{ name: "x", role: "viewer", expiresInDays: 1.5 }, /expiresInDays: expected a whole number/],

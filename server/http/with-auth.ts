@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Role } from "@/lib/schemas/token";
-import { hasRole, type Principal } from "@/server/auth/principal";
+import { requireInScope, requireRole, type ScopeTarget } from "@/server/auth/access";
+import type { Principal } from "@/server/auth/principal";
 import { SESSION_COOKIE } from "@/server/auth/sessions";
 import { requireYamlContentType } from "@/server/http/content-type";
 import { readCookie, sessionCookie } from "@/server/http/cookies";
@@ -15,7 +15,8 @@ type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 /**
- * What a route takes as its body: a zod schema for a JSON body; `"yaml"` when the handler reads
+ * What a route takes as its body: a zod schema for a JSON body (`.optional()` when an empty body
+ * is also fine); `"yaml"` when the handler reads
  * a YAML body itself (the guard checks its Content-Type); `"unread"` for a handler that never
  * acts on the request (the 404 catch-all). Left out, a mutation takes no body: nothing, or `{}`.
  */
@@ -53,8 +54,10 @@ export const GUARD_KIND = Symbol.for("berth.guardKind");
 const BODY_RULE = Symbol.for("berth.bodyRule");
 export type GuardKind = "auth" | "public";
 
-function mark(handler: RouteHandler, kind: GuardKind, body: unknown): RouteHandler {
-  return Object.assign(handler, { [GUARD_KIND]: kind, [BODY_RULE]: body });
+const DEPLOYER_RULE = Symbol.for("berth.deployerRule");
+
+function mark(handler: RouteHandler, kind: GuardKind, body: unknown, deployer?: unknown): RouteHandler {
+  return Object.assign(handler, { [GUARD_KIND]: kind, [BODY_RULE]: body, [DEPLOYER_RULE]: deployer });
 }
 
 function markOf(handler: unknown, key: symbol): unknown {
@@ -65,6 +68,19 @@ function markOf(handler: unknown, key: symbol): unknown {
 export function guardKindOf(handler: unknown): GuardKind | null {
   const kind = markOf(handler, GUARD_KIND);
   return kind === "auth" || kind === "public" ? kind : null;
+}
+
+/**
+ * Whether and where a deploy token may call a route. Left out, deploy tokens get 403. A function
+ * names the project and app the request acts on (from its params; it may read the database, as
+ * an operation's app is), checked against the token's scope before the query and body are read.
+ * `"lists-own-scope"`: a listing whose handler shows a deploy token only its scope (isVisibleTo).
+ */
+export type DeployerRule<P> = ((params: P) => ScopeTarget | Promise<ScopeTarget>) | "lists-own-scope";
+
+/** The deployer rule a guarded handler was built with, for the route enumeration tests. */
+export function deployerRuleOf(handler: unknown): DeployerRule<never> | undefined {
+  return markOf(handler, DEPLOYER_RULE) as DeployerRule<never> | undefined;
 }
 
 /** The body rule a guarded handler was built with (undefined: it takes no body). */
@@ -95,13 +111,18 @@ async function parseBody(req: Request, rule: BodyRule | undefined): Promise<unkn
     requireYamlContentType(req.headers.get("content-type"));
     return undefined;
   }
+  if (rule instanceof z.ZodOptional) return validate(rule, await readOptionalJsonBody(req), "body");
   if (rule) return validate(rule, await readJsonBody(req), "body");
   if (isMutating(req)) validate(NO_BODY, (await readOptionalJsonBody(req)) ?? {}, "body");
   return undefined;
 }
 
-async function parseInput<B, P, Q>(req: Request, ctx: RouteContext, options: ValidationOptions<B, P, Q>) {
-  const params = validate(options.params as unknown as Schema | undefined, await ctx.params, "params");
+async function parseParams<P>(ctx: RouteContext, schema: P | undefined): Promise<Out<P>> {
+  return validate(schema as unknown as Schema | undefined, await ctx.params, "params") as Out<P>;
+}
+
+/** The query and body, once the params are parsed (a deploy token's scope is checked in between). */
+async function parseInput<B, P, Q>(req: Request, options: ValidationOptions<B, P, Q>, params: Out<P>) {
   const querySchema = (options.query as unknown as Schema | undefined) ?? (isMutating(req) ? NO_QUERY : undefined);
   const query = validate(querySchema, Object.fromEntries(new URL(req.url).searchParams), "query");
   const body = await parseBody(req, options.body as unknown as BodyRule | undefined);
@@ -117,15 +138,16 @@ function withSetCookie(res: Response, cookie: string): Response {
 /**
  * The one guard for route handlers. In order: refuse a rate-limited Bearer client (429),
  * authenticate (Bearer header, then session cookie; 401), check the role (mutations need admin
- * unless `role: "viewer"` opts in; 403), require a same-origin `Origin` on cookie-authenticated
- * mutations (403), validate params, query and the body (400/413/415; see BodyRule), then run
- * the handler.
+ * unless `role: "viewer"` opts in; deploy tokens only where `deployer` says; 403), require a
+ * same-origin `Origin` on cookie-authenticated mutations (403), validate params, check a deploy
+ * token's scope (403), validate query and the body (400/413/415; see BodyRule), then run the
+ * handler.
  * Bookkeeping writes (last-used, sliding expiry) happen only after all checks pass, and every
  * error goes through `toHttpError`.
  */
 export function withAuth<B extends BodyRule | undefined = undefined, P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   handler: (ctx: AuthedContext<B, P, Q>) => Promise<Response> | Response,
-  options: ValidationOptions<B, P, Q> & { role?: Role; public?: never } = {},
+  options: ValidationOptions<B, P, Q> & { role?: "admin" | "viewer"; deployer?: DeployerRule<Out<P>>; public?: never } = {},
 ): RouteHandler {
   return mark(async (req, ctx) => {
     const get = headerReader(req.headers);
@@ -134,15 +156,11 @@ export function withAuth<B extends BodyRule | undefined = undefined, P extends S
       const auth = await requireCredentials(get, clientIp);
       const { principal } = auth;
       noteRequestUser(principal.userId);
-      const required = options.role ?? (isMutating(req) ? "admin" : "viewer");
-      if (!hasRole(principal.role, required)) {
-        throw new AppError({
-          code: "forbidden",
-          message: `This needs the ${required} role; you are signed in as a ${principal.role}.`,
-        });
-      }
+      requireRole(principal, options.role ?? (isMutating(req) ? "admin" : "viewer"), options.deployer !== undefined);
       if (isMutating(req) && principal.via === "session") refuseCrossSite(get);
-      const input = await parseInput(req, ctx, options);
+      const params = await parseParams(ctx, options.params);
+      if (typeof options.deployer === "function") requireInScope(principal, await options.deployer(params));
+      const input = await parseInput(req, options, params);
       const slidExpiry = await auth.commit();
       const secure = isHttpsRequest(get, req.url);
       const res = await handler({ req, principal, clientIp, secure, ...input });
@@ -154,7 +172,7 @@ export function withAuth<B extends BodyRule | undefined = undefined, P extends S
     } catch (err) {
       return errorResponse(err);
     }
-  }, "auth", options.body);
+  }, "auth", options.body, options.deployer);
 }
 
 function refuseCrossSite(get: HeaderReader): void {
@@ -178,7 +196,7 @@ export function withPublic<B extends BodyRule | undefined = undefined, P extends
     try {
       refuseIfRateLimited(clientIp);
       if (isMutating(req) && get("origin") !== null) refuseCrossSite(get);
-      const input = await parseInput(req, ctx, options);
+      const input = await parseInput(req, options, await parseParams(ctx, options.params));
       return await handler({ req, clientIp, secure: isHttpsRequest(get, req.url), ...input });
     } catch (err) {
       return errorResponse(err);

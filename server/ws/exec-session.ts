@@ -17,7 +17,8 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import type { WebSocket } from "ws";
 import { execClientMessage, execQuery, type ExecQuery, type ExecServerMessage } from "@/lib/ws-protocol";
 import { recordAudit } from "@/server/auth/audit";
-import { hasRole, type Principal } from "@/server/auth/principal";
+import type { Principal } from "@/server/auth/principal";
+import { admitAccess } from "@/server/ws/ws-access";
 import type { SharedInformer } from "@/server/kube/informers";
 import type { ExecOutcome } from "@/server/kube/exec-stream";
 import type { WsGuardedRoute } from "@/server/ws/gateway";
@@ -248,12 +249,13 @@ export interface ExecRouteOptions extends Omit<ExecSessionOptions, "kubeConfig" 
   limits: StreamLimits;
 }
 
-/** The gateway route: admins only (403 for viewers before the handshake), a valid query, the limit. */
+/** The gateway route: admins only (403 for viewers and deploy tokens before the handshake), a valid query, the limit. */
 export function createExecRoute(options: ExecRouteOptions): WsGuardedRoute<Principal> {
   const parse = (req: IncomingMessage) => execQuery.safeParse(Object.fromEntries(new URL(req.url ?? "/", "http://berth.invalid").searchParams));
   return {
     admit(req, principal) {
-      if (!hasRole(principal.role, "admin")) return { ok: false, status: 403, message: "Only admins may open a terminal in a container; ask an admin for access." };
+      const access = admitAccess(principal, "admin", null);
+      if (!access.ok) return access;
       const parsed = parse(req);
       if (!parsed.success) return { ok: false, status: 400, message: describeQueryError(parsed.error) };
       const refusal = options.limits.refusal(principal.userId, "exec");

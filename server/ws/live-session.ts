@@ -1,7 +1,10 @@
 import type { WebSocket } from "ws";
 import { liveClientMessage, type LiveServerMessage } from "@/lib/ws-protocol";
 import { clusterKubeConfig, isClusterConnected } from "@/server/kube/cluster";
+import type { Principal } from "@/server/auth/principal";
+import type { WsGuardedRoute } from "@/server/ws/gateway";
 import { getLiveFanout, type LiveFanout } from "@/server/ws/live-fanout";
+import { admitAccess } from "@/server/ws/ws-access";
 
 export interface LivePrincipal {
   userName: string;
@@ -47,3 +50,12 @@ export function handleLiveSession(socket: WebSocket, principal: LivePrincipal, f
     send({ type: "pong", id: message.data.id });
   });
 }
+
+/**
+ * The /api/ws/live gateway route: admins and viewers. Deploy tokens are refused, since the
+ * fan-out carries every project's changes and a deploy token may see only its own.
+ */
+export const liveRoute: WsGuardedRoute<Principal> = {
+  admit: (_req, principal) => admitAccess(principal, "viewer", null),
+  handle: (socket, _req, principal) => handleLiveSession(socket, { userName: principal.userName, role: principal.role === "admin" ? "admin" : "viewer" }),
+};

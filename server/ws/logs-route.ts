@@ -1,6 +1,7 @@
 /**
- * The /api/ws/logs gateway route: any signed-in user (viewers too), a valid query, and the
- * per-user stream limit; the session itself is server/ws/logs-session.ts.
+ * The /api/ws/logs gateway route: any signed-in user (viewers too; a deploy token for an app in
+ * its scope), a valid query, and the per-user stream limit; the session itself is
+ * server/ws/logs-session.ts.
  */
 import type { IncomingMessage } from "node:http";
 import type { KubeConfig } from "@kubernetes/client-node";
@@ -11,6 +12,7 @@ import type { WsGuardedRoute } from "@/server/ws/gateway";
 import { handleLogsSession, isResumeMap, type LogsSessionOptions, type LogsSessionStats } from "@/server/ws/logs-session";
 import type { StreamLimits } from "@/server/ws/stream-limits";
 import { describeQueryError } from "@/server/ws/ws-session-helpers";
+import { admitAccess } from "@/server/ws/ws-access";
 
 export interface LogsRouteOptions extends Omit<LogsSessionOptions, "kubeConfig" | "pods"> {
   kubeConfig: () => KubeConfig | undefined;
@@ -26,6 +28,8 @@ export function createLogsRoute(options: LogsRouteOptions): WsGuardedRoute<Princ
     admit(req, principal) {
       const parsed = parse(req);
       if (!parsed.success) return { ok: false, status: 400, message: describeQueryError(parsed.error) };
+      const access = admitAccess(principal, "viewer", { project: parsed.data.project, app: parsed.data.app });
+      if (!access.ok) return access;
       if (parsed.data.resume !== undefined && !isResumeMap(parsed.data.resume)) {
         return { ok: false, status: 400, message: 'resume: send a JSON object of "<pod>/<container>": "<timestamp>".' };
       }

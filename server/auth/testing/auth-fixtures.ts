@@ -31,18 +31,27 @@ export async function closeTestDb(dataDir: string): Promise<void> {
 
 /**
  * Creates a user (if new) with a token of `role` and returns the token value, for tests that
- * need a viewer or an admin Bearer credential without going through the API.
+ * need a viewer, admin or deployer Bearer credential without going through the API. A deployer
+ * token needs its `scope`; its owner is an admin, as only admins make them.
  */
-export async function seedToken(options: { role: Role; userName?: string; expiresAt?: Date | null }): Promise<{ token: string; tokenId: string; userId: string }> {
+export async function seedToken(options: {
+  role: Role;
+  userName?: string;
+  expiresAt?: Date | null;
+  scope?: { project: string; app?: string };
+}): Promise<{ token: string; tokenId: string; userId: string }> {
   const userName = options.userName ?? `${options.role}-user`;
   const db = getDb();
-  const user = await db.user.upsert({ where: { name: userName }, create: { name: userName, role: options.role }, update: {} });
+  const userRole = options.role === "deployer" ? "admin" : options.role;
+  const user = await db.user.upsert({ where: { name: userName }, create: { name: userName, role: userRole }, update: {} });
   const { token, prefix } = generateToken();
   const row = await db.apiToken.create({
     data: {
       userId: user.id,
       name: `${options.role} test token`,
       role: options.role,
+      scopeProject: options.scope?.project ?? null,
+      scopeApp: options.scope?.app ?? null,
       prefix,
       hash: await hashSecret(parseToken(token)!.secret),
       expiresAt: options.expiresAt ?? null,

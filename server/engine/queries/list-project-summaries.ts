@@ -3,18 +3,23 @@ import { listAllApps } from "@/server/engine/model/list-apps";
 import { listProjects } from "@/server/engine/model/list-projects";
 import { appsByProject, healthOfApps, toAppListItems, toProjectSummary } from "@/server/engine/queries/project-views";
 
+/** Which projects and apps a listing shows (a deploy token sees only its scope). */
+export type IsVisible = (project: string, app?: string) => boolean;
+
 /**
- * Every project with its app count and the health of its worst app. The projects and all their
- * apps come from two reads of the database whatever their number; health from the informer caches.
+ * Every project with its app count and the health of its worst app, of those `isVisible` lets
+ * through. The projects and all their apps come from two reads of the database whatever their
+ * number; health from the informer caches.
  */
-export async function listProjectSummaries(): Promise<ProjectSummary[]> {
+export async function listProjectSummaries(isVisible: IsVisible = () => true): Promise<ProjectSummary[]> {
   const [projects, apps] = await Promise.all([listProjects(), listAllApps()]);
-  const appsOf = appsByProject(apps);
+  const appsOf = appsByProject(apps.filter((app) => isVisible(app.project, app.name)));
   return Promise.all(
-    projects.map(async (project) => {
+    projects.filter((project) => isVisible(project.name)).map(async (project) => {
       const own = appsOf.get(project.name) ?? [];
       const health = await healthOfApps(project.name, own);
-      return toProjectSummary(project, toAppListItems(own, health), health !== null);
+      // Counted from the visible apps, so a token scoped to one app does not learn how many others there are.
+      return toProjectSummary({ ...project, appCount: own.length }, toAppListItems(own, health), health !== null);
     }),
   );
 }

@@ -11,3 +11,9 @@ export async function readOperation(project: string, id: string, waitMs = 0): Pr
   if (operation.project !== project) throw new AppError({ code: "not_found", message: `There is no operation ${id} in project "${project}".` });
   return operation;
 }
+
+/** The app an operation of `project` is about; null for a project-wide one, or none by that id there. */
+export async function readOperationApp(project: string, id: string): Promise<string | null> {
+  const operation = await waitForOperation(id).catch(() => null);
+  return operation && operation.project === project ? operation.app : null;
+}

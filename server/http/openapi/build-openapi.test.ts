@@ -6,6 +6,8 @@ import { GET as getOpenApi } from "@/app/api/openapi.json/route";
 import { closeTestDb, openTestDb, seedToken } from "@/server/auth/testing/auth-fixtures";
 import { buildOpenApiDocument } from "@/server/http/openapi/build-openapi";
 import { callRoute, routeRequest } from "@/server/http/testing/route-request";
+import { findRoutes, handlersOf } from "@/server/http/testing/find-routes";
+import { deployerRuleOf } from "@/server/http/with-auth";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../../app/api");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -40,6 +42,22 @@ describe("the OpenAPI document", () => {
     expect(documented).toEqual(await routesOnDisk());
   });
 
+  it("marks exactly the routes a deploy token may call, as their guards let it in", async () => {
+    const marked = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.entries(ops).filter(([, op]) => (op as Record<string, unknown>)["x-berth-deploy-token"] === true).map(([m]) => `${m.toUpperCase()} ${p}`))
+      .sort();
+    const opened: string[] = [];
+    for (const route of findRoutes((name) => `{${name}}`)) {
+      for (const [method, handler] of await handlersOf(route)) if (deployerRuleOf(handler) !== undefined) opened.push(`${method} ${route.urlPath}`);
+    }
+    expect(marked).toEqual(opened.sort());
+    expect(marked).toContain("POST /api/projects/{project}/apps/{app}/deploy");
+    const createToken = doc.paths["/api/tokens"].post.requestBody!.content["application/json"].schema;
+    expect(createToken.properties).toMatchObject({ role: { enum: ["admin", "viewer", "deployer"] }, project: { type: "string" }, app: { type: "string" } });
+    const listed = doc.paths["/api/tokens"].get.responses["200"] as { content: Record<string, { schema: { properties: { tokens: { items: { properties: Record<string, unknown> } } } } }> };
+    expect(Object.keys(listed.content["application/json"].schema.properties.tokens.items.properties)).toContain("scope");
+  });
+
   it("declares every path parameter of each template, and nothing else as a path parameter", () => {
     for (const [template, ops] of Object.entries(doc.paths)) {
       const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
@@ -62,6 +80,7 @@ describe("the OpenAPI document", () => {
     const deploy = doc.paths["/api/projects/{project}/apps/{app}/deploy"].post;
     expect(deploy.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "wait", in: "query", required: false })]));
     expect(Object.keys(deploy.responses)).toEqual(expect.arrayContaining(["200", "202", "400", "401", "403", "404"]));
+    expect(deploy.requestBody).toMatchObject({ required: false, content: { "application/json": { schema: { type: "object", properties: { image: { type: "string" } }, additionalProperties: false } } } });
   });
 });
 

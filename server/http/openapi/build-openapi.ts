@@ -39,6 +39,17 @@ const ERRORS: Record<string, string> = {
   503: "The cluster cannot be reached.",
 };
 
+/** A `.optional()` body schema (e.g. the deploy's `{ image }`) is a request body that may be left out. */
+function requestBody(body: z.ZodType, doc: RouteDoc): Json {
+  const isOptional = body instanceof z.ZodOptional;
+  const schema = isOptional ? (body.unwrap() as z.ZodType) : body;
+  return {
+    required: !isOptional,
+    ...(doc.bodyDescription ? { description: doc.bodyDescription } : {}),
+    content: { [doc.bodyMediaType ?? "application/json"]: { schema: jsonSchema(schema, "input") } },
+  };
+}
+
 function operation(doc: RouteDoc): Json {
   const responses: Json = {};
   for (const [status, answer] of Object.entries(doc.responses)) {
@@ -56,10 +67,9 @@ function operation(doc: RouteDoc): Json {
     operationId: `${doc.method.toLowerCase()}${doc.path.replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     ...(doc.access === "public" ? { security: [] } : {}),
     "x-berth-role": doc.access,
+    ...(doc.deployToken ? { "x-berth-deploy-token": true } : {}),
     parameters: [...parameters(doc.params, "path"), ...parameters(doc.query, "query")],
-    ...(doc.body
-      ? { requestBody: { required: true, ...(doc.bodyDescription ? { description: doc.bodyDescription } : {}), content: { [doc.bodyMediaType ?? "application/json"]: { schema: jsonSchema(doc.body, "input") } } } }
-      : {}),
+    ...(doc.body ? { requestBody: requestBody(doc.body, doc) } : {}),
     responses,
   };
 }

@@ -37,6 +37,10 @@ export const apiTokenSummarySchema = z.object({
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   revoked: z.boolean(),
+  scope: z
+    .object({ project: z.string(), app: z.string().nullable() })
+    .nullable()
+    .describe("A deployer token's project, and its one app (null: every app of the project); null for other roles."),
 });
 export const apiTokenListSchema = z.object({ tokens: z.array(apiTokenSummarySchema) });
 export const createdApiTokenSchema = apiTokenSummarySchema.extend({ token: z.string() });

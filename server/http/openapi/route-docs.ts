@@ -6,7 +6,7 @@ import { appMetricsSchema } from "@/lib/dto/app-metrics";
 import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
 import { registryChangeSchema, registryListSchema } from "@/lib/dto/registry";
 import { registryCreateSchema, registryUpdateSchema } from "@/lib/schemas/registry";
-import { appSpecSchema, hostnameSpecSchema, rollbackSchema, scaleSchema, volumeSpecSchema } from "@/lib/schemas/app";
+import { appSpecSchema, deployBodySchema, hostnameSpecSchema, rollbackSchema, scaleSchema, volumeSpecSchema } from "@/lib/schemas/app";
 import { projectCreateSchema, projectDeleteSchema, projectUpdateSchema } from "@/lib/schemas/project";
 import { loginSchema } from "@/lib/schemas/session";
 import { logsDownloadQuery } from "@/lib/ws-protocol";
@@ -44,6 +44,8 @@ export type RouteDoc = {
   tag: string;
   /** "public": no credentials; otherwise the least role that may call it. */
   access: "public" | "viewer" | "admin";
+  /** A deploy token may call it too, for the apps in its scope (the project list: showing only those). */
+  deployToken?: true;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -120,7 +122,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   },
   { method: "GET", path: "/api/openapi.json", summary: "This document.", tag: "meta", access: "viewer", responses: { 200: { description: "The OpenAPI 3.1 document.", schema: null } } },
 
-  { method: "GET", path: "/api/projects", summary: "Projects with their app counts and the health of their worst app.", tag: "projects", access: "viewer", responses: ok(projectListSchema) },
+  { method: "GET", path: "/api/projects", summary: "Projects with their app counts and the health of their worst app (a deploy token: its scope only).", tag: "projects", access: "viewer", deployToken: true, responses: ok(projectListSchema) },
   { method: "POST", path: "/api/projects", summary: "Create a project (its Namespace appears with the first deploy).", tag: "projects", access: "admin", body: projectCreateSchema, responses: { 201: { description: "Created.", schema: projectSummarySchema } } },
   { method: "GET", path: "/api/projects/{project}", summary: "One project with its apps.", tag: "projects", access: "viewer", params: projectParamsSchema, responses: ok(projectDetailSchema) },
   { method: "PATCH", path: "/api/projects/{project}", summary: "Change the project's display name.", tag: "projects", access: "admin", params: projectParamsSchema, body: projectUpdateSchema, responses: ok(projectSummarySchema) },
@@ -143,6 +145,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     summary: "One queued operation (what a 202 answer returned), to poll; ?wait=true waits up to 60 s.",
     tag: "projects",
     access: "viewer",
+    deployToken: true,
     params: operationParamsSchema,
     query: waitQuerySchema,
     responses: ok(operationSchema),
@@ -177,9 +180,13 @@ export const ROUTE_DOCS: RouteDoc[] = [
     responses: ok(appDetailSchema),
   },
   { method: "DELETE", path: APP, summary: "Delete the app's objects; its volumes only with ?deleteData=true.", tag: "apps", access: "admin", params: appParamsSchema, query: deleteAppQuerySchema, responses: queued },
-  appAction("deploy", "Deploy the app's current spec as a new revision."),
-  appAction("rollback", "Roll back: a new revision with an earlier revision's spec.", rollbackSchema),
-  appAction("restart", "Restart every pod (rollout restart) as a new revision."),
+  {
+    ...appAction("deploy", "Deploy the app's spec as a new revision; with { image } set the image first, in the same revision (a CI job's deploy).", deployBodySchema),
+    bodyDescription: "Optional. `image` replaces the spec's image and deploys it as one revision; leave the body out (or send {}) to deploy the spec as it is.",
+    deployToken: true,
+  },
+  { ...appAction("rollback", "Roll back: a new revision with an earlier revision's spec.", rollbackSchema), deployToken: true },
+  { ...appAction("restart", "Restart every pod (rollout restart) as a new revision."), deployToken: true },
   appAction("scale", "Set the number of replicas (0–50; 1 at most with a ReadWriteOnce volume).", scaleSchema),
   appAction("stop", "Scale to 0 replicas."),
   appAction("start", "Scale a stopped app back to the replicas it last ran with."),
@@ -198,8 +205,8 @@ export const ROUTE_DOCS: RouteDoc[] = [
     responses: ok(appFileListSchema),
   },
   { method: "GET", path: `${APP}/files/reveal`, summary: "The text of the app's secret files (admin; every reveal is audited).", tag: "apps", access: "admin", params: appParamsSchema, responses: ok(secretFileContentsSchema) },
-  { method: "GET", path: `${APP}/revisions`, summary: "The app's revisions, newest first.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(revisionListSchema) },
-  { method: "GET", path: `${APP}/status`, summary: "Health, replicas, pods, events, volumes and URLs, with an explanation when something is wrong.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appStatusSchema) },
+  { method: "GET", path: `${APP}/revisions`, summary: "The app's revisions, newest first.", tag: "apps", access: "viewer", deployToken: true, params: appParamsSchema, responses: ok(revisionListSchema) },
+  { method: "GET", path: `${APP}/status`, summary: "Health, replicas, pods, events, volumes and URLs, with an explanation when something is wrong.", tag: "apps", access: "viewer", deployToken: true, params: appParamsSchema, responses: ok(appStatusSchema) },
   { method: "GET", path: `${APP}/metrics`, summary: "CPU and memory summed over the app's pods, the last ~30 samples taken while someone watches; available: false when the cluster has no metrics-server.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appMetricsSchema) },
   { method: "GET", path: `${APP}/hostnames`, summary: "The app's hostnames and their URLs.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(hostnameListSchema) },
   { method: "POST", path: `${APP}/hostnames`, summary: "Add a hostname (an Ingress rule, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: hostnameSpecSchema, responses: { 201: { description: "Added; the app's hostnames.", schema: hostnameListSchema } } },
@@ -210,6 +217,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
     summary: "The app's full log as a text file (live logs stream over the WebSocket).",
     tag: "apps",
     access: "viewer",
+    deployToken: true,
     params: appParamsSchema,
     query: logsDownloadQuery,
     responses: { 200: { description: "The log, as an attachment.", schema: z.string(), mediaType: "text/plain" } },

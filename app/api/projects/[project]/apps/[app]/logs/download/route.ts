@@ -1,6 +1,7 @@
 import { logsDownloadQuery } from "@/lib/ws-protocol";
 import { readAppLog } from "@/server/engine/queries/read-app-log";
 import { appParamsSchema } from "@/server/http/project-api/route-schemas";
+import { appInPath } from "@/server/http/project-api/deployer-targets";
 import { withAuth } from "@/server/http/with-auth";
 
 /** The app's full log as a text file, streamed from the Kubernetes API. Viewers may download. */
@@ -16,5 +17,5 @@ export const GET = withAuth(
       },
     });
   },
-  { role: "viewer", params: appParamsSchema, query: logsDownloadQuery },
+  { role: "viewer", params: appParamsSchema, deployer: appInPath, query: logsDownloadQuery },
 );

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ApiToken" ADD COLUMN "scopeApp" TEXT;
+ALTER TABLE "ApiToken" ADD COLUMN "scopeProject" TEXT;
