@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseLinkSchema, linkVariables } from "@/lib/schemas/database-link";
 import { imageReference } from "@/lib/schemas/image-reference";
 import {
   dns1035Label,
@@ -135,6 +136,11 @@ const appSpecObject = strictObject({
   healthCheck: healthCheckSchema.optional(),
   hostnames: listOf(hostnameSpecSchema, "{ host, path? }", 50, "hostnames"),
   volumes: listOf(volumeSpecSchema, "{ name, size, mountPath }", 20, "volumes"),
+  // Optional rather than defaulted: an app without links keeps its spec (and annotation) as before.
+  links: z
+    .array(databaseLinkSchema, { error: "expected a list of { database, env?, parts? }" })
+    .max(20, { error: "at most 20 database links" })
+    .optional(),
 });
 
 type Ctx = z.core.$RefinementCtx<z.output<typeof appSpecObject>>;
@@ -171,6 +177,21 @@ function byteLength(values: Array<{ name: string; value: string }>): number {
   return values.reduce((sum, v) => sum + new TextEncoder().encode(v.name + v.value).length, 0);
 }
 
+/** A link's variables must not shadow the app's own env or another link's (the later would silently win). */
+function refuseLinkClashes(ctx: Ctx, spec: z.output<typeof appSpecObject>) {
+  const taken = new Map<string, string>([...spec.env, ...spec.secretEnv].map((v) => [v.name, "the app's env"]));
+  const links = spec.links ?? [];
+  refuseDuplicates(ctx, links, "links", (l) => l.database, "the database", "database");
+  links.forEach((link, i) => {
+    for (const variable of linkVariables(link)) {
+      const owner = taken.get(variable.name);
+      if (owner) {
+        ctx.addIssue({ code: "custom", path: ["links", i, "env"], message: `the link sets ${variable.name}, which ${owner} already sets — pick another env name` });
+      } else taken.set(variable.name, `the link to "${link.database}"`);
+    }
+  });
+}
+
 /** The cross-field rules: unique names, size budgets, and the single-attach volume rule. */
 function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   const envNames = new Map(spec.env.map((v, i) => [v.name, i]));
@@ -181,6 +202,7 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
     }
   });
   refuseDuplicates(ctx, spec.secretEnv, "secretEnv", (v) => v.name, "the variable", "name");
+  refuseLinkClashes(ctx, spec);
   refuseDuplicates(ctx, spec.hostnames, "hostnames", (h) => `${h.host}${h.path}`, "the host and path", "host");
   refuseDuplicates(ctx, spec.volumes, "volumes", (v) => v.name, "the name", "name");
   refuseOverlappingMounts(ctx, spec.volumes);

@@ -19,7 +19,8 @@ export function isFinished(status: string): boolean {
 /** Operation kinds that apply a revision (each created one when queued). */
 export const DEPLOY_KINDS = ["deploy", "rollback", "restart", "scale", "stop", "start", "reapply"] as const;
 export type DeployKind = (typeof DEPLOY_KINDS)[number];
-export type OperationKind = DeployKind | "delete-app" | "delete-project";
+/** Database operations name the database in `appName`: apps and databases of a project never share a name. */
+export type OperationKind = DeployKind | "delete-app" | "delete-project" | "apply-database" | "delete-database";
 
 export function isDeployKind(kind: string): kind is DeployKind {
   return (DEPLOY_KINDS as readonly string[]).includes(kind);

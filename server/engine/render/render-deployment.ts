@@ -10,6 +10,7 @@ import {
   appLabels,
   selectorLabels,
 } from "@/server/engine/render/labels";
+import { linkAnnotations, linkEnv } from "@/server/engine/databases/render-links";
 import { secretChecksum } from "@/server/engine/render/render-secret";
 import { servedPorts } from "@/server/engine/render/render-service";
 import { encodeSpecAnnotation, SPEC_ANNOTATION_VERSION } from "@/server/engine/render/spec-annotation";
@@ -32,7 +33,7 @@ function envOf(app: AppSpec): EnvVar[] {
     name,
     valueFrom: { secretKeyRef: { name: secretName(app.name), key: name } },
   }));
-  return [...plain, ...secret];
+  return [...plain, ...secret, ...linkEnv(app.links)];
 }
 
 function resourcesOf(app: AppSpec): ResourceRequirements | undefined {
@@ -87,6 +88,7 @@ export function renderDeployment(app: AppSpec, project: RenderProject, options: 
   const podAnnotations: Record<string, string> = {
     ...(options.restartedAt ? { [ANNOTATION_RESTARTED_AT]: options.restartedAt } : {}),
     ...(checksum ? { [ANNOTATION_SECRET_CHECKSUM]: checksum } : {}),
+    ...linkAnnotations(options.linksChecksum),
   };
   return {
     apiVersion: "apps/v1",
