@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATABASE_ENGINES } from "@/lib/schemas/database";
+import { operationSchema } from "@/lib/dto/app";
 import { eventSummarySchema, podSummarySchema, volumeStatusSchema } from "@/lib/dto/app-status";
 
 /**
@@ -50,3 +51,12 @@ export const databaseListSchema = z.object({ databases: z.array(databaseSummaryS
 
 export const databasePasswordSchema = z.object({ password: z.string(), url: z.string() });
 export type DatabasePassword = z.infer<typeof databasePasswordSchema>;
+
+/** The answer to a database change: the database as it is now and the operation that applies it (none when nothing changed). */
+export const databaseChangeSchema = z.object({
+  database: databaseSummarySchema,
+  operation: operationSchema.nullable(),
+  /** What the change does, in sentences. */
+  effects: z.array(z.string()),
+});
+export type DatabaseChange = z.infer<typeof databaseChangeSchema>;
