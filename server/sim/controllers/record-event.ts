@@ -7,7 +7,7 @@ import type { KubeObject, SimStore } from "@/server/sim/contract";
 import { hexId } from "@/server/sim/controllers/hash";
 import { NODE_NAME, R, nowIso } from "@/server/sim/controllers/resources";
 
-export type EventSource = "kubelet" | "default-scheduler" | "deployment-controller" | "replicaset-controller" | "job-controller" | "persistentvolume-controller" | "rancher.io/local-path_local-path-provisioner" | "endpoint-controller" | "cronjob-controller";
+export type EventSource = "kubelet" | "default-scheduler" | "deployment-controller" | "replicaset-controller" | "job-controller" | "persistentvolume-controller" | "rancher.io/local-path_local-path-provisioner" | "endpoint-controller" | "cronjob-controller" | "statefulset-controller";
 
 let sequence = 0;
 

@@ -17,6 +17,8 @@ export const R = {
   nodes: { group: "", version: "v1", plural: "nodes" },
   deployments: { group: "apps", version: "v1", plural: "deployments" },
   replicasets: { group: "apps", version: "v1", plural: "replicasets" },
+  statefulsets: { group: "apps", version: "v1", plural: "statefulsets" },
+  controllerrevisions: { group: "apps", version: "v1", plural: "controllerrevisions" },
   jobs: { group: "batch", version: "v1", plural: "jobs" },
   cronjobs: { group: "batch", version: "v1", plural: "cronjobs" },
   ingresses: { group: "networking.k8s.io", version: "v1", plural: "ingresses" },

@@ -1,6 +1,6 @@
 /**
  * Starts every simulated controller over one store: bootstrap objects first, then the
- * namespace, deployment, replicaset, scheduler+kubelet, PVC, service/endpoints, ingress, job and
+ * namespace, deployment, replicaset, statefulset, scheduler+kubelet, PVC, service/endpoints, ingress, job and
  * metrics controllers. `tickMs` scales all pod transitions (default 250 ms: a pod is Running in
  * about a second); `secondMs` is how long a probe "second" lasts.
  */
@@ -15,6 +15,7 @@ import { startNamespaceController } from "@/server/sim/controllers/namespace-con
 import { startPvcController } from "@/server/sim/controllers/pvc-controller";
 import { startReplicaSetController } from "@/server/sim/controllers/replicaset-controller";
 import { startServiceController } from "@/server/sim/controllers/service-controller";
+import { startStatefulSetController } from "@/server/sim/controllers/statefulset-controller";
 
 export interface ControllerOptions {
   /** Base step of pod transitions in ms (default 250). */
@@ -33,6 +34,7 @@ export function startControllers(store: SimStore, opts: ControllerOptions = {}):
     startNamespaceController(store),
     startDeploymentController(store),
     startReplicaSetController(store),
+    startStatefulSetController(store),
     startKubelet(store, { tickMs, secondMs: opts.secondMs ?? 1000 }),
     startPvcController(store),
     startServiceController(store),

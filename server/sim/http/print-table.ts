@@ -56,6 +56,23 @@ function podStatus(o: Any): string {
   return reason;
 }
 
+/** GetAccessModesAsString: short names in a fixed order, whatever order the object lists them in. */
+function accessModes(modes: string[] | undefined): string {
+  const short: Array<[string, string]> = [["ReadWriteOnce", "RWO"], ["ReadOnlyMany", "ROX"], ["ReadWriteMany", "RWX"], ["ReadWriteOncePod", "RWOP"]];
+  return short.filter(([mode]) => (modes ?? []).includes(mode)).map(([, s]) => s).join(",");
+}
+
+/** The beta storage-class annotation wins over spec.storageClassName, as the printers read it. */
+const storageClassOf = (o: Any): string => o.metadata.annotations?.["volume.beta.kubernetes.io/storage-class"] ?? o.spec?.storageClassName ?? "";
+
+/** `statefulset.apps/web`: the controller as kind.group/name (formatResourceName with kind). */
+function controllerName(o: Any): string {
+  const ref = (o.metadata.ownerReferences ?? []).find((r: Any) => r.controller);
+  if (!ref) return "<none>";
+  const group = String(ref.apiVersion ?? "").includes("/") ? String(ref.apiVersion).split("/")[0] : "";
+  return `${String(ref.kind).toLowerCase()}${group ? `.${group}` : ""}/${ref.name}`;
+}
+
 const COLUMNS: Record<string, Column[]> = {
   Pod: [
     name,
@@ -82,7 +99,14 @@ const COLUMNS: Record<string, Column[]> = {
     col("Ready", (o) => o.status?.readyReplicas ?? 0, "integer"),
     age,
   ],
-  StatefulSet: [name, col("Ready", (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 1}`), age],
+  StatefulSet: [
+    name,
+    col("Ready", (o) => `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 1}`),
+    age,
+    col("Containers", (o) => (o.spec?.template?.spec?.containers ?? []).map((c: Any) => c.name).join(","), "string", 1),
+    col("Images", (o) => (o.spec?.template?.spec?.containers ?? []).map((c: Any) => c.image).join(","), "string", 1),
+  ],
+  ControllerRevision: [name, col("Controller", controllerName), col("Revision", (o) => o.revision ?? 0, "number"), age],
   Service: [
     name,
     col("Type", (o) => o.spec?.type ?? "ClusterIP"),
@@ -99,14 +123,17 @@ const COLUMNS: Record<string, Column[]> = {
     age,
     col("Version", (o) => o.status?.nodeInfo?.kubeletVersion ?? ""),
   ],
+  // printPersistentVolumeClaim: capacity and modes only once a volume is bound; no class prints empty.
   PersistentVolumeClaim: [
     name,
-    col("Status", (o) => o.status?.phase ?? "Pending"),
+    col("Status", (o) => (o.metadata.deletionTimestamp ? "Terminating" : (o.status?.phase ?? "Pending"))),
     col("Volume", (o) => o.spec?.volumeName ?? ""),
-    col("Capacity", (o) => o.status?.capacity?.storage ?? ""),
-    col("Access Modes", (o) => (o.status?.accessModes ?? []).map((m: string) => ({ ReadWriteOnce: "RWO", ReadOnlyMany: "ROX", ReadWriteMany: "RWX", ReadWriteOncePod: "RWOP" })[m] ?? m).join(",")),
-    col("StorageClass", (o) => o.spec?.storageClassName ?? "<unset>"),
+    col("Capacity", (o) => (o.spec?.volumeName ? (o.status?.capacity?.storage ?? "") : "")),
+    col("Access Modes", (o) => (o.spec?.volumeName ? accessModes(o.status?.accessModes) : "")),
+    col("StorageClass", storageClassOf),
+    col("VolumeAttributesClass", (o) => o.spec?.volumeAttributesClassName || "<unset>"),
     age,
+    col("VolumeMode", (o) => o.spec?.volumeMode ?? "<unset>", "string", 1),
   ],
   Ingress: [
     name,
@@ -137,12 +164,15 @@ const COLUMNS: Record<string, Column[]> = {
   PersistentVolume: [
     name,
     col("Capacity", (o) => o.spec?.capacity?.storage ?? ""),
-    col("Access Modes", (o) => (o.spec?.accessModes ?? []).map((m: string) => ({ ReadWriteOnce: "RWO", ReadOnlyMany: "ROX", ReadWriteMany: "RWX", ReadWriteOncePod: "RWOP" })[m] ?? m).join(",")),
+    col("Access Modes", (o) => accessModes(o.spec?.accessModes)),
     col("Reclaim Policy", (o) => o.spec?.persistentVolumeReclaimPolicy ?? "Retain"),
-    col("Status", (o) => o.status?.phase ?? "Pending"),
+    col("Status", (o) => (o.metadata.deletionTimestamp ? "Terminating" : (o.status?.phase ?? "Pending"))),
     col("Claim", (o) => (o.spec?.claimRef ? `${o.spec.claimRef.namespace}/${o.spec.claimRef.name}` : "")),
-    col("StorageClass", (o) => o.spec?.storageClassName ?? ""),
+    col("StorageClass", storageClassOf),
+    col("VolumeAttributesClass", (o) => o.spec?.volumeAttributesClassName || "<unset>"),
+    col("Reason", (o) => o.status?.reason ?? ""),
     age,
+    col("VolumeMode", (o) => o.spec?.volumeMode ?? "<unset>", "string", 1),
   ],
   StorageClass: [
     { ...name, cell: (o) => (o.metadata.annotations?.["storageclass.kubernetes.io/is-default-class"] === "true" ? `${o.metadata.name} (default)` : o.metadata.name) },

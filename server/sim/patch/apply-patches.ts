@@ -13,6 +13,8 @@ const isObj = (v: Json): v is Obj => typeof v === "object" && v !== null && !Arr
 
 export function mergePatch(target: Json, patch: Json): Json {
   if (!isObj(patch)) return structuredClone(patch);
+  // `$patch: replace` swaps the whole map (kubectl rollout undo sends a StatefulSet's template so).
+  if (patch.$patch === "replace") return structuredClone(Object.fromEntries(Object.entries(patch).filter(([k]) => k !== "$patch")));
   const out: Obj = isObj(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
@@ -94,6 +96,8 @@ export function jsonPatch(doc: Json, ops: Json): Json {
 export function strategicMerge(target: Json, patch: Json, schema: JsonSchema | undefined): Json {
   const s = schema ? resolveRef(schema) : undefined;
   if (!isObj(patch)) return structuredClone(patch);
+  // `$patch: replace` swaps the whole map (kubectl rollout undo sends a StatefulSet's template so).
+  if (patch.$patch === "replace") return structuredClone(Object.fromEntries(Object.entries(patch).filter(([k]) => k !== "$patch")));
   const out: Obj = isObj(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith("$")) continue; // directives such as $setElementOrder / $retainKeys

@@ -34,10 +34,13 @@ export function applyDefaults(obj: KubeObject): KubeObject {
       defaultPodTemplate(o.spec.template);
       break;
     case "ReplicaSet":
-    case "StatefulSet":
       o.spec ??= {};
       o.spec.replicas ??= 1;
       defaultPodTemplate(o.spec.template);
+      break;
+    case "StatefulSet":
+      o.spec ??= {};
+      defaultStatefulSetSpec(o.spec);
       break;
     case "DaemonSet":
       defaultPodTemplate(o.spec?.template);
@@ -75,6 +78,33 @@ export function applyDefaults(obj: KubeObject): KubeObject {
       break;
   }
   return obj;
+}
+
+/** SetDefaults_StatefulSet: a partition of 0 only when the strategy came defaulted or as RollingUpdate. */
+function defaultStatefulSetSpec(spec: Obj): void {
+  spec.replicas ??= 1;
+  spec.podManagementPolicy ??= "OrderedReady";
+  spec.updateStrategy ??= {};
+  if (!spec.updateStrategy.type) {
+    spec.updateStrategy.type = "RollingUpdate";
+    spec.updateStrategy.rollingUpdate ??= {};
+  }
+  if (spec.updateStrategy.type === "RollingUpdate" && spec.updateStrategy.rollingUpdate) spec.updateStrategy.rollingUpdate.partition ??= 0;
+  spec.persistentVolumeClaimRetentionPolicy ??= {};
+  spec.persistentVolumeClaimRetentionPolicy.whenDeleted ??= "Retain";
+  spec.persistentVolumeClaimRetentionPolicy.whenScaled ??= "Retain";
+  spec.revisionHistoryLimit ??= 10;
+  defaultPodTemplate(spec.template);
+  for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates : []) {
+    if (!claim || typeof claim !== "object") continue;
+    claim.apiVersion ??= "v1";
+    claim.kind ??= "PersistentVolumeClaim";
+    claim.metadata ??= {};
+    claim.metadata.creationTimestamp ??= null;
+    claim.spec ??= {};
+    claim.spec.volumeMode ??= "Filesystem";
+    claim.status ??= { phase: "Pending" };
+  }
 }
 
 /** Completions default only when parallelism is unset too: a parallelism-only Job is a work queue. */

@@ -46,6 +46,16 @@ function selectorMatches(selector: Any, labels: Record<string, string> | undefin
   return Object.entries(ml).every(([k, v]) => labels?.[k] === v);
 }
 
+/**
+ * A StatefulSet's containers may mount its volumeClaimTemplates by name: the controller adds
+ * those volumes to each pod, so the API server accepts the mounts (recording 07e).
+ */
+function withClaimVolumes(spec: Any): Any {
+  const claims = Array.isArray(spec?.volumeClaimTemplates) ? spec.volumeClaimTemplates : [];
+  if (!spec?.template?.spec || claims.length === 0) return spec?.template?.spec;
+  return { ...spec.template.spec, volumes: [...(spec.template.spec.volumes ?? []), ...claims.map((c: Any) => ({ name: c?.metadata?.name }))] };
+}
+
 function checkWorkload(obj: Any, kind: string): Cause[] {
   const spec = obj.spec;
   const causes: Cause[] = [];
@@ -57,7 +67,7 @@ function checkWorkload(obj: Any, kind: string): Cause[] {
     causes.push(invalid("spec.template.metadata.labels", labels, "`selector` does not match template `labels`"));
   }
   if (spec?.replicas !== undefined && spec.replicas < 0) causes.push(invalid("spec.replicas", spec.replicas, "must be greater than or equal to 0"));
-  causes.push(...checkPodSpec(spec?.template?.spec, "spec.template.spec"));
+  causes.push(...checkPodSpec(kind === "StatefulSet" ? withClaimVolumes(spec) : spec?.template?.spec, "spec.template.spec"));
   return causes;
 }
 

@@ -15,7 +15,6 @@ export const ALLOW_LIST: Record<string, string> = {
   "05f-4-exec-crashloop-container": "exec into a container that is not running: the sim answers 400 JSON, v1.28 500 text/plain container not found (\"app\")",
   "05f-5-exec-pending-pod": "exec into a pending pod: the sim answers 400 JSON, v1.28 500 text/plain container not found (\"app\")",
   "05f-6-exec-no-streams": "a request with no streams is not refused with the recorded 400 text/plain",
-  "07e-statefulset-volumeclaimtemplate": "no StatefulSet controller in the sim yet (issue 14): no pods web-N, no claims from volumeClaimTemplates",
   "07f-cronjob-job-success": "no CronJob controller in the sim yet (issue 15): no Job is ever scheduled",
   "07g-cronjob-job-failure": "no CronJob controller in the sim yet (issue 15): no Job is ever scheduled",
   "01h-4-ssa-invalid-yaml": "a YAML syntax error is a 400 in the sim too, but in the JS yaml parser's words, not go-yaml's",
