@@ -13,6 +13,7 @@ import { startKubelet } from "@/server/sim/controllers/kubelet";
 import { startMetricsController } from "@/server/sim/controllers/metrics-controller";
 import { startNamespaceController } from "@/server/sim/controllers/namespace-controller";
 import { startPvcController } from "@/server/sim/controllers/pvc-controller";
+import { startPvcProtectionController } from "@/server/sim/controllers/pvc-protection-controller";
 import { startReplicaSetController } from "@/server/sim/controllers/replicaset-controller";
 import { startServiceController } from "@/server/sim/controllers/service-controller";
 import { startStatefulSetController } from "@/server/sim/controllers/statefulset-controller";
@@ -37,6 +38,7 @@ export function startControllers(store: SimStore, opts: ControllerOptions = {}):
     startStatefulSetController(store),
     startKubelet(store, { tickMs, secondMs: opts.secondMs ?? 1000 }),
     startPvcController(store),
+    startPvcProtectionController(store),
     startServiceController(store),
     startIngressController(store),
     startJobController(store),
