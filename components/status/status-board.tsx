@@ -10,6 +10,7 @@ import type { StatusBoardEntry } from "@/lib/dto/status-board";
 import { formatAge } from "@/lib/format-age";
 import { useLiveState } from "@/lib/live/live-updates";
 import { useStatusBoard } from "@/lib/queries/status-board";
+import { DatabaseStatusRows } from "@/components/status/database-status-rows";
 
 /**
  * Restarts shown are the current pods' restart counts added up: Kubernetes keeps no restart
@@ -81,6 +82,7 @@ export function StatusBoardView() {
           ))}
         </ul>
       )}
+      <DatabaseStatusRows databases={board.data.databases} />
     </div>
   );
 }

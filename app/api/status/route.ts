@@ -1,6 +1,10 @@
 import { statusBoardSchema } from "@/lib/dto/status-board";
+import { readDatabaseBoard } from "@/server/engine/databases/read-database-board";
 import { readStatusBoard } from "@/server/engine/queries/read-status-board";
 import { withAuth } from "@/server/http/with-auth";
 
-/** Every app of every project with its status, for the phone status page: one request instead of one per app. */
-export const GET = withAuth(async () => Response.json(statusBoardSchema.parse({ apps: await readStatusBoard() })));
+/** Every app and database of every project with its status, for the phone status page: one request instead of one per app. */
+export const GET = withAuth(async () => {
+  const [apps, databases] = await Promise.all([readStatusBoard(), readDatabaseBoard()]);
+  return Response.json(statusBoardSchema.parse({ apps, databases }));
+});
