@@ -59,6 +59,20 @@ const redisLike = (label: string, images: Record<string, string>, server: string
   fixedDatabase: "0",
 });
 
+/** MySQL and MariaDB: the same variables under their own prefix (MYSQL_*, MARIADB_*), and a root password. */
+const mysqlLike = (label: string, images: Record<string, string>, prefix: string, readiness: string[], cli: string): EngineDescriptor => ({
+  label,
+  images,
+  port: 3306,
+  scheme: "mysql",
+  dataPath: "/var/lib/mysql",
+  env: [secret(`${prefix}_ROOT_PASSWORD`, "root-password"), secret(`${prefix}_USER`, "username"), secret(`${prefix}_PASSWORD`, "password"), secret(`${prefix}_DATABASE`, "database")],
+  readiness,
+  // MYSQL_PWD from the container's own env keeps the password out of argv (and `ps`).
+  client: ["sh", "-c", `MYSQL_PWD="$${prefix}_PASSWORD" exec ${cli} -u "$${prefix}_USER" "$${prefix}_DATABASE"`],
+  hasRootPassword: true,
+});
+
 export const ENGINES: Record<DatabaseEngine, EngineDescriptor> = {
   postgresql: {
     label: "PostgreSQL",
@@ -75,31 +89,10 @@ export const ENGINES: Record<DatabaseEngine, EngineDescriptor> = {
     client: ["sh", "-c", 'exec psql -U "$POSTGRES_USER" -d "$POSTGRES_DB"'],
     hasRootPassword: false,
   },
-  mysql: {
-    label: "MySQL",
-    images: { "8.4": "mysql:8.4.3" },
-    port: 3306,
-    scheme: "mysql",
-    dataPath: "/var/lib/mysql",
-    env: [secret("MYSQL_ROOT_PASSWORD", "root-password"), secret("MYSQL_USER", "username"), secret("MYSQL_PASSWORD", "password"), secret("MYSQL_DATABASE", "database")],
-    // TCP again: the init phase's server runs with --skip-networking.
-    readiness: ["mysqladmin", "ping", "-h", "127.0.0.1"],
-    // MYSQL_PWD from the container's own env keeps the password out of argv (and `ps`).
-    client: ["sh", "-c", 'MYSQL_PWD="$MYSQL_PASSWORD" exec mysql -u "$MYSQL_USER" "$MYSQL_DATABASE"'],
-    hasRootPassword: true,
-  },
-  mariadb: {
-    label: "MariaDB",
-    images: { "11.4": "mariadb:11.4.4" },
-    port: 3306,
-    scheme: "mysql",
-    dataPath: "/var/lib/mysql",
-    env: [secret("MARIADB_ROOT_PASSWORD", "root-password"), secret("MARIADB_USER", "username"), secret("MARIADB_PASSWORD", "password"), secret("MARIADB_DATABASE", "database")],
-    // The image's own check; it signs in as the healthcheck user the entrypoint creates.
-    readiness: ["healthcheck.sh", "--connect", "--innodb_initialized"],
-    client: ["sh", "-c", 'MYSQL_PWD="$MARIADB_PASSWORD" exec mariadb -u "$MARIADB_USER" "$MARIADB_DATABASE"'],
-    hasRootPassword: true,
-  },
+  // TCP for mysqladmin: the init phase's server runs with --skip-networking.
+  mysql: mysqlLike("MySQL", { "8.4": "mysql:8.4.3" }, "MYSQL", ["mysqladmin", "ping", "-h", "127.0.0.1"], "mysql"),
+  // The image's own check; it signs in as the healthcheck user the entrypoint creates.
+  mariadb: mysqlLike("MariaDB", { "11.4": "mariadb:11.4.4" }, "MARIADB", ["healthcheck.sh", "--connect", "--innodb_initialized"], "mariadb"),
   redis: redisLike("Redis", { "7.4": "redis:7.4.1" }, "redis-server", "redis-cli"),
   valkey: redisLike("Valkey", { "8.0": "valkey/valkey:8.0.1" }, "valkey-server", "valkey-cli"),
   mongodb: {

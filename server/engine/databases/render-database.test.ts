@@ -3,6 +3,7 @@ import type { StatefulSet } from "kubernetes-types/apps/v1";
 import type { PersistentVolumeClaim, Secret, Service } from "kubernetes-types/core/v1";
 import { DATABASE_ENGINES, DATABASE_VERSIONS, type DatabaseEngine, type DatabaseSpec } from "@/lib/schemas/database";
 import { renderDatabase, credentialsChecksum } from "@/server/engine/databases/render-database";
+import { ENGINES } from "@/server/engine/databases/engines";
 import { PROJECT } from "@/server/engine/render/test-specs";
 import { expectValidKubeObject } from "@/server/engine/render/test-validate";
 
@@ -114,5 +115,13 @@ describe("renderDatabase", () => {
     const a = render(spec("postgresql")).sts.spec!.template.metadata!.annotations!["berth.dev/secret-checksum"];
     expect(a).toBe(credentialsChecksum(CREDENTIALS));
     expect(credentialsChecksum({ password: "other", rootPassword: null })).not.toBe(a);
+  });
+});
+
+describe("the engines' terminal clients", () => {
+  it.each(DATABASE_ENGINES)("%s starts its own client without a password in argv", (engine) => {
+    const argv = ENGINES[engine].client.join(" ");
+    expect(argv).toMatch(/psql|mysql|mariadb|redis-cli|valkey-cli|mongosh/);
+    expect(argv).not.toMatch(/\s-p\S|--password|-a\s/);
   });
 });

@@ -1,19 +1,13 @@
 import { z } from "zod";
 import { databaseNameSchema } from "@/lib/schemas/database";
 import { projectParam } from "@/lib/schemas/route-params";
-import { waitQuerySchema } from "@/server/http/project-api/route-schemas";
+import { flag, waitQuerySchema } from "@/server/http/project-api/route-schemas";
 import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import type { OperationRecord } from "@/server/engine/operations/operation-record";
 import { WAIT_LIMIT_MS } from "@/server/http/project-api/respond-operation";
 
 /** Path and query schemas of the database routes (shared by the handlers and the OpenAPI document). */
 export const databaseParamsSchema = z.object({ project: projectParam, database: databaseNameSchema }).strict();
-
-const flag = (what: string) =>
-  z
-    .enum(["true", "false"], { error: `expected true or false (${what})` })
-    .optional()
-    .transform((v) => v === "true");
 
 /** `DELETE …/databases/:database?deleteData=true&force=true`. */
 export const deleteDatabaseQuerySchema = waitQuerySchema

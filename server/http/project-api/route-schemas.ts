@@ -13,7 +13,8 @@ export const hostnameParamsSchema = appParamsSchema.extend({ host: hostname }).s
 export const operationParamsSchema = projectParamsSchema.extend({ id: z.string().min(1, { error: "expected an operation id" }).max(64, { error: "at most 64 characters" }) }).strict();
 export const volumeParamsSchema = appParamsSchema.extend({ volume: dnsLabel() }).strict();
 
-const flag = (what: string) =>
+/** A `true`/`false` query flag, false when left out. */
+export const flag = (what: string) =>
   z
     .enum(["true", "false"], { error: `expected true or false (${what})` })
     .optional()
