@@ -76,6 +76,10 @@ describe("kubectl against the simulated StatefulSet controller", () => {
     expect(described).toMatch(/Normal\s+SuccessfulCreate\s+.*statefulset-controller\s+create Claim data-web-0 Pod web-0 in StatefulSet web success/);
     expect(described).toMatch(/Normal\s+SuccessfulCreate\s+.*statefulset-controller\s+create Pod web-1 in StatefulSet web successful/);
     expect(described).toMatch(/^Pods Status:\s+2 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed$/m);
+    expect((await kubectl("exec", "web-0", "--", "pg_isready")).stdout).toBe("/var/run/postgresql:5432 - accepting connections\n");
+    const missing = await kubectl("exec", "web-0", "--", "redis-cli", "ping");
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('exec: "redis-cli": executable file not found in $PATH');
   });
 
   it("a rolling update without a partition reports the revision, and history and undo go back", async () => {
@@ -108,5 +112,30 @@ describe("kubectl against the simulated StatefulSet controller", () => {
     await waitFor(() => podNames("web").length === 0, 10_000, "pods gone");
     const pvc = lines((await kubectl("get", "pvc", "-l", "app=web")).stdout);
     expect(pvc.slice(1).map((l) => l.split(/\s+/).slice(0, 2))).toEqual([["data-web-0", "Bound"], ["data-web-1", "Bound"]]);
+  });
+});
+
+describe("deleting a StatefulSet's claim", () => {
+  it("stays Terminating while its pod runs; once the pod goes the claim and its volume go, and the set makes a fresh one", async () => {
+    const file = await env.manifest("queue", statefulSet("queue", "{type: RollingUpdate}").replace("replicas: 2", "replicas: 1"));
+    await kubectl("apply", "-f", file);
+    await kubectl("rollout", "status", "statefulset/queue", "--timeout=30s");
+    const oldVolume = (await kubectl("get", "pvc", "data-queue-0", "-o", "jsonpath={.spec.volumeName}")).stdout;
+    expect((await kubectl("delete", "pvc", "data-queue-0", "--wait=false")).stdout.trim()).toBe('persistentvolumeclaim "data-queue-0" deleted');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(lines((await kubectl("get", "pvc", "data-queue-0")).stdout)[1]).toMatch(/^data-queue-0\s+Terminating\s+pvc-/);
+    await kubectl("delete", "pod", "queue-0");
+    await waitFor(() => env.sim.store.get(R.pvcs, "default", "data-queue-0")?.spec && (env.sim.store.get(R.pvcs, "default", "data-queue-0")!.spec as { volumeName?: string }).volumeName !== oldVolume && env.sim.store.get(R.pods, "default", "queue-0"), 10_000, "a fresh claim and pod");
+    expect(env.sim.store.get(R.pvs, undefined, oldVolume)).toBeUndefined();
+    expect((await kubectl("describe", "statefulset", "queue")).stdout).toMatch(/Warning\s+FailedCreate\s+.*create Pod queue-0 in StatefulSet queue failed error: pvc data-queue-0 is being deleted/);
+  });
+
+  it("whenScaled: Delete takes the claim of a pod a scale-down removes, past pvc-protection", async () => {
+    const policy = "{type: RollingUpdate}\n  persistentVolumeClaimRetentionPolicy: {whenDeleted: Retain, whenScaled: Delete}";
+    await kubectl("apply", "-f", await env.manifest("tmp", statefulSet("tmp", policy)));
+    await kubectl("rollout", "status", "statefulset/tmp", "--timeout=30s");
+    await kubectl("scale", "statefulset", "tmp", "--replicas=1");
+    const claims = () => env.sim.store.list(R.pvcs, "default").map((c) => c.metadata.name).filter((n) => n.startsWith("data-tmp-"));
+    await waitFor(() => claims().join() === "data-tmp-0", 10_000, "data-tmp-1 gone");
   });
 });

@@ -7,6 +7,7 @@
  * ImagePullBackOff). Job pods exit 0 and Succeed. Every step records the kubelet's Event.
  */
 import type { KubeObject, SimController, SimStore } from "@/server/sim/contract";
+import { execProbeFailure } from "@/server/sim/controllers/exec-probe";
 import { behaviourOf, errImagePullMessage, fullImageName, pullFailedMessage, selfExitCode } from "@/server/sim/controllers/image-behaviour";
 import { buildPodStatus, containerIdFor, type ContainerState, type PodState } from "@/server/sim/controllers/pod-status";
 import { recordEvent } from "@/server/sim/controllers/record-event";
@@ -100,6 +101,11 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     c.containerID = containerIdFor(pod.metadata.uid ?? "", c.name, c.restartCount);
     const delay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * opts.secondMs : 0;
     c.readyAt = now + Math.max(delay, spec.readinessProbe ? tick : 0);
+    const unready = spec.readinessProbe?.exec ? execProbeFailure(store, "Readiness", spec.readinessProbe, spec, pod) : undefined;
+    if (unready !== undefined) {
+      c.readyAt = Infinity;
+      recordEvent(store, pod, "Warning", "Unhealthy", unready, "kubelet", field);
+    }
     c.ready = c.readyAt <= now;
     const isJob = controllerOf(pod)?.kind === "Job";
     const exitsAt = c.crashExitCode !== undefined ? now + tick * 3 : isJob ? now + tick * 4 : Infinity;

@@ -56,6 +56,31 @@ describe("simulated kubelet", () => {
     expect((store.get(R.endpoints, "default", "web") as Obj).subsets[0].ports).toEqual([{ port: 8080, protocol: "TCP" }]);
   });
 
+  it("passes exec readiness probes written with each engine's own check", async () => {
+    const { pod, status, events } = setup();
+    const probed = (name: string, image: string, command: string[]) => pod(name, { containers: [{ name: "db", image, readinessProbe: { exec: { command } } }] });
+    probed("pg", "postgres:17.2", ["sh", "-c", 'exec pg_isready -h 127.0.0.1 -U "$POSTGRES_USER"']);
+    probed("maria", "mariadb:11.4.4", ["healthcheck.sh", "--connect", "--innodb_initialized"]);
+    probed("redis", "redis:7.4.1", ["redis-cli", "ping"]);
+    probed("mongo", "mongo:7.0.15", ["mongosh", "--quiet", "--eval", 'db.adminCommand("ping")']);
+    const names = ["pg", "maria", "redis", "mongo"];
+    for (const name of names) await waitFor(() => status(name).containerStatuses?.[0]?.ready, 3000, `${name} ready`);
+    expect(names.flatMap(events).filter((e) => e.includes("Unhealthy"))).toEqual([]);
+  });
+
+  it("an exec readiness probe errors with containerd's answer when the image lacks the program, and fails with the output of one that exits non-zero", async () => {
+    const { pod, status, events } = setup();
+    pod("maria", { containers: [{ name: "db", image: "mariadb:11.4.4", readinessProbe: { exec: { command: ["mysqladmin", "ping"] } } }] });
+    pod("redis", { containers: [{ name: "db", image: "redis:7.4.1", readinessProbe: { exec: { command: ["sh", "-c", "redis-cli get missing-key"] } } }] });
+    const unhealthy = (name: string) => events(name).filter((e) => e.startsWith("Warning Unhealthy"));
+    await waitFor(() => unhealthy("maria").length > 0 && unhealthy("redis").length > 0 && status("maria").containerStatuses?.[0]?.state?.running, 3000, "probe events");
+    await new Promise((r) => setTimeout(r, 200));
+    expect([status("maria"), status("redis")].map((s) => s.containerStatuses[0].ready)).toEqual([false, false]);
+    expect(unhealthy("maria")).toHaveLength(1);
+    expect(unhealthy("maria")[0]).toMatch(/^Warning Unhealthy Readiness probe errored: rpc error: code = Unknown desc = failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "mysqladmin": executable file not found in \$PATH: unknown$/);
+    expect(unhealthy("redis")).toEqual(["Warning Unhealthy Readiness probe failed: simulated cluster: no database server runs in this container; only its health checks are answered\n"]);
+  });
+
   it("binds an RWO claim when a pod uses it, and leaves RWX and unknown-class claims Pending with the real messages", async () => {
     const { store, pod, status, events } = setup();
     const claim = (name: string, spec: Obj) => store.create(R.pvcs, applyDefaults({ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name, namespace: "default" }, spec: { resources: { requests: { storage: "1Gi" } }, ...spec } } as KubeObject));

@@ -3,28 +3,11 @@ import type { KubeObject, SimController, SimStore } from "@/server/sim/contract"
 import { R } from "@/server/sim/controllers/resources";
 import { startControllers } from "@/server/sim/controllers/start-controllers";
 import { createTestStore } from "@/server/sim/controllers/test-store";
-import { podsIn, waitFor } from "@/server/sim/controllers/test-helpers";
-import { applyDefaults } from "@/server/sim/validate/apply-defaults";
+import { podsIn, statefulSet, waitFor } from "@/server/sim/controllers/test-helpers";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let ctl: SimController | undefined;
 afterEach(() => ctl?.stop());
-
-function statefulSet(name: string, replicas: number, spec: Obj = {}): KubeObject {
-  return applyDefaults({
-    apiVersion: "apps/v1",
-    kind: "StatefulSet",
-    metadata: { name, namespace: "default" },
-    spec: {
-      replicas,
-      serviceName: name,
-      selector: { matchLabels: { app: name } },
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "db", image: "postgres:16", readinessProbe: { exec: { command: ["pg_isready"] } } }] } },
-      volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],
-      ...spec,
-    },
-  });
-}
 
 const sts = (store: SimStore, name = "web") => store.get(R.statefulsets, "default", name) as Obj;
 const podNames = (store: SimStore) => podsIn(store).map((p) => p.metadata.name).sort();

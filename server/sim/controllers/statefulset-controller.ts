@@ -55,10 +55,19 @@ export function startStatefulSetController(store: SimStore): SimController {
     const rolling = (sts.spec as Obj).updateStrategy?.type !== "OnDelete";
     const revision = rolling && ordinal < partition ? revisions.current : revisions.update;
     const pod = statefulPod(sts, templateOf(revision), revision.metadata.name, ordinal);
+    const blocked: string[] = [];
     for (const claim of claimsFor(sts, ordinal)) {
-      if (store.get(R.pvcs, claim.metadata.namespace, claim.metadata.name)) continue;
+      const existing = store.get(R.pvcs, claim.metadata.namespace, claim.metadata.name);
+      if (existing?.metadata.deletionTimestamp) blocked.push(`pvc ${claim.metadata.name} is being deleted`);
+      if (existing) continue;
       store.create(R.pvcs, claim);
       event(sts, "Normal", "SuccessfulCreate", `create Claim ${claim.metadata.name} Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} success`);
+    }
+    // A claim still Terminating would be gone under the new pod: wait until it is, then make a fresh one.
+    if (blocked.length > 0) {
+      const why = blocked.length === 1 ? blocked[0] : `[${blocked.join(", ")}]`;
+      event(sts, "Warning", "FailedCreate", `create Pod ${pod.metadata.name} in StatefulSet ${sts.metadata.name} failed error: ${why}`);
+      return;
     }
     pod.status = { phase: "Pending", qosClass: qosClassOf(pod.spec as Obj) };
     store.create(R.pods, pod);
@@ -158,6 +167,9 @@ export function startStatefulSetController(store: SimStore): SimController {
         else if (sameRef(e.resource, R.pods)) {
           const owner = controllerOf(e.object);
           if (owner?.kind === "StatefulSet") queue.add(`${e.object.metadata.namespace}/${owner.name}`);
+        } else if (sameRef(e.resource, R.pvcs) && e.type === "DELETED") {
+          // A pod may be waiting for its old claim to go (createPod).
+          for (const sts of store.list(R.statefulsets, e.object.metadata.namespace)) queue.add(keyOf(sts));
         }
       });
       for (const sts of store.list(R.statefulsets)) queue.add(keyOf(sts));

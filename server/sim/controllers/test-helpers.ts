@@ -1,4 +1,4 @@
-/** Shared helpers for the controllers' tests: a deployment factory and a bounded wait. */
+/** Shared helpers for the controllers' tests: deployment and StatefulSet factories and a bounded wait. */
 import type { KubeObject, SimStore } from "@/server/sim/contract";
 import { applyDefaults } from "@/server/sim/validate/apply-defaults";
 import { R } from "@/server/sim/controllers/resources";
@@ -12,6 +12,23 @@ export function deployment(name: string, image: string, replicas: number, extra:
       replicas,
       selector: { matchLabels: { app: name } },
       template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "app", image }] } },
+      ...extra,
+    },
+  });
+}
+
+/** A StatefulSet of postgres pods with one claim template `data`, its pods probed with pg_isready. */
+export function statefulSet(name: string, replicas: number, extra: Record<string, unknown> = {}): KubeObject {
+  return applyDefaults({
+    apiVersion: "apps/v1",
+    kind: "StatefulSet",
+    metadata: { name, namespace: "default" },
+    spec: {
+      replicas,
+      serviceName: name,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "db", image: "postgres:16", readinessProbe: { exec: { command: ["pg_isready"] } } }] } },
+      volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],
       ...extra,
     },
   });

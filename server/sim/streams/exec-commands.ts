@@ -1,8 +1,13 @@
 /**
  * The tiny userland of a simulated container: echo (with $VAR expansion), env, hostname, pwd,
  * cd, ls, cat of a few fake files, `stty size`, true/false, exit, and `sh -c` / `bash -c`
- * scripts separated by `;` or newlines, a command ending in `>&2` writing to stderr. Pure: each call returns what the command printed.
+ * scripts separated by `;` or newlines, a command ending in `>&2` writing to stderr, `VAR=value`
+ * prefixes and `exec`, plus the image's own programs (engine-commands.ts). Pure: each call
+ * returns what the command printed.
  */
+import { hasEngineBinary } from "@/server/sim/controllers/image-binaries";
+import { runEngineCommand } from "@/server/sim/streams/engine-commands";
+
 export interface ShellContext {
   env: Record<string, string>;
   cwd: string;
@@ -10,6 +15,8 @@ export interface ShellContext {
   shell: "bash" | "sh";
   hasBash: boolean;
   size: { rows: number; cols: number } | undefined;
+  /** The container's image, whose own programs (engine-commands.ts) run beside the shell's. */
+  image?: string;
 }
 
 export interface RunResult {
@@ -37,6 +44,23 @@ const DIRS: Record<string, string[]> = {
 };
 
 export const KNOWN_COMMANDS = new Set(["echo", "env", "printenv", "hostname", "pwd", "cd", "ls", "cat", "stty", "true", "false", "exit", "whoami", "id", "sh", "/bin/sh", "bash", "/bin/bash", "sleep"]);
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+
+/**
+ * What a shell line really runs: leading `VAR=value` words set the command's environment and
+ * `exec` runs the rest in the shell's place (the database images' probes and clients are written so).
+ */
+export function effectiveCommand(argv: string[], env: Record<string, string>): { argv: string[]; env: Record<string, string>; isExec: boolean } {
+  const own = { ...env };
+  let i = 0;
+  for (; i < argv.length && ASSIGNMENT.test(argv[i]); i++) {
+    const [, name, value] = ASSIGNMENT.exec(argv[i])!;
+    own[name] = value;
+  }
+  const isExec = argv[i] === "exec";
+  return { argv: argv.slice(isExec ? i + 1 : i), env: own, isExec };
+}
 
 function resolvePath(ctx: ShellContext, p: string): string {
   const abs = p.startsWith("/") ? p : `${ctx.cwd.replace(/\/$/, "")}/${p}`;
@@ -84,8 +108,14 @@ export function notFoundMessage(ctx: ShellContext, cmd: string): string {
 }
 
 /** Runs one simple command (argv already split). */
-export function runArgv(argv: string[], ctx: ShellContext): RunResult {
+export function runArgv(line: string[], shell: ShellContext): RunResult {
   const ok = (stdout = ""): RunResult => ({ stdout, stderr: "", code: 0 });
+  const { argv, env, isExec } = effectiveCommand(line, shell.env);
+  if (isExec || argv.length !== line.length) {
+    const r = runArgv(argv, { ...shell, env });
+    return isExec ? { ...r, exit: r.exit ?? r.code } : r;
+  }
+  const ctx = shell;
   const [cmd, ...args] = argv;
   switch (cmd) {
     case undefined: return ok();
@@ -133,6 +163,7 @@ export function runArgv(argv: string[], ctx: ShellContext): RunResult {
       }
       return ok();
     default:
+      if (ctx.image && hasEngineBinary(ctx.image, cmd)) return runEngineCommand(cmd, args, ctx.image);
       return { stdout: "", stderr: notFoundMessage(ctx, cmd), code: 127 };
   }
 }

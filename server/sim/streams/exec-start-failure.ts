@@ -8,6 +8,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { hasBash } from "@/server/sim/controllers/image-behaviour";
+import { hasEngineBinary } from "@/server/sim/controllers/image-binaries";
 import { KNOWN_COMMANDS } from "@/server/sim/streams/exec-commands";
 
 export const MISSING_BINARY_ORDERS = ["empty-then-status", "status-only", "text-then-status"] as const;
@@ -36,7 +37,7 @@ export function startFailureText(argv: string[], image: string): string | undefi
   if (cmd === undefined) return runc("args must not be empty");
   const binary = cmd.split("/").pop() ?? cmd;
   const isShell = binary === "sh" || binary === "bash";
-  const exists = hasShell(image) && (binary !== "bash" || hasBash(image)) && (isShell || !cmd.includes("/")) && KNOWN_COMMANDS.has(cmd);
+  const exists = hasShell(image) && (binary !== "bash" || hasBash(image)) && (((isShell || !cmd.includes("/")) && KNOWN_COMMANDS.has(cmd)) || hasEngineBinary(image, cmd));
   if (exists) return undefined;
   const process = (why: string) => runc(`unable to start container process: exec: "${cmd}": ${why}`);
   if (!cmd.includes("/")) return process("executable file not found in $PATH");

@@ -9,10 +9,12 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { SimError, type KubeObject } from "@/server/sim/contract";
+import { SimError, type KubeObject, type SimStore } from "@/server/sim/contract";
+import { containerEnv } from "@/server/sim/controllers/container-env";
 import { hasBash } from "@/server/sim/controllers/image-behaviour";
 import { runArgv, type ShellContext } from "@/server/sim/streams/exec-commands";
 import { ExecChannels } from "@/server/sim/streams/exec-channels";
+import { interactiveClientOf, runEngineClient } from "@/server/sim/streams/exec-engine-client";
 import { runInteractiveShell } from "@/server/sim/streams/exec-interactive-shell";
 import type { ExecRuntime } from "@/server/sim/streams/exec-runtime";
 import { startFailureFrames, startFailureText } from "@/server/sim/streams/exec-start-failure";
@@ -27,7 +29,8 @@ function rejectUpgrade(socket: Duplex, err: SimError): void {
   socket.end(`HTTP/1.1 ${err.code} Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
-export function createExecHandler(runtime: ExecRuntime) {
+/** `store` lets a process see env values from Secrets and ConfigMaps (container-env.ts). */
+export function createExecHandler(runtime: ExecRuntime, store?: SimStore) {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: (offered) => runtime.protocols.find((p) => offered.has(p)) ?? false });
 
   return function handleExecUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, pod: KubeObject, query: URLSearchParams): void {
@@ -47,11 +50,11 @@ export function createExecHandler(runtime: ExecRuntime) {
       rejectUpgrade(socket, new SimError(400, "BadRequest", `unable to upgrade: no supported subprotocol in [${offered.join(" ")}]; supported: ${runtime.protocols.join(", ")}`));
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => runSession(ws, runtime, pod, container, query));
+    wss.handleUpgrade(req, socket, head, (ws) => runSession(ws, runtime, store, pod, container, query));
   };
 }
 
-function runSession(ws: WebSocket, runtime: ExecRuntime, pod: KubeObject, container: string, query: URLSearchParams): void {
+function runSession(ws: WebSocket, runtime: ExecRuntime, store: SimStore | undefined, pod: KubeObject, container: string, query: URLSearchParams): void {
   const argv = query.getAll("command");
   const flag = (name: string) => query.get(name) === "true";
   const channels = new ExecChannels(ws, { stdin: flag("stdin"), stdout: flag("stdout"), stderr: flag("stderr"), tty: flag("tty") }, argv);
@@ -65,13 +68,14 @@ function runSession(ws: WebSocket, runtime: ExecRuntime, pod: KubeObject, contai
     return channels.play(startFailureFrames(order, { argv, runcText, firstChannel: channels.firstChannel, delayMs, tty: channels.flags.tty }, (s) => channels.statusText(s)));
   }
 
-  const env: Record<string, string> = { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOSTNAME: pod.metadata.name, HOME: "/root" };
-  for (const e of (spec.env ?? []) as Obj[]) if (typeof e.value === "string") env[e.name] = e.value;
+  const env = containerEnv(store, pod, spec);
   if (channels.flags.tty) env.TERM = "xterm";
   const binary = argv[0].split("/").pop();
-  const ctx: ShellContext = { env, cwd: "/", hostname: pod.metadata.name, shell: binary === "bash" ? "bash" : "sh", hasBash: hasBash(image), size: undefined };
+  const ctx: ShellContext = { env, cwd: "/", hostname: pod.metadata.name, shell: binary === "bash" ? "bash" : "sh", hasBash: hasBash(image), size: undefined, image };
   channels.sendEmpty();
   if (SHELLS.has(argv[0]) && argv.length === 1) return runInteractiveShell(ws, channels, ctx, !ctx.hasBash);
+  const client = channels.flags.stdin ? interactiveClientOf(argv, ctx) : undefined;
+  if (client) return runEngineClient(ws, channels, ctx, client);
   const r = runArgv(argv, ctx);
   channels.stdout(r.stdout);
   channels.stderr(r.stderr);

@@ -18,7 +18,7 @@ export interface StreamOptions {
 
 export function createStreamHandlers(store: SimStore, opts: StreamOptions = {}): StreamHandlers {
   const rate = opts.logLinesPerSecond ?? opts.logRate ?? 2;
-  const exec = createExecHandler(opts.exec ?? new ExecRuntime());
+  const exec = createExecHandler(opts.exec ?? new ExecRuntime(), store);
   return {
     handleLog: (req, res, pod, query) => handleLog(store, rate, req, res, pod, query),
     handleExecUpgrade: (req, socket, head, pod, query) => exec(req, socket, head, pod, query),

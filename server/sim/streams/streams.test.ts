@@ -172,3 +172,85 @@ describe("pods/exec", () => {
     await expect(exec(`${url}/api/v1/namespaces/default/pods/pull/exec?command=sh&stdout=true`, "v5.channel.k8s.io")).rejects.toThrow('400 {"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"container not found (\\"app\\")"');
   });
 });
+
+describe("pods/exec in the database images", () => {
+  const images = { pg: "postgres:16.6", my: "mysql:8.4.3", maria: "mariadb:11.4.4", redis: "redis:7.4.1", valkey: "valkey/valkey:8.0.1", mongo: "mongo:7.0.15" };
+  const pods = Object.entries(images).map(([name, image]) => ({ name, containers: [{ name: "db", image, env: [{ name: "POSTGRES_USER", value: "app" }, { name: "POSTGRES_DB", value: "shop" }] }] }));
+  const url = (base: string, pod: string, argv: string[], extra = "&stdout=true&stderr=true") => `${base}/api/v1/namespaces/default/pods/${pod}/exec?${argv.map((a) => `command=${encodeURIComponent(a)}`).join("&")}${extra}`;
+
+  it("answers each engine's own readiness check, through sh -c and exec as Berth writes them", async () => {
+    const { store, url: base } = await setup(pods);
+    for (const p of pods) await running(store, p.name);
+    const run = (pod: string, argv: string[]) => exec(url(base, pod, argv), "v5.channel.k8s.io");
+    expect((await run("pg", ["sh", "-c", 'exec pg_isready -h 127.0.0.1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"'])).out).toBe("127.0.0.1:5432 - accepting connections\n");
+    expect((await run("my", ["mysqladmin", "ping", "-h", "127.0.0.1"])).out).toBe("mysqld is alive\n");
+    expect(JSON.parse((await run("maria", ["healthcheck.sh", "--connect", "--innodb_initialized"])).status).status).toBe("Success");
+    expect((await run("redis", ["redis-cli", "ping"])).out).toBe("PONG\n");
+    expect((await run("valkey", ["valkey-cli", "ping"])).out).toBe("PONG\n");
+    expect((await run("mongo", ["mongosh", "--quiet", "--eval", 'db.adminCommand("ping")'])).out).toBe("{ ok: 1 }\n");
+    expect((await run("pg", ["psql", "--version"])).out).toBe("psql (PostgreSQL) 16.6\n");
+  });
+
+  it("has only the programs each image ships: no mysql names in mariadb:11, no psql in redis", async () => {
+    const { store, url: base } = await setup(pods);
+    for (const p of pods) await running(store, p.name);
+    const missing = /exec: "(mysqladmin|mysql|psql)": executable file not found in \$PATH: unknown$/;
+    for (const [pod, argv] of [["maria", ["mysqladmin", "ping"]], ["maria", ["mysql"]], ["redis", ["psql"]]] as const) {
+      const status = JSON.parse((await exec(url(base, pod, [...argv]), "v5.channel.k8s.io")).status);
+      expect(status).toMatchObject({ reason: "InternalError", code: 500 });
+      expect(status.message).toMatch(missing);
+    }
+    const viaShell = await exec(url(base, "maria", ["sh", "-c", "exec mysql -u app"]), "v5.channel.k8s.io");
+    expect(viaShell.err).toBe("sh: 1: mysql: not found\n");
+    expect(JSON.parse(viaShell.status).details.causes[0].message).toBe("127");
+  });
+
+  it("starts the engine's client in a terminal: banner, prompt, its own ping, and quit", async () => {
+    const { store, url: base } = await setup(pods);
+    for (const p of pods) await running(store, p.name);
+    const tty = "&stdin=true&stdout=true&tty=true";
+    const psql = await exec(url(base, "pg", ["sh", "-c", 'exec psql -U "$POSTGRES_USER" -d "$POSTGRES_DB"'], tty), "v5.channel.k8s.io", (send) => {
+      send(0, "SELECT 1;\r");
+      send(0, "\\q\r");
+    });
+    expect(psql.out).toContain('psql (16.6 (Debian 16.6-1.pgdg120+1))\r\nType "help" for help.\r\n\r\nshop=# SELECT 1;\r\n ?column? \r\n----------\r\n        1\r\n(1 row)\r\n');
+    expect(JSON.parse(psql.status).status).toBe("Success");
+    const maria = await exec(url(base, "maria", ["sh", "-c", 'MYSQL_PWD="$MARIADB_PASSWORD" exec mariadb -u app shop'], tty), "v5.channel.k8s.io", (send) => send(0, "quit\r"));
+    expect(maria.out).toContain("Welcome to the MariaDB monitor.");
+    expect(maria.out).toContain("MariaDB [shop]> quit\r\nBye\r\n");
+    const redis = await exec(url(base, "redis", ["redis-cli"], tty), "v5.channel.k8s.io", (send) => {
+      send(0, "PING\r");
+      send(0, "GET x\r");
+      send(0, "exit\r");
+    });
+    expect(redis.out).toContain("127.0.0.1:6379> PING\r\nPONG\r\n127.0.0.1:6379> GET x\r\n");
+    expect(redis.out + redis.err).toContain("no database server runs in this container");
+  });
+});
+
+describe("a container's environment in exec", () => {
+  it("carries values from Secrets and ConfigMaps, the pod's fields and $(VAR) references, as the kubelet sets them", async () => {
+    const store = createTestStore();
+    const ctl: SimController = startControllers(store, { tickMs: 10 });
+    cleanups.push(() => ctl.stop());
+    const b64 = (s: string) => Buffer.from(s).toString("base64");
+    store.create({ group: "", version: "v1", plural: "secrets" }, { apiVersion: "v1", kind: "Secret", metadata: { name: "db-credentials", namespace: "default" }, data: { url: b64("postgresql://app:s3cret@db.shop.svc.cluster.local:5432/shop"), user: b64("app") } });
+    store.create(R.configmaps, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings", namespace: "default" }, data: { MODE: "production" } });
+    const env = [
+      { name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "db-credentials", key: "url" } } },
+      { name: "POSTGRES_USER", valueFrom: { secretKeyRef: { name: "db-credentials", key: "user" } } },
+      { name: "GREETING", value: "hello $(POSTGRES_USER) in $(POD_NAMESPACE)" },
+      { name: "POD_NAMESPACE", valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
+    ];
+    store.create(R.pods, applyDefaults({ apiVersion: "v1", kind: "Pod", metadata: { name: "web", namespace: "default" }, spec: { containers: [{ name: "app", image: "postgres:16.6", env, envFrom: [{ configMapRef: { name: "settings" }, prefix: "APP_" }] }] } }));
+    const srv = await startStreamServer(store, {});
+    cleanups.push(() => srv.close());
+    await running(store, "web");
+    const r = await exec(`${srv.url}/api/v1/namespaces/default/pods/web/exec?command=env&stdout=true`, "v5.channel.k8s.io");
+    expect(r.out).toContain("DATABASE_URL=postgresql://app:s3cret@db.shop.svc.cluster.local:5432/shop\n");
+    expect(r.out).toContain("APP_MODE=production\n");
+    // Only variables defined earlier expand; POD_NAMESPACE comes after GREETING.
+    expect(r.out).toContain("GREETING=hello app in $(POD_NAMESPACE)\n");
+    expect(r.out).toContain("POD_NAMESPACE=default\n");
+  });
+});
