@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
+import { AppLinksCard } from "@/components/databases/app-links-card";
 import { errorMessage } from "@/lib/api-client";
 import { useApp, useSecretEnv } from "@/lib/queries/apps";
 import { useSession } from "@/lib/queries/session";
@@ -61,6 +62,7 @@ export function EnvironmentView({ project, app }: { project: string; app: string
           ))}
         </dl>
       </Card>
+      <AppLinksCard project={project} app={detail.data} canEdit={canReveal} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/layout/page-header";
+import { DatabasesCard } from "@/components/databases/databases-card";
 import { AppsList } from "@/components/projects/apps-list";
 import { RegistriesSection } from "@/components/projects/registries-section";
 import { TypedDelete } from "@/components/projects/typed-delete";
@@ -56,6 +57,7 @@ export function ProjectView({ project }: { project: string }) {
           <AppsList project={project} apps={data.apps} board={board.data?.apps} />
         )}
         <RegistriesSection project={project} />
+        <DatabasesCard project={project} />
         <Card aria-labelledby="delete-project-heading">
           <CardHeader headingId="delete-project-heading" title="Delete this project" description="Deletes the namespace and everything in it: every app, its volumes and their data. This cannot be undone." />
           <TypedDelete

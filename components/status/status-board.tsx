@@ -10,6 +10,7 @@ import type { StatusBoardEntry } from "@/lib/dto/status-board";
 import { formatAge } from "@/lib/format-age";
 import { useLiveState } from "@/lib/live/live-updates";
 import { useStatusBoard } from "@/lib/queries/status-board";
+import { DatabaseStatusRows } from "@/components/status/database-status-rows";
 
 /** One app as a tappable card: health, ready pods, restarts, last deploy, URL and why it fails. */
 export function StatusRow({ entry }: { entry: StatusBoardEntry }) {
@@ -72,6 +73,7 @@ export function StatusBoardView() {
           ))}
         </ul>
       )}
+      <DatabaseStatusRows databases={board.data.databases} />
     </div>
   );
 }

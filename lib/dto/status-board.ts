@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appHealthSchema, type AppStatus } from "@/lib/dto/app-status";
+import { databaseHealthSchema } from "@/lib/dto/database";
 
 /**
  * What the status page shows of an app's live status: its health and sentence, ready pods,
@@ -41,8 +42,17 @@ export const statusBoardEntrySchema = z.object({
 });
 export type StatusBoardEntry = z.infer<typeof statusBoardEntrySchema>;
 
-/** Answer of `GET /api/status`: every app of every project. */
-export const statusBoardSchema = z.object({ apps: z.array(statusBoardEntrySchema) });
+/** One database on the status page: its health and sentence (null when the cluster could not be read). */
+export const statusBoardDatabaseSchema = z.object({
+  project: z.string(),
+  database: z.string(),
+  image: z.string(),
+  status: z.object({ health: databaseHealthSchema, message: z.string() }).nullable(),
+});
+export type StatusBoardDatabase = z.infer<typeof statusBoardDatabaseSchema>;
+
+/** Answer of `GET /api/status`: every app and every database of every project. */
+export const statusBoardSchema = z.object({ apps: z.array(statusBoardEntrySchema), databases: z.array(statusBoardDatabaseSchema).default([]) });
 export type StatusBoard = z.infer<typeof statusBoardSchema>;
 
 /** Answer of `GET .../apps/:app/secret-env` (admin only, audited). */

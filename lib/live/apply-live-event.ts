@@ -30,7 +30,7 @@ function applyAppStatus(cache: LiveCache, project: string, app: string, status: 
   const board = cache.get<StatusBoard>(queryKeys.statusBoard);
   if (board && !board.apps.some((e) => e.project === project && e.app === app)) cache.invalidate(queryKeys.statusBoard);
   cache.set<StatusBoard>(queryKeys.statusBoard, (old) =>
-    old ? { apps: old.apps.map((e) => (e.project === project && e.app === app ? { ...e, status: toBoardStatus(status) } : e)) } : undefined,
+    old ? { ...old, apps: old.apps.map((e) => (e.project === project && e.app === app ? { ...e, status: toBoardStatus(status) } : e)) } : undefined,
   );
   // A project's card shows its worst app's health: recount it (server-side) only when this app's changed.
   if (previous !== status.health) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appFileIssues, appFileSchema, MAX_FILES, redactFiles, storedAppFileSchema } from "@/lib/schemas/app-files";
+import { databaseLinkSchema, linkVariables } from "@/lib/schemas/database-link";
 import { imageReference } from "@/lib/schemas/image-reference";
 import {
   dns1035Label,
@@ -143,6 +144,11 @@ const appSpecObject = strictObject({
   hostnames: listOf(hostnameSpecSchema, "{ host, path? }", 50, "hostnames"),
   volumes: listOf(volumeSpecSchema, "{ name, size, mountPath }", 20, "volumes"),
   files: listOf(appFileSchema, "{ path, content, secret? }", MAX_FILES, "files"),
+  // Optional rather than defaulted: an app without links keeps its spec (and annotation) as before.
+  links: z
+    .array(databaseLinkSchema, { error: "expected a list of { database, env?, parts? }" })
+    .max(20, { error: "at most 20 database links" })
+    .optional(),
 });
 
 type Ctx = z.core.$RefinementCtx<z.output<typeof appSpecObject>>;
@@ -202,6 +208,21 @@ function checkWorker(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   }
 }
 
+/** A link's variables must not shadow the app's own env or another link's (the later would silently win). */
+function refuseLinkClashes(ctx: Ctx, spec: z.output<typeof appSpecObject>) {
+  const taken = new Map<string, string>([...spec.env, ...spec.secretEnv].map((v) => [v.name, "the app's env"]));
+  const links = spec.links ?? [];
+  refuseDuplicates(ctx, links, "links", (l) => l.database, "the database", "database");
+  links.forEach((link, i) => {
+    for (const variable of linkVariables(link)) {
+      const owner = taken.get(variable.name);
+      if (owner) {
+        ctx.addIssue({ code: "custom", path: ["links", i, "env"], message: `the link sets ${variable.name}, which ${owner} already sets — pick another env name` });
+      } else taken.set(variable.name, `the link to "${link.database}"`);
+    }
+  });
+}
+
 /** The cross-field rules: unique names, size budgets, and the single-attach volume rule. */
 function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   const envNames = new Map(spec.env.map((v, i) => [v.name, i]));
@@ -212,6 +233,7 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
     }
   });
   refuseDuplicates(ctx, spec.secretEnv, "secretEnv", (v) => v.name, "the variable", "name");
+  refuseLinkClashes(ctx, spec);
   refuseDuplicates(ctx, spec.hostnames, "hostnames", (h) => `${h.host}${h.path}`, "the host and path", "host");
   refuseDuplicates(ctx, spec.volumes, "volumes", (v) => v.name, "the name", "name");
   refuseOverlappingMounts(ctx, spec.volumes);

@@ -23,7 +23,7 @@ export async function runRestoreFromCluster(args: string[], io: CliIo): Promise<
   await migrateDatabase(dataDirFromEnv(io.env));
   try {
     const report = await restoreFromCluster(cluster.kubeConfig);
-    io.out(`Restored ${report.apps.length} app(s) in ${report.projects.length} project(s) from ${cluster.kubeConfig.getCurrentCluster()?.server}.`);
+    io.out(`Restored ${report.apps.length} app(s) and ${report.databases.length} database(s) in ${report.projects.length} project(s) from ${cluster.kubeConfig.getCurrentCluster()?.server}.`);
     for (const app of report.apps) io.out(`  restored ${app}`);
     for (const problem of report.skipped) io.err(`  skipped ${problem}`);
     return report.skipped.length > 0 ? 3 : 0;

@@ -15,6 +15,9 @@ import { appSpecOf, findAppOrThrow } from "@/server/engine/model/app-record";
 import { deployApp } from "@/server/engine/operations/deploy-app";
 import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { restoreFromCluster } from "@/server/engine/restore-from-cluster";
+import { createDatabase } from "@/server/engine/operations/create-database";
+import { listDatabases } from "@/server/engine/queries/list-databases";
+import { readObject } from "@/server/kube/read-object";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { testActing } from "@/server/auth/testing/auth-fixtures";
 
@@ -51,6 +54,8 @@ beforeAll(async () => {
     securityContext: { runAsUser: 1000, fsGroup: 1000 },
     probes: { liveness: { type: "command", command: ["true"] } },
   });
+  const { operation: dbApply } = await createDatabase(by, "shop", { name: "pg", engine: "postgresql", size: "1Gi" });
+  expect((await waitForOperation(dbApply.id, 15_000)).status).toBe("succeeded");
   for (const app of ["web", "worker"]) {
     const { operation } = await deployApp(by, { project: "shop", app });
     const done = await waitForOperation(operation.id, 15_000);
@@ -62,6 +67,12 @@ afterAll(async () => {
   await fx.close();
   for (const dir of freshDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** The password the database's pod reads: the live Secret's, which a restore must keep. */
+async function fetchPassword(): Promise<string> {
+  const secret = (await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "shop", name: "pg-credentials" })) as unknown as { data: Record<string, string> };
+  return Buffer.from(secret.data.password, "base64").toString();
+}
 
 async function freshDatabase(): Promise<string> {
   await closeDb();
@@ -80,8 +91,12 @@ describe("restore-from-cluster", () => {
 
   it("rebuilds projects and apps, secret values and file contents included, in an empty database", async () => {
     await freshDatabase();
+    const before = await fetchPassword();
     const report = await restoreFromCluster(fx.cluster.kubeConfig);
-    expect(report).toEqual({ projects: ["shop"], apps: ["shop/web", "shop/worker"], skipped: [] });
+    expect(report).toEqual({ projects: ["shop"], apps: ["shop/web", "shop/worker"], databases: ["shop/pg"], skipped: [] });
+    const [database] = await listDatabases("shop");
+    expect(database).toMatchObject({ name: "pg", engine: "postgresql", version: "17", size: "1Gi" });
+    expect(await fetchPassword()).toBe(before);
     expect((await getProject("shop")).displayName).toBe("The shop");
     const worker = (await getApp("shop", "worker")).spec;
     expect(worker.command).toEqual(["sh", "-c", "sleep 1d"]);
@@ -100,7 +115,7 @@ describe("restore-from-cluster", () => {
       env: { ...process.env, BERTH_DATA_DIR: dataDir, KUBECONFIG: kubeconfig },
       timeout: 60_000,
     });
-    expect(stdout).toContain("Restored 2 app(s) in 1 project(s)");
+    expect(stdout).toContain("Restored 2 app(s) and 1 database(s) in 1 project(s)");
     expect((await getApp("shop", "web")).spec.image).toBe("nginx:1.27");
   }, 60_000);
 });

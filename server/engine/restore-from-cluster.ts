@@ -4,7 +4,8 @@
  * `berth.dev/spec` annotation, and the app's Secret holds the secret values (its ConfigMap and
  * Secret of config files hold the files' text, see restore-files.ts). Namespaces give the
  * projects and their display names. Revision history and users are not in the cluster and
- * start afresh; the next deploy of each app is revision 1.
+ * start afresh; the next deploy of each app is revision 1. Databases come back from their
+ * StatefulSets and credentials Secrets (server/engine/databases/restore-databases.ts).
  */
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { Deployment } from "kubernetes-types/apps/v1";
@@ -13,6 +14,8 @@ import { appSpecSchema } from "@/lib/schemas/app";
 import { projectNameSchema } from "@/lib/schemas/project";
 import { issueSentences } from "@/lib/schemas/format-issues";
 import { getDb } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+import { restoreDatabases } from "@/server/engine/databases/restore-databases";
 import { AppError } from "@/server/errors";
 import { resourceKindNamed } from "@/server/kube/kind-registry";
 import { secretName } from "@/server/engine/names";
@@ -29,7 +32,9 @@ export interface RestoreReport {
   projects: string[];
   /** "project/app" */
   apps: string[];
-  /** One sentence per Deployment that could not be restored. */
+  /** "project/database" */
+  databases: string[];
+  /** One sentence per Deployment or StatefulSet that could not be restored. */
   skipped: string[];
 }
 
@@ -43,8 +48,22 @@ export async function restoreFromCluster(kubeConfig: KubeConfig): Promise<Restor
     });
   }
   const deployments = (await listManaged(kubeConfig, resourceKindNamed("Deployment"))).items as unknown as Deployment[];
-  const report: RestoreReport = { projects: [], apps: [], skipped: [] };
+  const report: RestoreReport = { projects: [], apps: [], databases: [], skipped: [] };
   const projectIds = new Map<string, string>();
+  /** Runs `write` in a transaction with the project's row, created (from its Namespace) on first use. */
+  const inProject = (project: string, write: (tx: Prisma.TransactionClient, projectId: string) => Promise<void>) =>
+    db.$transaction(async (tx) => {
+      let projectId = projectIds.get(project);
+      if (!projectId) {
+        const ns = await readObject(kubeConfig, { apiVersion: "v1", kind: "Namespace", name: project });
+        projectId = (await tx.project.create({ data: { name: project, displayName: ns?.metadata.annotations?.[ANNOTATION_DISPLAY_NAME] ?? null } })).id;
+      }
+      await write(tx, projectId);
+      if (!projectIds.has(project)) {
+        projectIds.set(project, projectId);
+        report.projects.push(project);
+      }
+    });
 
   for (const deployment of deployments.sort((a, b) => (a.metadata?.name ?? "").localeCompare(b.metadata?.name ?? ""))) {
     const namespace = deployment.metadata?.namespace ?? "";
@@ -82,26 +101,17 @@ export async function restoreFromCluster(kubeConfig: KubeConfig): Promise<Restor
     }
     const spec = parsed.data;
     try {
-      await db.$transaction(async (tx) => {
-        let projectId = projectIds.get(project);
-        if (!projectId) {
-          const ns = await readObject(kubeConfig, { apiVersion: "v1", kind: "Namespace", name: namespace });
-          const created = await tx.project.create({ data: { name: project, displayName: ns?.metadata.annotations?.[ANNOTATION_DISPLAY_NAME] ?? null } });
-          projectId = created.id;
-        }
+      await inProject(project, async (tx, projectId) => {
         const app = await tx.app.create({ data: { projectId, name: spec.name, spec: rowsFromSpec(spec).app.spec, restartedAt: restartedAtOf(deployment) } });
         await writeAppChildRows(tx, app.id, spec);
-        if (!projectIds.has(project)) {
-          projectIds.set(project, projectId);
-          report.projects.push(project);
-        }
       });
       report.apps.push(`${project}/${spec.name}`);
     } catch (err) {
       report.skipped.push(`${where}: ${err instanceof Error ? err.message.split("\n").at(-1) : String(err)}`);
     }
   }
-  return report;
+  const databases = await restoreDatabases(kubeConfig, inProject);
+  return { ...report, databases: databases.databases, skipped: [...report.skipped, ...databases.skipped] };
 }
 
 /** Keeps the last restart time so the first deploy after a restore does not roll the pods. */

@@ -30,7 +30,7 @@ describe("the kind registry", () => {
   });
 
   it("watches every kind it reads, and never Secrets (their values would sit in memory)", () => {
-    expect([...INFORMED_KINDS].sort()).toEqual(["Deployment", "Event", "Ingress", "Namespace", "PersistentVolumeClaim", "Pod", "ReplicaSet", "Service"]);
+    expect([...INFORMED_KINDS].sort()).toEqual(["Deployment", "Event", "Ingress", "Namespace", "PersistentVolumeClaim", "Pod", "ReplicaSet", "Service", "StatefulSet"]);
     for (const kind of [...APP_STATUS_KINDS, ...APP_LABELLED_KINDS]) expect(INFORMED_KINDS).toContain(kind);
     expect(APP_LABELLED_KINDS).not.toContain("Event");
   });

@@ -40,6 +40,9 @@ const KINDS = [
   { kind: "ConfigMap", apiVersion: "v1", group: "", version: "v1", plural: "configmaps", namespaced: true, applyOrder: 1, isInformed: false, hasAppLabels: true, explainsApp: false },
   { kind: "PersistentVolumeClaim", apiVersion: "v1", group: "", version: "v1", plural: "persistentvolumeclaims", namespaced: true, applyOrder: 2, isInformed: true, hasAppLabels: true, explainsApp: true },
   { kind: "Deployment", apiVersion: "apps/v1", group: "apps", version: "v1", plural: "deployments", namespaced: true, applyOrder: 3, isInformed: true, hasAppLabels: true, explainsApp: true },
+  // A database's workload (server/engine/databases). Its objects carry `berth.dev/database`
+  // rather than `berth.dev/app`, so app pruning and app status find none of them.
+  { kind: "StatefulSet", apiVersion: "apps/v1", group: "apps", version: "v1", plural: "statefulsets", namespaced: true, applyOrder: 3, isInformed: true, hasAppLabels: true, explainsApp: true },
   { kind: "Service", apiVersion: "v1", group: "", version: "v1", plural: "services", namespaced: true, applyOrder: 4, isInformed: true, hasAppLabels: true, explainsApp: false },
   { kind: "Ingress", apiVersion: "networking.k8s.io/v1", group: "networking.k8s.io", version: "v1", plural: "ingresses", namespaced: true, applyOrder: 5, isInformed: true, hasAppLabels: true, explainsApp: true },
   { kind: "ReplicaSet", apiVersion: "apps/v1", group: "apps", version: "v1", plural: "replicasets", namespaced: true, isInformed: true, hasAppLabels: true, explainsApp: true },

@@ -31,6 +31,7 @@ describe("who touches secret columns", () => {
 
   it("encrypts and decrypts through server/secrets only from the model layer", () => {
     expect(filesMatching(/\b(encryptSecretValue|decryptSecretValue)\(/)).toEqual([
+      "server/engine/databases/database-record.ts",
       "server/engine/model/app-record.ts",
       "server/engine/model/registry-record.ts",
       "server/engine/model/write-app-rows.ts",

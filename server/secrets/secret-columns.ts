@@ -30,4 +30,17 @@ export const SECRET_COLUMNS: readonly SecretColumn[] = [
     read: async (tx) => (await tx.registryCredential.findMany({ select: { id: true, password: true } })).map((r) => ({ id: r.id, value: r.password })),
     write: (tx, id, value) => tx.registryCredential.update({ where: { id }, data: { password: value } }),
   },
+  {
+    name: "Database.password",
+    read: (tx) => tx.database.findMany({ select: { id: true, password: true } }).then((rows) => rows.map((r) => ({ id: r.id, value: r.password }))),
+    write: (tx, id, value) => tx.database.update({ where: { id }, data: { password: value } }),
+  },
+  {
+    name: "Database.rootPassword",
+    read: (tx) =>
+      tx.database
+        .findMany({ where: { rootPassword: { not: null } }, select: { id: true, rootPassword: true } })
+        .then((rows) => rows.map((r) => ({ id: r.id, value: r.rootPassword! }))),
+    write: (tx, id, value) => tx.database.update({ where: { id }, data: { rootPassword: value } }),
+  },
 ];

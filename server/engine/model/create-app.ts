@@ -19,6 +19,9 @@ export async function createApp(by: Acting, project: string, input: unknown): Pr
     if (await tx.app.findFirst({ where: { projectId: owner.id, name: spec.name }, select: { id: true } })) {
       throw new AppError({ code: "conflict", message: `Project "${project}" already has an app named "${spec.name}" — pick another name.` });
     }
+    if (await tx.database.findFirst({ where: { projectId: owner.id, name: spec.name }, select: { id: true } })) {
+      throw new AppError({ code: "conflict", message: `Project "${project}" already has a database named "${spec.name}"; apps and databases share the namespace's Services, so pick another name.` });
+    }
     await checkAppClaims(tx, owner.id, spec);
     const created = await tx.app.create({ data: { projectId: owner.id, name: spec.name, spec: rowsFromSpec(spec).app.spec } });
     await writeAppChildRows(tx, created.id, spec);

@@ -19,8 +19,12 @@ export function isFinished(status: string): boolean {
 /** Operation kinds that apply a revision (each created one when queued). */
 export const DEPLOY_KINDS = ["deploy", "rollback", "restart", "scale", "stop", "start", "reapply"] as const;
 export type DeployKind = (typeof DEPLOY_KINDS)[number];
-/** `sync-registry`: make a registry login's Secret match its row (apply it, or delete it when the row is gone). */
-export type OperationKind = DeployKind | "delete-app" | "delete-project" | "sync-registry";
+/**
+ * `sync-registry`: make a registry login's Secret match its row (apply it, or delete it when the
+ * row is gone). Database operations name the database in `appName`: apps and databases of a
+ * project never share a name.
+ */
+export type OperationKind = DeployKind | "delete-app" | "delete-project" | "sync-registry" | "apply-database" | "delete-database";
 
 export function isDeployKind(kind: string): kind is DeployKind {
   return (DEPLOY_KINDS as readonly string[]).includes(kind);

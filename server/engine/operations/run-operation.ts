@@ -6,6 +6,8 @@
 import type { Operation, PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { applyObjects } from "@/server/engine/apply-objects";
+import { runApplyDatabase, runDeleteDatabase } from "@/server/engine/databases/run-database-operation";
+import { linksChecksumOf } from "@/server/engine/databases/linked-credentials";
 import { deleteAppObjects } from "@/server/engine/delete-app";
 import { deleteProjectNamespace } from "@/server/engine/delete-project";
 import type { EngineSettings } from "@/server/engine/engine";
@@ -31,6 +33,8 @@ export async function runOperation(op: Operation, ctx: OperationContext, setting
   if (op.kind === "delete-app") return runDeleteApp(op, ctx, payload.deleteData === true);
   if (op.kind === "delete-project") return runDeleteProject(op, ctx);
   if (op.kind === "sync-registry") return syncRegistrySecret(clusterKubeConfig(), ctx.db, { project: op.projectName, server: payload.server ?? "" }, ctx.signal);
+  if (op.kind === "apply-database") return runApplyDatabase(op, ctx);
+  if (op.kind === "delete-database") return runDeleteDatabase(op, ctx, payload.deleteData === true);
   throw new OperationFailed(`Berth does not know how to run a "${op.kind}" operation.`);
 }
 
@@ -56,7 +60,9 @@ async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineS
   const spec = rollbackSpec(revision, current.secretEnv, current.files);
   if (!spec.ok) throw new OperationFailed(`Cannot deploy: ${spec.problem}.`);
   const project = await renderProjectOf(db, app.project);
-  const objects = renderApp(spec.spec, project, renderOptionsOf(app)) as unknown as KubeObject[];
+  const links = await linksChecksumOf(db, project.name, spec.spec.links);
+  if (!links.ok) throw new OperationFailed(`Cannot deploy: ${links.problem}`);
+  const objects = renderApp(spec.spec, project, { ...renderOptionsOf(app), linksChecksum: links.checksum }) as unknown as KubeObject[];
   const kubeConfig = clusterKubeConfig();
 
   const live = await applyObjects(kubeConfig, objects, { force, signal: ctx.signal });

@@ -14,6 +14,7 @@ import {
 import { fileVolumes, filesChecksum } from "@/server/engine/render/render-files";
 import { probesOf } from "@/server/engine/render/render-probes";
 import { pullSecretsFor } from "@/server/engine/render/render-registry-secret";
+import { linkAnnotations, linkEnv } from "@/server/engine/databases/render-links";
 import { secretChecksum } from "@/server/engine/render/render-secret";
 import { containerSecurityContextOf, podSecurityContextOf } from "@/server/engine/render/render-security-context";
 import { servedPorts } from "@/server/engine/render/render-service";
@@ -37,7 +38,7 @@ function envOf(app: AppSpec): EnvVar[] {
     name,
     valueFrom: { secretKeyRef: { name: secretName(app.name), key: name } },
   }));
-  return [...plain, ...secret];
+  return [...plain, ...secret, ...linkEnv(app.links)];
 }
 
 function resourcesOf(app: AppSpec): ResourceRequirements | undefined {
@@ -109,6 +110,7 @@ export function renderDeployment(app: AppSpec, project: RenderProject, options: 
     ...(options.restartedAt ? { [ANNOTATION_RESTARTED_AT]: options.restartedAt } : {}),
     ...(checksum ? { [ANNOTATION_SECRET_CHECKSUM]: checksum } : {}),
     ...(files ? { [ANNOTATION_FILES_CHECKSUM]: files } : {}),
+    ...linkAnnotations(options.linksChecksum),
   };
   return {
     apiVersion: "apps/v1",

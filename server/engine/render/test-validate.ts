@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
+import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
 import { Secret } from "kubernetes-models/v1/Secret";
@@ -21,6 +22,7 @@ const MODELS: Record<string, { apiVersion: string; make: (data: object) => { val
   PersistentVolumeClaim: { apiVersion: "v1", make: (d) => new PersistentVolumeClaim(d as never) },
   Service: { apiVersion: "v1", make: (d) => new Service(d as never) },
   Deployment: { apiVersion: "apps/v1", make: (d) => new Deployment(d as never) },
+  StatefulSet: { apiVersion: "apps/v1", make: (d) => new StatefulSet(d as never) },
   Ingress: { apiVersion: "networking.k8s.io/v1", make: (d) => new Ingress(d as never) },
 };
 

@@ -29,6 +29,8 @@ export interface RenderOptions {
   progressDeadlineSeconds?: number;
   /** IngressClass for the app's Ingress; left out, the cluster's default class serves it. */
   ingressClassName?: string;
+  /** Checksum of the linked databases' credentials, on the pod template so new credentials roll the pods. */
+  linksChecksum?: string;
 }
 
 export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 120;

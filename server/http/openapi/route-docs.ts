@@ -11,6 +11,7 @@ import { projectCreateSchema, projectDeleteSchema, projectUpdateSchema } from "@
 import { loginSchema } from "@/lib/schemas/session";
 import { logsDownloadQuery } from "@/lib/ws-protocol";
 import { secretEnvValuesSchema, statusBoardSchema } from "@/lib/dto/status-board";
+import { DATABASE_ROUTE_DOCS } from "@/server/http/openapi/database-route-docs";
 import { applyYamlQuerySchema, appYamlQuerySchema } from "@/server/yaml/yaml-route-schemas";
 import { auditQuerySchema, createTokenSchema, tokenIdParamsSchema } from "@/lib/schemas/token";
 import {
@@ -225,4 +226,5 @@ export const ROUTE_DOCS: RouteDoc[] = [
   { method: "GET", path: `${APP}/volumes`, summary: "The app's volumes and their claims.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(volumeListSchema) },
   { method: "POST", path: `${APP}/volumes`, summary: "Add a volume (a PVC mounted into the app, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: volumeSpecSchema, responses: { 201: { description: "Added; the app's volumes.", schema: volumeListSchema } } },
   { method: "DELETE", path: `${APP}/volumes/{volume}`, summary: "Stop mounting a volume; its claim (the data) stays.", tag: "apps", access: "admin", params: volumeParamsSchema, responses: ok(volumeListSchema) },
+  ...DATABASE_ROUTE_DOCS,
 ];

@@ -16,7 +16,8 @@ export const volumeParamsSchema = appParamsSchema.extend({ volume: dnsLabel() })
 /** `…/registries/:server`: a host[:port], made canonical (`index.docker.io` finds the `docker.io` login). */
 export const registryParamsSchema = projectParamsSchema.extend({ server: registryServerSchema }).strict();
 
-const flag = (what: string) =>
+/** A `true`/`false` query flag, false when left out. */
+export const flag = (what: string) =>
   z
     .enum(["true", "false"], { error: `expected true or false (${what})` })
     .optional()
