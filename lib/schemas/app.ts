@@ -15,6 +15,7 @@ import {
   urlPath,
 } from "@/lib/schemas/kube-validators";
 import { parseQuantity, quantity } from "@/lib/schemas/quantity";
+import { taskListIssues, taskSpecSchema } from "@/lib/schemas/task";
 
 /**
  * The spec of an app: everything Berth renders into Kubernetes objects. Used by the REST routes,
@@ -135,6 +136,7 @@ const appSpecObject = strictObject({
   healthCheck: healthCheckSchema.optional(),
   hostnames: listOf(hostnameSpecSchema, "{ host, path? }", 50, "hostnames"),
   volumes: listOf(volumeSpecSchema, "{ name, size, mountPath }", 20, "volumes"),
+  tasks: listOf(taskSpecSchema, "{ name, schedule, command }", 20, "scheduled tasks"),
 });
 
 type Ctx = z.core.$RefinementCtx<z.output<typeof appSpecObject>>;
@@ -184,6 +186,7 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   refuseDuplicates(ctx, spec.hostnames, "hostnames", (h) => `${h.host}${h.path}`, "the host and path", "host");
   refuseDuplicates(ctx, spec.volumes, "volumes", (v) => v.name, "the name", "name");
   refuseOverlappingMounts(ctx, spec.volumes);
+  for (const issue of taskListIssues(spec.name, spec.tasks)) ctx.addIssue({ code: "custom", path: ["tasks", ...issue.path], message: issue.message });
   if (byteLength(spec.env) > MAX_PLAIN_ENV_BYTES) {
     ctx.addIssue({ code: "custom", path: ["env"], message: "the env values add up to more than 128 KiB — move large values into a volume" });
   }

@@ -83,3 +83,12 @@ export function pvcNameConflicts(
     return owner ? [`volume "${volume.name}" would create the PVC "${name}", which ${owner} already uses — rename the volume`] : [];
   });
 }
+
+/**
+ * The CronJob of one of an app's scheduled tasks. Not bounded: the task schema keeps
+ * `<app>-<task>` within the CronJob limit of 52, and a hashed name would hide which task it is.
+ * Two apps of one project can derive the same name (app "a-b" task "c", app "a" task "b-c").
+ */
+export function cronJobName(app: string, task: string): string {
+  return `${app}-${task}`;
+}

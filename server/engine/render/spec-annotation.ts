@@ -18,9 +18,14 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** The annotation value for `spec` (secret values removed). */
+/**
+ * The annotation value for `spec` (secret values removed). An empty task list is left out, so
+ * apps without scheduled tasks keep the annotation they had before tasks existed (no drift, no
+ * needless patch after an upgrade); decoding defaults it back to `[]`.
+ */
 export function encodeSpecAnnotation(spec: AppSpec): string {
-  return canonicalJson(redactAppSpec(spec));
+  const { tasks, ...rest } = redactAppSpec(spec);
+  return canonicalJson(tasks.length > 0 ? { ...rest, tasks } : rest);
 }
 
 export type DecodedSpec = { ok: true; spec: StoredAppSpec } | { ok: false; problem: string };
