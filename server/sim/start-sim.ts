@@ -16,6 +16,7 @@ import { MemoryStore } from "@/server/sim/store/memory-store";
 import { SIM_TLS_CERT, SIM_TLS_KEY } from "@/server/sim/tls/sim-certificate";
 import { writeKubeconfig } from "@/server/sim/write-kubeconfig";
 import { startControllers } from "@/server/sim/controllers/start-controllers";
+import { simClock, type SimClock } from "@/server/sim/controllers/sim-clock";
 import { createStreamHandlers } from "@/server/sim/streams/stream-handlers";
 import { ExecRuntime, type ExecRuntimeOptions } from "@/server/sim/streams/exec-runtime";
 
@@ -56,6 +57,8 @@ export interface Sim {
   faults: SimFaults;
   /** The exec settings, changeable while the sim runs (tests switch failure orders and subprotocols). */
   exec: ExecRuntime;
+  /** The cluster's clock (process-wide): `advance(ms)` / `set(date)` make CronJobs and Job deadlines come due now. */
+  clock: SimClock;
   /** Watch streams open right now (bench/fanout proves browsers do not add any). */
   openWatchCount(): number;
   /**
@@ -147,6 +150,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<Sim> {
       compactHistory: () => store.compact(),
     }),
     exec,
+    clock: simClock,
     openWatchCount: () => openWatches.size,
     issueToken(user, rules) {
       const token = randomBytes(24).toString("hex");

@@ -3,6 +3,7 @@
  * agrees on the node name, its IP and the address ranges k3s uses (pods 10.42/16, services 10.43/16).
  */
 import type { KubeObject, ResourceRef } from "@/server/sim/contract";
+import { simNowIso } from "@/server/sim/controllers/sim-clock";
 
 export const R = {
   namespaces: { group: "", version: "v1", plural: "namespaces" },
@@ -61,6 +62,5 @@ export function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-export function nowIso(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-}
+/** Now on the simulated cluster's clock (sim-clock.ts), as controllers stamp status fields. */
+export const nowIso = simNowIso;

@@ -1,11 +1,12 @@
 /**
  * Starts every simulated controller over one store: bootstrap objects first, then the
- * namespace, deployment, replicaset, scheduler+kubelet, PVC, service/endpoints, ingress, job and
- * metrics controllers. `tickMs` scales all pod transitions (default 250 ms: a pod is Running in
+ * namespace, deployment, replicaset, scheduler+kubelet, PVC, service/endpoints, ingress, job,
+ * cronjob and metrics controllers. `tickMs` scales all pod transitions (default 250 ms: a pod is Running in
  * about a second); `secondMs` is how long a probe "second" lasts.
  */
 import type { SimController, SimStore } from "@/server/sim/contract";
 import { createBootstrapObjects } from "@/server/sim/controllers/bootstrap-objects";
+import { startCronJobController } from "@/server/sim/controllers/cronjob-controller";
 import { startDeploymentController } from "@/server/sim/controllers/deployment-controller";
 import { startIngressController } from "@/server/sim/controllers/ingress-controller";
 import { startJobController } from "@/server/sim/controllers/job-controller";
@@ -38,6 +39,7 @@ export function startControllers(store: SimStore, opts: ControllerOptions = {}):
     startServiceController(store),
     startIngressController(store),
     startJobController(store),
+    startCronJobController(store),
     startMetricsController(store, { intervalMs: opts.metricsIntervalMs ?? 10_000 }),
   ];
   let running = false;

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { SimError, type KubeObject, type ResourceRef, type SimStore, type StoreEvent } from "@/server/sim/contract";
+import { simNowIso } from "@/server/sim/controllers/sim-clock";
+import { generateJobSelector } from "@/server/sim/validate/generate-job-selector";
 
 export function createTestStore(): SimStore & { all(): KubeObject[] } {
   const tables = new Map<string, Map<string, KubeObject>>();
@@ -35,8 +37,9 @@ export function createTestStore(): SimStore & { all(): KubeObject[] } {
       if (table(ref).has(k)) throw new SimError(409, "AlreadyExists", `${ref.plural} "${o.metadata.name}" already exists`);
       o.metadata.uid = randomUUID();
       o.metadata.resourceVersion = String(++rv);
-      o.metadata.creationTimestamp = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+      o.metadata.creationTimestamp = simNowIso();
       o.metadata.generation = 1;
+      if (ref.group === "batch" && ref.plural === "jobs") generateJobSelector(o);
       table(ref).set(k, o);
       emit("ADDED", ref, o);
       return structuredClone(o);

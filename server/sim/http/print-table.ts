@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from "@/server/sim/contract";
 import type { KindDescriptor } from "@/server/sim/kinds/kind-registry";
+import { simClock } from "@/server/sim/controllers/sim-clock";
 
 interface Column {
   name: string;
@@ -35,13 +36,13 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(d / 365)}y`;
 }
 
-const since = (ts: string | undefined) => (ts ? humanDuration(Date.now() - Date.parse(ts)) : "<unknown>");
+const since = (ts: string | undefined) => (ts ? humanDuration(simClock.now() - Date.parse(ts)) : "<unknown>");
 const name: Column = { name: "Name", type: "string", format: "name", description: "Name must be unique within a namespace.", cell: (o) => o.metadata.name };
 const age: Column = {
   name: "Age",
   type: "string",
   description: "CreationTimestamp is a timestamp representing the server time when this object was created.",
-  cell: (o) => (o.metadata.creationTimestamp ? humanDuration(Date.now() - Date.parse(o.metadata.creationTimestamp)) : "<unknown>"),
+  cell: (o) => (o.metadata.creationTimestamp ? humanDuration(simClock.now() - Date.parse(o.metadata.creationTimestamp)) : "<unknown>"),
 };
 const col = (n: string, cell: Column["cell"], type = "string", priority = 0): Column => ({ name: n, type, description: n, priority, cell });
 

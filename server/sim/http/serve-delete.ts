@@ -12,6 +12,7 @@ import { getOrThrow, matcherFor } from "@/server/sim/http/serve-read";
 import { isDryRun } from "@/server/sim/http/prepare-write";
 import { badRequest, sendJson } from "@/server/sim/http/status";
 import { objectDetails, type MemoryStore } from "@/server/sim/store/memory-store";
+import { simClock, simNowIso } from "@/server/sim/controllers/sim-clock";
 
 type Policy = "Foreground" | "Background" | "Orphan";
 
@@ -59,13 +60,13 @@ function markedForDeletion(obj: KubeObject, policy: Policy, graceSeconds: number
   if (obj.metadata.deletionTimestamp) return obj;
   const marked = structuredClone(obj);
   if (graceSeconds > 0) {
-    marked.metadata.deletionTimestamp = new Date(Date.now() + graceSeconds * 1000).toISOString().replace(/\.\d+Z$/, "Z");
+    marked.metadata.deletionTimestamp = new Date(simClock.now() + graceSeconds * 1000).toISOString().replace(/\.\d+Z$/, "Z");
     marked.metadata.deletionGracePeriodSeconds = graceSeconds;
     return marked;
   }
   const finalizers = [...(obj.metadata.finalizers ?? []), ...(policy === "Foreground" ? ["foregroundDeletion"] : [])];
   if (finalizers.length === 0) return undefined;
-  marked.metadata.deletionTimestamp = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  marked.metadata.deletionTimestamp = simNowIso();
   marked.metadata.deletionGracePeriodSeconds = 0;
   marked.metadata.finalizers = [...new Set(finalizers)];
   return marked;

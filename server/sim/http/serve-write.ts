@@ -23,8 +23,9 @@ import { jsonPatch, mergePatch, strategicMerge } from "@/server/sim/patch/apply-
 import { serverSideApply, trackUpdate } from "@/server/sim/patch/server-side-apply";
 import { typedPatchError } from "@/server/sim/patch/typed-patch-errors";
 import { conflict, type MemoryStore } from "@/server/sim/store/memory-store";
+import { simNowIso } from "@/server/sim/controllers/sim-clock";
 
-const now = () => new Date().toISOString().replace(/\.\d+Z$/, "Z");
+const now = simNowIso;
 
 /** One Warning header line per warning, as kube-apiserver sends them. */
 function warningHeaders(warnings: string[]): Record<string, string[]> {

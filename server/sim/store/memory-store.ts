@@ -9,6 +9,8 @@ import { randomUUID } from "node:crypto";
 import { SimError, type KubeObject, type ResourceRef, type SimStore, type StoreEvent, type WatchEventType } from "@/server/sim/contract";
 import { findKind, KINDS, qualifiedResource, refOf, resourceKey } from "@/server/sim/kinds/kind-registry";
 import { collectGarbage, orphanDependents } from "@/server/sim/store/garbage-collect";
+import { simNowIso } from "@/server/sim/controllers/sim-clock";
+import { generateJobSelector } from "@/server/sim/validate/generate-job-selector";
 
 export interface HistoryEntry {
   rv: number;
@@ -84,9 +86,10 @@ export class MemoryStore implements SimStore {
       throw new SimError(409, "AlreadyExists", `${qualifiedResource(ref)} "${obj.metadata.name}" already exists`, objectDetails(ref, obj.metadata.name));
     }
     obj.metadata.uid = randomUUID();
-    obj.metadata.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    obj.metadata.creationTimestamp = simNowIso();
     obj.metadata.generation = 1;
     delete obj.metadata.deletionTimestamp;
+    if (ref.group === "batch" && ref.plural === "jobs") generateJobSelector(obj);
     this.commit(ref, "ADDED", obj);
     return structuredClone(obj);
   }
@@ -274,7 +277,7 @@ export class MemoryStore implements SimStore {
 }
 
 function nowSeconds(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  return simNowIso();
 }
 
 /** Generation moves only when something other than metadata and status changes. */
