@@ -12,9 +12,17 @@ export type SchedulePreview =
   | { ok: true; description: string; nextRuns: string[] }
   | { ok: false; problem: string };
 
-/** "At 03:00, every day (UTC)": cronstrue's words, 24-hour clock, with the zone the times are in. */
+/**
+ * "At 03:00, every day (UTC)", "Every 5 minutes (UTC)": cronstrue's words on a 24-hour clock,
+ * with the zone the times are in. cronstrue says nothing of the days when every day matches
+ * ("At 03:00"), and its verbose mode says too much ("every hour, every day"), so "every day" is
+ * added only to a schedule at set times on every day.
+ */
 export function describeSchedule(fields: string, timeZone: string): string {
-  return `${cronstrue.toString(fields, { use24HourTimeFormat: true, verbose: true })} (${timeZone})`;
+  const words = cronstrue.toString(fields, { use24HourTimeFormat: true });
+  const [, , ...days] = fields.split(" ");
+  const isEveryDay = days.every((f) => f === "*" || f === "?");
+  return `${words}${isEveryDay && words.startsWith("At ") ? ", every day" : ""} (${timeZone})`;
 }
 
 /**

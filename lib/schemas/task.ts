@@ -79,8 +79,15 @@ export const taskSpecSchema = strictObject({
 export type TaskSpec = z.output<typeof taskSpecSchema>;
 export type TaskSpecInput = z.input<typeof taskSpecSchema>;
 
-/** Body of `PATCH …/tasks/:task`: any field but the name (a rename is a delete and a create). */
-export const taskPatchSchema = strictObject(taskFields).partial();
+/**
+ * Body of `PATCH …/tasks/:task`: any field but the name (a rename is a delete and a create);
+ * `null` clears a deadline.
+ */
+export const taskPatchSchema = strictObject({
+  ...taskFields,
+  startingDeadlineSeconds: taskFields.startingDeadlineSeconds.nullable(),
+  activeDeadlineSeconds: taskFields.activeDeadlineSeconds.nullable(),
+}).partial();
 export type TaskPatch = z.infer<typeof taskPatchSchema>;
 
 /** A problem with an app's task list as a whole, at a path below `tasks`. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dnsLabel, hostname } from "@/lib/schemas/kube-validators";
 import { appParam, projectParam } from "@/lib/schemas/route-params";
+import { CRONJOB_NAME_MAX } from "@/lib/schemas/task";
 
 /**
  * Path and query schemas of the project/app REST routes, shared by the route handlers and the
@@ -12,6 +13,7 @@ export const appParamsSchema = z.object({ project: projectParam, app: appParam }
 export const hostnameParamsSchema = appParamsSchema.extend({ host: hostname }).strict();
 export const operationParamsSchema = projectParamsSchema.extend({ id: z.string().min(1, { error: "expected an operation id" }).max(64, { error: "at most 64 characters" }) }).strict();
 export const volumeParamsSchema = appParamsSchema.extend({ volume: dnsLabel() }).strict();
+export const taskParamsSchema = appParamsSchema.extend({ task: dnsLabel(CRONJOB_NAME_MAX) }).strict();
 
 const flag = (what: string) =>
   z

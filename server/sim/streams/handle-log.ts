@@ -9,16 +9,33 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { SimError, type KubeObject, type SimStore } from "@/server/sim/contract";
 import { R } from "@/server/sim/controllers/resources";
 import { linesBetween, parseRfc3339, periodNs, rfc3339Nano, type Instance, type LogLine } from "@/server/sim/streams/log-lines";
+import { simClock } from "@/server/sim/controllers/sim-clock";
+import { hasBash } from "@/server/sim/controllers/image-behaviour";
+import { runScript } from "@/server/sim/streams/exec-commands";
 import { containerStatusOf, resolveContainer, statusBody } from "@/server/sim/streams/resolve-container";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const msToNs = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;
 
+const SHELLS = new Set(["sh", "/bin/sh", "bash", "/bin/bash"]);
+
+/** The lines a `sh -c <script>` container prints, run through the sim's userland; undefined for any other command. */
+function scriptOutput(pod: KubeObject, spec: Obj | undefined): string[] | undefined {
+  const argv: string[] = [...(spec?.command ?? []), ...(spec?.args ?? [])];
+  if (argv.length < 3 || !SHELLS.has(argv[0]!) || argv[1] !== "-c") return undefined;
+  const env = Object.fromEntries(((spec?.env ?? []) as Obj[]).filter((e) => typeof e.value === "string").map((e) => [e.name, e.value]));
+  const shell = argv[0]!.endsWith("bash") ? "bash" : "sh";
+  const result = runScript(argv[2]!, { env, cwd: spec?.workingDir ?? "/", hostname: pod.metadata.name, shell, hasBash: hasBash(spec?.image ?? ""), size: undefined });
+  return `${result.stdout}${result.stderr}`.split("\n").filter((line, i, all) => i < all.length - 1 || line !== "");
+}
+
 function instanceOf(pod: KubeObject, container: string, previous: boolean): Instance {
   const cs = containerStatusOf(pod, container);
-  const image = ((pod.spec as Obj).containers ?? []).find((c: Obj) => c.name === container)?.image ?? "";
-  const base = { podName: pod.metadata.name, image };
+  const spec = ((pod.spec as Obj).containers ?? []).find((c: Obj) => c.name === container) as Obj | undefined;
+  const image = spec?.image ?? "";
+  const output = scriptOutput(pod, spec);
+  const base = { podName: pod.metadata.name, image, ...(output ? { output } : {}) };
   const fromTerminated = (t: Obj): Instance => ({ ...base, id: t.containerID ?? `${pod.metadata.uid}/${container}`, startNs: msToNs(t.startedAt), endNs: msToNs(t.finishedAt), exitCode: t.exitCode });
   const last = cs?.lastState?.terminated;
   if (previous) {
@@ -62,7 +79,7 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
       const parsed = parseRfc3339(sinceTime);
       if (parsed === undefined) throw new SimError(400, "BadRequest", `parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
       sinceNs = parsed;
-    } else if (sinceSeconds !== undefined) sinceNs = BigInt(Date.now() - sinceSeconds * 1000) * 1_000_000n;
+    } else if (sinceSeconds !== undefined) sinceNs = BigInt(simClock.now() - sinceSeconds * 1000) * 1_000_000n;
   } catch (err) {
     const e = err instanceof SimError ? err : new SimError(500, "InternalError", String(err));
     res.writeHead(e.code, { "Content-Type": "application/json" });
@@ -104,11 +121,12 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
   };
 
   res.writeHead(200, { "Content-Type": "text/plain", "Transfer-Encoding": "chunked", "Cache-Control": "no-cache, private" });
-  const nowNs = () => BigInt(Date.now()) * 1_000_000n;
+  // The kubelet stamps container start/finish with the sim clock (sim-clock.ts), so "now" here must be that clock too.
+  const nowNs = () => BigInt(simClock.now()) * 1_000_000n;
   const untilNs = nowNs();
   // A tail only needs the last `tail` periods (plus a failed instance's last words), not the
   // whole history since the container started.
-  const fromNs = tail === undefined ? sinceNs : maxBigint(sinceNs, untilNs - BigInt(tail + 2) * period);
+  const fromNs = tail === undefined || inst.output ? sinceNs : maxBigint(sinceNs, untilNs - BigInt(tail + 2) * period);
   const all = linesBetween(inst, period, fromNs, untilNs).lines;
   const lines = tail === undefined ? all : tail === 0 ? [] : all.slice(-tail);
   write(lines);

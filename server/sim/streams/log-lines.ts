@@ -15,6 +15,13 @@ export interface Instance {
   /** Set when the instance has terminated: no line is produced after it. */
   endNs?: bigint;
   exitCode?: number;
+  /**
+   * What a `sh -c` script container printed (its stdout, then its stderr), one entry a line. A
+   * real container's log is only what its process wrote — `sh -c 'echo boom; exit 3'` logs
+   * "boom" and nothing else — so such an instance has these lines, all at its start, instead of
+   * the generated access-log lines and last words.
+   */
+  output?: string[];
 }
 
 export interface LogLine {
@@ -48,6 +55,10 @@ export function lineText(inst: Instance, n: number, ns: bigint): string {
 /** Lines with index in [from, …) produced at or before `untilNs` (and before the end). */
 export function linesBetween(inst: Instance, period: bigint, sinceNs: bigint, untilNs: bigint): { first: number; lines: LogLine[] } {
   const limit = inst.endNs !== undefined && inst.endNs < untilNs ? inst.endNs : untilNs;
+  if (inst.output) {
+    const lines = inst.output.map((text, i) => ({ ns: inst.startNs + BigInt(i), text })).filter((l) => l.ns >= sinceNs && l.ns <= maxOf(limit, inst.startNs + BigInt(inst.output!.length)));
+    return { first: lines.length > 0 ? Number(lines[0]!.ns - inst.startNs) : -1, lines };
+  }
   let first = sinceNs <= inst.startNs ? 0 : Number((sinceNs - inst.startNs + period - 1n) / period);
   const lines: LogLine[] = [];
   for (let n = first; ; n++) {
@@ -77,4 +88,8 @@ export function parseRfc3339(text: string): bigint | undefined {
   const ms = Date.parse(`${m[1]}${m[3]}`);
   if (Number.isNaN(ms)) return undefined;
   return BigInt(ms) * 1_000_000n + BigInt((m[2] ?? "").padEnd(9, "0") || "0");
+}
+
+function maxOf(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
 }
