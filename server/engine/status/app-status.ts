@@ -1,4 +1,5 @@
 import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
+import type { Job } from "kubernetes-types/batch/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
 import { LABEL_APP } from "@/server/engine/render/labels";
 import type { Ingress } from "kubernetes-types/networking/v1";
@@ -9,6 +10,7 @@ import { getInformer } from "@/server/kube/informers";
 import { APP_STATUS_KINDS } from "@/server/kube/kind-registry";
 import type { KubeObject } from "@/server/kube/kube-object";
 import { summarizeApp } from "@/server/engine/status/health";
+import { failingTasks, type TaskFailure } from "@/server/engine/status/task-failures";
 
 /** How long a status request waits for the informers' first list before saying the cluster is unavailable. */
 const SYNC_TIMEOUT_MS = 10_000;
@@ -90,6 +92,18 @@ export async function getAppStatuses(project: string, apps: Array<{ name: string
   const caches = await readCaches(project);
   const objects = groupByApp(caches);
   return apps.map(({ name, ...options }) => ({ project, app: name, ...summarizeCached(caches, objects, name, options) }));
+}
+
+/**
+ * The failing last runs of the scheduled tasks of several apps of one project, from the same
+ * caches (CronJob, Job and Pod are informed kinds): `tasks[i]` names the tasks of `apps[i]`.
+ */
+export async function getTaskFailures(project: string, apps: Array<{ name: string; tasks: string[] }>, now = new Date()): Promise<TaskFailure[][]> {
+  const caches = await readCaches(project);
+  const objects = groupByApp(caches);
+  return apps.map(({ name, tasks }) =>
+    failingTasks({ jobs: (objects.get(name)?.Job ?? []) as unknown as Job[], pods: caches.Pod as unknown as Pod[], events: caches.Event as unknown as Event[], tasks, now }),
+  );
 }
 
 /**

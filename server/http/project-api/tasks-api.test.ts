@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as projects from "@/app/api/projects/route";
+import * as statusBoard from "@/app/api/status/route";
 import * as apps from "@/app/api/projects/[project]/apps/route";
 import * as deploy from "@/app/api/projects/[project]/apps/[app]/deploy/route";
 import * as logs from "@/app/api/projects/[project]/apps/[app]/logs/download/route";
@@ -134,6 +135,11 @@ describe("scheduled tasks over REST", () => {
     const log = await call(logs.GET, `/api/projects/shop/apps/web/logs/download?pod=${pod}`, { params: APP });
     expect(log.status).toBe(200);
     expect(log.body).toContain("boom");
+
+    const board = await call(statusBoard.GET, "/api/status");
+    expect(board.body.apps.find((a: { app: string }) => a.app === "web").failingTasks).toEqual([
+      { task: "broken", run: failed.name, finishedAt: expect.any(String), message: "The run failed. The command exited with code 3." },
+    ]);
 
     const listed = await call(tasks.GET, TASKS, { params: APP });
     expect(listed.body.tasks.find((t: { spec: { name: string } }) => t.spec.name === "broken").lastRun).toMatchObject({ outcome: "failed", exitCode: 3 });
