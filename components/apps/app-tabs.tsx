@@ -9,6 +9,7 @@ const TABS = [
   { path: "/deployments", label: "Deployments" },
   { path: "/hostnames", label: "Hostnames" },
   { path: "/volumes", label: "Volumes" },
+  { path: "/tasks", label: "Tasks" },
   { path: "/environment", label: "Environment" },
   { path: "/logs", label: "Logs" },
   { path: "/terminal", label: "Terminal" },
