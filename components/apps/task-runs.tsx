@@ -6,6 +6,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/api-client";
 import type { TaskRun } from "@/lib/dto/task";
 import { formatDateTime } from "@/lib/format-time";
+import { appPath } from "@/lib/queries/apps";
 import { useTaskRuns } from "@/lib/queries/tasks";
 
 function outcomeText(run: TaskRun): string {
@@ -36,9 +37,14 @@ export function TaskRuns({ project, app, task }: { project: string; app: string;
           {run.message ? <span className="break-words">{run.message}</span> : null}
           <span className="flex flex-wrap gap-x-3">
             {run.pods.map((pod) => (
-              <Link key={pod.name} href={`${logs}?stream=${encodeURIComponent(`${pod.name}/${app}`)}`} className="text-accent underline">
-                Logs of {pod.name}
-              </Link>
+              <span key={pod.name} className="flex gap-x-3">
+                <Link href={`${logs}?stream=${encodeURIComponent(`${pod.name}/${app}`)}`} className="text-accent underline">
+                  Logs of {pod.name}
+                </Link>
+                <a href={`${appPath(project, app)}/logs/download?pod=${encodeURIComponent(pod.name)}`} className="text-accent underline">
+                  Download log
+                </a>
+              </span>
             ))}
             {run.pods.length === 0 && run.outcome !== "running" ? <span className="text-fg-muted">Its pods are gone, and their logs with them.</span> : null}
           </span>
