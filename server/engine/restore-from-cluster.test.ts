@@ -34,6 +34,7 @@ const spec = {
   secretEnv: [{ name: "API_KEY", value: "k3y-value" }],
   hostnames: [{ host: "shop.example.com", path: "/api" }],
   volumes: [{ name: "data", size: "2Gi", mountPath: "/data" }],
+  tasks: [{ name: "cleanup", schedule: "0 3 * * *", timeZone: "Europe/Berlin", command: ["sh", "-c", "echo cleaned"] }],
 };
 
 beforeAll(async () => {
@@ -74,7 +75,14 @@ describe("restore-from-cluster", () => {
     expect((await getProject("shop")).displayName).toBe("The shop");
     expect((await getApp("shop", "worker")).spec.command).toEqual(["sh", "-c", "sleep 1d"]);
     const restored = appSpecOf(await findAppOrThrow(getDb(), "shop", "web"));
-    expect(restored).toEqual({ ...spec, command: [], args: [], hostnames: [{ ...spec.hostnames[0] }], volumes: [{ ...spec.volumes[0], accessMode: "ReadWriteOnce" }] });
+    expect(restored).toEqual({
+      ...spec,
+      command: [],
+      args: [],
+      hostnames: [{ ...spec.hostnames[0] }],
+      volumes: [{ ...spec.volumes[0], accessMode: "ReadWriteOnce" }],
+      tasks: [{ ...spec.tasks[0], concurrencyPolicy: "Forbid", retries: 0, restartPolicy: "Never", successfulRunsToKeep: 3, failedRunsToKeep: 1, suspend: false }],
+    });
   });
 
   it("runs as `npm run berth -- restore-from-cluster` against a kubeconfig", async () => {
