@@ -9,6 +9,7 @@ const TABS = [
   { path: "/deployments", label: "Deployments" },
   { path: "/hostnames", label: "Hostnames" },
   { path: "/volumes", label: "Volumes" },
+  { path: "/tasks", label: "Tasks" },
   { path: "/environment", label: "Environment" },
   { path: "/files", label: "Files" },
   { path: "/logs", label: "Logs" },

@@ -26,10 +26,11 @@ async function copyText(text: string): Promise<void> {
 /**
  * The log of an app, live: every pod merged (or one pod/container), virtualized, with pause
  * (lines keep arriving and show on resume), search with next/previous, timestamps, wrap,
- * previous container, copy and download of the full log from the server.
+ * previous container, copy and download of the full log from the server. `initialStream`
+ * ("pod/container") opens one stream, e.g. a scheduled task run's pod from its history.
  */
-export function LogViewer({ project, app, cap = 50_000 }: { project: string; app: string; cap?: number }) {
-  const [options, setOptions] = useState<LogOptions>({ stream: "", tail: 500, isPrevious: false, isTimestampShown: false, isWrapped: false });
+export function LogViewer({ project, app, cap = 50_000, initialStream = "" }: { project: string; app: string; cap?: number; initialStream?: string }) {
+  const [options, setOptions] = useState<LogOptions>({ stream: initialStream, tail: 500, isPrevious: false, isTimestampShown: false, isWrapped: false });
   const [pausedAt, setPausedAt] = useState<number | undefined>(undefined);
   const [isFollowing, setIsFollowing] = useState(true);
   const [query, setQuery] = useState("");

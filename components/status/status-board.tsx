@@ -35,6 +35,11 @@ export function StatusRow({ entry }: { entry: StatusBoardEntry }) {
         </span>
         {s?.urls[0] ? <span className="truncate text-sm text-accent">{s.urls[0]}</span> : null}
         {s?.explanation ? <span className="break-words text-sm text-fg">{s.explanation}</span> : null}
+        {entry.failingTasks.map((failure) => (
+          <span key={failure.task} data-testid="failing-task" className="break-words text-sm text-danger">
+            Task {failure.task}: {failure.message}
+          </span>
+        ))}
       </Link>
     </li>
   );

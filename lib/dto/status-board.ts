@@ -30,6 +30,17 @@ export function toBoardStatus(status: Pick<AppStatus, "health" | "explanation" |
   };
 }
 
+/** A scheduled task of the app whose newest run failed. */
+export const taskFailureSchema = z.object({
+  task: z.string(),
+  /** The failed run's Job. */
+  run: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Why, in a sentence. */
+  message: z.string(),
+});
+export type TaskFailure = z.infer<typeof taskFailureSchema>;
+
 /** One app on the status page: its live status plus what only the model knows. */
 export const statusBoardEntrySchema = z.object({
   project: z.string(),
@@ -39,6 +50,8 @@ export const statusBoardEntrySchema = z.object({
   lastDeployAt: z.string().nullable(),
   /** null when the cluster could not be read. */
   status: boardStatusSchema.nullable(),
+  /** Scheduled tasks whose last run failed. */
+  failingTasks: z.array(taskFailureSchema),
 });
 export type StatusBoardEntry = z.infer<typeof statusBoardEntrySchema>;
 

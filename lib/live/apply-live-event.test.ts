@@ -58,7 +58,7 @@ describe("applyLiveEvent", () => {
     const { cache, data, id, invalidated } = mapCache();
     data.set(id(queryKeys.appStatus("shop", "web")), status("Progressing"));
     data.set(id(queryKeys.project("shop")), project("Progressing"));
-    const board: StatusBoard = { apps: [{ project: "shop", app: "web", image: "nginx", lastDeployAt: null, status: toBoardStatus(status("Progressing")) }], databases: [] };
+    const board: StatusBoard = { apps: [{ project: "shop", app: "web", image: "nginx", lastDeployAt: null, status: toBoardStatus(status("Progressing")), failingTasks: [] }], databases: [] };
     data.set(id(queryKeys.statusBoard), board);
 
     applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Healthy") });

@@ -21,6 +21,7 @@ describe("appSpecSchema", () => {
       env: [],
       secretEnv: [],
       hostnames: [],
+      tasks: [],
       volumes: [],
       files: [],
     });

@@ -19,6 +19,7 @@ import {
 import { probesSchema } from "@/lib/schemas/probe";
 import { parseQuantity, quantity } from "@/lib/schemas/quantity";
 import { securityContextSchema } from "@/lib/schemas/security-context";
+import { taskListIssues, taskSpecSchema } from "@/lib/schemas/task";
 
 /**
  * The spec of an app: everything Berth renders into Kubernetes objects. Used by the REST routes,
@@ -149,6 +150,7 @@ const appSpecObject = strictObject({
     .array(databaseLinkSchema, { error: "expected a list of { database, env?, parts? }" })
     .max(20, { error: "at most 20 database links" })
     .optional(),
+  tasks: listOf(taskSpecSchema, "{ name, schedule, command }", 20, "scheduled tasks"),
 });
 
 type Ctx = z.core.$RefinementCtx<z.output<typeof appSpecObject>>;
@@ -238,6 +240,7 @@ function checkAppSpec(spec: z.output<typeof appSpecObject>, ctx: Ctx) {
   refuseDuplicates(ctx, spec.volumes, "volumes", (v) => v.name, "the name", "name");
   refuseOverlappingMounts(ctx, spec.volumes);
   for (const issue of appFileIssues(spec.files, spec.volumes)) ctx.addIssue({ code: "custom", ...issue });
+  for (const issue of taskListIssues(spec.name, spec.tasks)) ctx.addIssue({ code: "custom", path: ["tasks", ...issue.path], message: issue.message });
   if (byteLength(spec.env) > MAX_PLAIN_ENV_BYTES) {
     ctx.addIssue({ code: "custom", path: ["env"], message: "the env values add up to more than 128 KiB — move large values into a volume" });
   }

@@ -102,3 +102,12 @@ export function pvcNameConflicts(
 export function registrySecretName(server: string): string {
   return boundedName(`registry-${server.replace(":", "-")}`, 253);
 }
+
+/**
+ * The CronJob of one of an app's scheduled tasks. Not bounded: the task schema keeps
+ * `<app>-<task>` within the CronJob limit of 52, and a hashed name would hide which task it is.
+ * Two apps of one project can derive the same name (app "a-b" task "c", app "a" task "b-c").
+ */
+export function cronJobName(app: string, task: string): string {
+  return `${app}-${task}`;
+}

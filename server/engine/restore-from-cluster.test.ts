@@ -41,6 +41,7 @@ const spec = {
     { path: "/etc/web/config.yaml", content: "mode: prod\n", secret: false },
     { path: "/etc/web/token", content: "t0ken-value", secret: true },
   ],
+  tasks: [{ name: "cleanup", schedule: "0 3 * * *", timeZone: "Europe/Berlin", command: ["sh", "-c", "echo cleaned"] }],
 };
 
 beforeAll(async () => {
@@ -103,7 +104,14 @@ describe("restore-from-cluster", () => {
     expect(worker.port).toBeUndefined();
     expect(worker).toMatchObject({ securityContext: { runAsUser: 1000, fsGroup: 1000 }, probes: { liveness: { type: "command", command: ["true"] } } });
     const restored = appSpecOf(await findAppOrThrow(getDb(), "shop", "web"));
-    expect(restored).toEqual({ ...spec, command: [], args: [], hostnames: [{ ...spec.hostnames[0] }], volumes: [{ ...spec.volumes[0], accessMode: "ReadWriteOnce" }] });
+    expect(restored).toEqual({
+      ...spec,
+      command: [],
+      args: [],
+      hostnames: [{ ...spec.hostnames[0] }],
+      volumes: [{ ...spec.volumes[0], accessMode: "ReadWriteOnce" }],
+      tasks: [{ ...spec.tasks[0], concurrencyPolicy: "Forbid", retries: 0, restartPolicy: "Never", successfulRunsToKeep: 3, failedRunsToKeep: 1, suspend: false }],
+    });
   });
 
   it("runs as `npm run berth -- restore-from-cluster` against a kubeconfig", async () => {

@@ -21,11 +21,18 @@ export interface AppLogDownload {
  * downloads, so a huge log never sits in Berth's memory; `signal` aborts the upstream request.
  */
 export async function downloadAppLog(kubeConfig: KubeConfig, request: AppLogDownload, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-  const list = await listObjects(kubeConfig, resourceKindNamed("Pod"), {
-    namespace: request.project,
-    labelSelector: `berth.dev/project=${request.project},berth.dev/app=${request.app}`,
-  });
-  const pods = list.items.filter((p) => !request.pod || p.metadata.name === request.pod).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  // A named pod may also be one of the app's scheduled-task runs (labelled berth.dev/task-of, see
+  // server/engine/render/labels.ts); the app's merged log is its own pods only.
+  const owner = request.pod ? "berth.dev/task-of" : "berth.dev/app";
+  const lists = await Promise.all(
+    ["berth.dev/app", owner].filter((key, i, keys) => keys.indexOf(key) === i).map((key) =>
+      listObjects(kubeConfig, resourceKindNamed("Pod"), { namespace: request.project, labelSelector: `berth.dev/project=${request.project},${key}=${request.app}` }),
+    ),
+  );
+  const pods = lists
+    .flatMap((list) => list.items)
+    .filter((p) => !request.pod || p.metadata.name === request.pod)
+    .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
   if (pods.length === 0) {
     throw new AppError({ code: "not_found", message: request.pod ? `Pod ${request.pod} of ${request.app} was not found.` : `${request.app} has no pods.` });
   }

@@ -26,11 +26,11 @@ describe("the kind registry", () => {
     expect(renderedKind("Pod")).toBeUndefined();
     expect(resourcePath(resourceKindOf("apps/v1", "Deployment"), "shop", "web")).toBe("/apis/apps/v1/namespaces/shop/deployments/web");
     expect(resourcePath(resourceKindOf("v1", "Namespace"), "ignored", "shop")).toBe("/api/v1/namespaces/shop");
-    expect(() => resourceKindOf("batch/v1", "CronJob")).toThrow(expect.objectContaining({ code: "invalid", message: expect.stringMatching(/^Berth cannot manage CronJob \(batch\/v1\) objects yet/) }));
+    expect(() => resourceKindOf("apps/v1", "DaemonSet")).toThrow(expect.objectContaining({ code: "invalid", message: expect.stringMatching(/^Berth cannot manage DaemonSet \(apps\/v1\) objects yet/) }));
   });
 
   it("watches every kind it reads, and never Secrets (their values would sit in memory)", () => {
-    expect([...INFORMED_KINDS].sort()).toEqual(["Deployment", "Event", "Ingress", "Namespace", "PersistentVolumeClaim", "Pod", "ReplicaSet", "Service", "StatefulSet"]);
+    expect([...INFORMED_KINDS].sort()).toEqual(["CronJob", "Deployment", "Event", "Ingress", "Job", "Namespace", "PersistentVolumeClaim", "Pod", "ReplicaSet", "Service", "StatefulSet"]);
     for (const kind of [...APP_STATUS_KINDS, ...APP_LABELLED_KINDS]) expect(INFORMED_KINDS).toContain(kind);
     expect(APP_LABELLED_KINDS).not.toContain("Event");
   });

@@ -45,6 +45,10 @@ const KINDS = [
   { kind: "StatefulSet", apiVersion: "apps/v1", group: "apps", version: "v1", plural: "statefulsets", namespaced: true, applyOrder: 3, isInformed: true, hasAppLabels: true, explainsApp: true },
   { kind: "Service", apiVersion: "v1", group: "", version: "v1", plural: "services", namespaced: true, applyOrder: 4, isInformed: true, hasAppLabels: true, explainsApp: false },
   { kind: "Ingress", apiVersion: "networking.k8s.io/v1", group: "networking.k8s.io", version: "v1", plural: "ingresses", namespaced: true, applyOrder: 5, isInformed: true, hasAppLabels: true, explainsApp: true },
+  // A task's CronJob refers to the app's Secret and PVCs like the Deployment does.
+  { kind: "CronJob", apiVersion: "batch/v1", group: "batch", version: "v1", plural: "cronjobs", namespaced: true, applyOrder: 6, isInformed: true, hasAppLabels: true, explainsApp: true },
+  // Made by the CronJob controller or "Run now", never rendered: its CronJob owns it and takes it along on delete.
+  { kind: "Job", apiVersion: "batch/v1", group: "batch", version: "v1", plural: "jobs", namespaced: true, isInformed: true, hasAppLabels: true, explainsApp: true },
   { kind: "ReplicaSet", apiVersion: "apps/v1", group: "apps", version: "v1", plural: "replicasets", namespaced: true, isInformed: true, hasAppLabels: true, explainsApp: true },
   { kind: "Pod", apiVersion: "v1", group: "", version: "v1", plural: "pods", namespaced: true, isInformed: true, hasAppLabels: true, explainsApp: true },
   // Events carry no labels: their informer is cluster-wide and matched to apps by involvedObject.

@@ -3,6 +3,8 @@ import type { KubeObject } from "@/server/kube/kube-object";
 /** The labels the engine puts on every pod of an app (server/engine/render/labels.ts). */
 const LABEL_PROJECT = "berth.dev/project";
 const LABEL_APP = "berth.dev/app";
+/** On the pods of the app's scheduled-task runs, instead of LABEL_APP. */
+const LABEL_TASK_OF = "berth.dev/task-of";
 
 export interface AppRef {
   project: string;
@@ -18,15 +20,15 @@ type ContainerStatus = {
   lastState?: { terminated?: object };
 };
 
-/** True when `pod` belongs to the app (namespace = project name, and both Berth labels). */
+/**
+ * True when `pod` belongs to the app (namespace = project name, and both Berth labels). A pod of
+ * one of the app's task runs counts only when named: its log opens from the run history, and the
+ * app's merged log stays the app's own pods.
+ */
 export function isAppPod(pod: KubeObject, ref: AppRef): boolean {
   const labels = pod.metadata?.labels ?? {};
-  return (
-    pod.metadata?.namespace === ref.project &&
-    labels[LABEL_PROJECT] === ref.project &&
-    labels[LABEL_APP] === ref.app &&
-    (ref.pod === undefined || pod.metadata?.name === ref.pod)
-  );
+  const isOwn = labels[LABEL_APP] === ref.app || (ref.pod !== undefined && labels[LABEL_TASK_OF] === ref.app);
+  return pod.metadata?.namespace === ref.project && labels[LABEL_PROJECT] === ref.project && isOwn && (ref.pod === undefined || pod.metadata?.name === ref.pod);
 }
 
 /** Container names from the pod's spec, in order. */

@@ -21,11 +21,11 @@ export interface AppListRecord {
   project: string;
   name: string;
   updatedAt: string;
-  spec: { image: string; replicas: number; port?: number; hostnames: Array<{ host: string }>; volumes: Array<{ name: string }> };
+  spec: { image: string; replicas: number; port?: number; hostnames: Array<{ host: string }>; volumes: Array<{ name: string }>; tasks: Array<{ name: string }> };
 }
 
 /** The part of App.spec (JSON) that lists read; the rest of it is not parsed. */
-const listedCore = z.object({ image: z.string(), replicas: z.number().int(), port: z.number().int().optional() });
+const listedCore = z.object({ image: z.string(), replicas: z.number().int(), port: z.number().int().optional(), tasks: z.array(z.object({ name: z.string() })).default([]) });
 
 /**
  * Every app of every project, by project then name, in four statements whatever the number of

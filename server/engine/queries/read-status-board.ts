@@ -3,7 +3,7 @@ import { listAllApps } from "@/server/engine/model/list-apps";
 import { intentOf } from "@/server/engine/queries/app-intent";
 import { appsByProject } from "@/server/engine/queries/project-views";
 import { lastDeployTimes } from "@/server/engine/revisions";
-import { getBoardStatuses } from "@/server/engine/status/app-status";
+import { getBoardStatuses, getTaskFailures } from "@/server/engine/status/app-status";
 
 /**
  * Every app of every project with its status, for the phone status page: the apps and their
@@ -16,13 +16,17 @@ export async function readStatusBoard(): Promise<StatusBoardEntry[]> {
   const byProject = appsByProject(apps);
   const boards = await Promise.all(
     [...byProject].map(async ([project, own]) => {
-      const statuses = await getBoardStatuses(project, own.map((a) => ({ name: a.name, ...intentOf(a) }))).catch(() => null);
+      const [statuses, failures] = await Promise.all([
+        getBoardStatuses(project, own.map((a) => ({ name: a.name, ...intentOf(a) }))).catch(() => null),
+        getTaskFailures(project, own.map((a) => ({ name: a.name, tasks: a.spec.tasks.map((t) => t.name) }))).catch(() => null),
+      ]);
       return own.map((app, i) => ({
         project,
         app: app.name,
         image: app.spec.image,
         lastDeployAt: deployedAt.get(app.id) ?? null,
         status: statuses?.[i] ?? null,
+        failingTasks: failures?.[i] ?? [],
       }));
     }),
   );

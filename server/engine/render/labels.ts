@@ -13,6 +13,14 @@ export const LABEL_PROJECT = "berth.dev/project";
 export const LABEL_APP = "berth.dev/app";
 /** On PVCs: which of the app's volumes the claim backs. */
 export const LABEL_VOLUME = "berth.dev/volume";
+/** On a task's CronJob, Jobs and pods: the task's name. */
+export const LABEL_TASK = "berth.dev/task";
+/**
+ * On a task's pods instead of `berth.dev/app` (whose value it carries): the app's Service and
+ * Deployment select pods by `berth.dev/project` + `berth.dev/app`, and a running task pod must
+ * neither receive the app's traffic nor count as one of its replicas.
+ */
+export const LABEL_TASK_OF = "berth.dev/task-of";
 export const MANAGED_BY = "berth";
 
 /** Annotations Berth writes. */
@@ -25,6 +33,8 @@ export const ANNOTATION_FILES_CHECKSUM = "berth.dev/files-checksum";
 export const ANNOTATION_DISPLAY_NAME = "berth.dev/display-name";
 /** On a registry login's Secret: the registry host[:port] it logs in to. */
 export const ANNOTATION_REGISTRY = "berth.dev/registry";
+/** What the CronJob controller and `kubectl create job --from=cronjob/…` write on a Job. */
+export const ANNOTATION_INSTANTIATE = "cronjob.kubernetes.io/instantiate";
 
 /** Labels of a project's Namespace. It has no `berth.dev/app`, so pruning an app never selects it. */
 export function projectLabels(project: string): Record<string, string> {

@@ -20,12 +20,13 @@ export function canonicalJson(value: unknown): string {
 
 /**
  * The annotation value for `spec` (secret values and file contents removed). An app without
- * files leaves `files` out, so apps deployed before files existed keep byte-identical
- * annotations (the stored schema defaults it back to []).
+ * files or scheduled tasks leaves `files` / `tasks` out, so apps deployed before either existed
+ * keep byte-identical annotations (no drift, no needless patch after an upgrade); the stored
+ * schema defaults them back to [].
  */
 export function encodeSpecAnnotation(spec: AppSpec): string {
-  const { files, ...rest } = redactAppSpec(spec);
-  return canonicalJson(files.length > 0 ? { ...rest, files } : rest);
+  const { files, tasks, ...rest } = redactAppSpec(spec);
+  return canonicalJson({ ...rest, ...(files.length > 0 ? { files } : {}), ...(tasks.length > 0 ? { tasks } : {}) });
 }
 
 export type DecodedSpec = { ok: true; spec: StoredAppSpec } | { ok: false; problem: string };

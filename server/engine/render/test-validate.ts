@@ -2,6 +2,8 @@ import { expect } from "vitest";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { ConfigMap } from "kubernetes-models/v1/ConfigMap";
 import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
+import { CronJob } from "kubernetes-models/batch/v1/CronJob";
+import { Job } from "kubernetes-models/batch/v1/Job";
 import { Namespace } from "kubernetes-models/v1/Namespace";
 import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
 import { Secret } from "kubernetes-models/v1/Secret";
@@ -24,6 +26,8 @@ const MODELS: Record<string, { apiVersion: string; make: (data: object) => { val
   Deployment: { apiVersion: "apps/v1", make: (d) => new Deployment(d as never) },
   StatefulSet: { apiVersion: "apps/v1", make: (d) => new StatefulSet(d as never) },
   Ingress: { apiVersion: "networking.k8s.io/v1", make: (d) => new Ingress(d as never) },
+  CronJob: { apiVersion: "batch/v1", make: (d) => new CronJob(d as never) },
+  Job: { apiVersion: "batch/v1", make: (d) => new Job(d as never) },
 };
 
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -35,6 +39,7 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 function nameProblem(kind: string, name: unknown): string | undefined {
   if (typeof name !== "string" || name === "") return "metadata.name is required";
   if (kind === "Namespace") return name.length <= 63 && LABEL.test(name) ? undefined : `Namespace name "${name}" is not an RFC 1123 label`;
+  if (kind === "CronJob" && name.length > 52) return `CronJob name "${name}" is over 52 characters (the controller appends 11 for its Jobs)`;
   if (kind === "Service") return name.length <= 63 && DNS1035.test(name) ? undefined : `Service name "${name}" is not an RFC 1035 label`;
   return name.length <= 253 && SUBDOMAIN.test(name) ? undefined : `${kind} name "${name}" is not an RFC 1123 subdomain`;
 }
@@ -86,6 +91,11 @@ export function kubeObjectProblems(obj: unknown): string[] {
     for (const [key, value] of Object.entries(selector)) {
       if (template.labels?.[key] !== value) problems.push(`spec.selector: ${key}=${value} does not match the template labels`);
     }
+  }
+  const jobTemplate = (o.spec as { jobTemplate?: { metadata?: typeof meta; spec?: { template?: { metadata?: typeof meta } } } } | undefined)?.jobTemplate;
+  if (jobTemplate) {
+    problems.push(...labelProblems("spec.jobTemplate.metadata.labels", jobTemplate.metadata?.labels));
+    problems.push(...labelProblems("spec.jobTemplate.spec.template.metadata.labels", jobTemplate.spec?.template?.metadata?.labels));
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 import type { Deployment } from "kubernetes-types/apps/v1";
+import type { CronJob } from "kubernetes-types/batch/v1";
 import type { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service } from "kubernetes-types/core/v1";
 import type { Ingress } from "kubernetes-types/networking/v1";
 
@@ -36,4 +37,4 @@ export interface RenderOptions {
 export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 120;
 
 /** Any object render makes, typed with the upstream API types. */
-export type RenderedObject = Namespace | Secret | ConfigMap | PersistentVolumeClaim | Deployment | Service | Ingress;
+export type RenderedObject = Namespace | Secret | ConfigMap | PersistentVolumeClaim | Deployment | Service | Ingress | CronJob;

@@ -1,4 +1,5 @@
 import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
+import type { Job } from "kubernetes-types/batch/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
 import { LABEL_APP } from "@/server/engine/render/labels";
 import type { Ingress } from "kubernetes-types/networking/v1";
@@ -13,6 +14,7 @@ import type { RegistryLoginInfo } from "@/server/engine/status/explain";
 import { assessHealth, objectsNamed, summarizeApp, summarizeForBoard, type AppObjects, type HealthAssessment } from "@/server/engine/status/health";
 import { processSingleton } from "@/server/singleton";
 import { indexEvents, type EventIndex } from "@/server/engine/status/event-index";
+import { failingTasks, type TaskFailure } from "@/server/engine/status/task-failures";
 
 /** How long a status request waits for the informers' first list before saying the cluster is unavailable. */
 const SYNC_TIMEOUT_MS = 10_000;
@@ -124,6 +126,18 @@ export async function getBoardStatuses(project: string, apps: Array<{ name: stri
     const { objects, assessment } = assessCached(cached, name, options);
     return summarizeForBoard(objects, assessment);
   });
+}
+
+/**
+ * The failing last runs of the scheduled tasks of several apps of one project, from the same
+ * caches (CronJob, Job and Pod are informed kinds): `tasks[i]` names the tasks of `apps[i]`.
+ */
+export async function getTaskFailures(project: string, apps: Array<{ name: string; tasks: string[] }>, now = new Date()): Promise<TaskFailure[][]> {
+  const caches = await readCaches(project);
+  const objects = groupByApp(caches);
+  return apps.map(({ name, tasks }) =>
+    failingTasks({ jobs: (objects.get(name)?.Job ?? []) as unknown as Job[], pods: caches.Pod as unknown as Pod[], events: caches.Event as unknown as Event[], tasks, now }),
+  );
 }
 
 /**

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { appDetailSchema, appDriftSchema, appListSchema, hostnameListSchema, operationAcceptedSchema, operationSchema, revisionListSchema, volumeListSchema } from "@/lib/dto/app";
 import { appFileListSchema, putAppFilesSchema, secretFileContentsSchema } from "@/lib/dto/app-files";
 import { appStatusSchema } from "@/lib/dto/app-status";
+import { taskListSchema, taskRunListSchema, taskRunSchema, taskViewSchema } from "@/lib/dto/task";
+import { taskPatchSchema, taskSpecSchema } from "@/lib/schemas/task";
 import { appMetricsSchema } from "@/lib/dto/app-metrics";
 import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
 import { registryChangeSchema, registryListSchema } from "@/lib/dto/registry";
@@ -29,6 +31,7 @@ import {
   projectParamsSchema,
   registryParamsSchema,
   removeHostnameQuerySchema,
+  taskParamsSchema,
   volumeParamsSchema,
   waitQuerySchema,
 } from "@/server/http/project-api/route-schemas";
@@ -227,4 +230,11 @@ export const ROUTE_DOCS: RouteDoc[] = [
   { method: "POST", path: `${APP}/volumes`, summary: "Add a volume (a PVC mounted into the app, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: volumeSpecSchema, responses: { 201: { description: "Added; the app's volumes.", schema: volumeListSchema } } },
   { method: "DELETE", path: `${APP}/volumes/{volume}`, summary: "Stop mounting a volume; its claim (the data) stays.", tag: "apps", access: "admin", params: volumeParamsSchema, responses: ok(volumeListSchema) },
   ...DATABASE_ROUTE_DOCS,
+  { method: "GET", path: `${APP}/tasks`, summary: "The app's scheduled tasks: schedule in words, next three runs, last run, warnings.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(taskListSchema) },
+  { method: "POST", path: `${APP}/tasks`, summary: "Add a scheduled task (a CronJob running a command with the app's image, env and volumes, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: taskSpecSchema, responses: { 201: { description: "Added; the app's tasks.", schema: taskListSchema } } },
+  { method: "GET", path: `${APP}/tasks/{task}`, summary: "One scheduled task.", tag: "apps", access: "viewer", params: taskParamsSchema, responses: ok(taskViewSchema) },
+  { method: "PATCH", path: `${APP}/tasks/{task}`, summary: "Change some of a task's fields (not its name; null clears a deadline), with the next deploy.", tag: "apps", access: "admin", params: taskParamsSchema, body: taskPatchSchema, responses: ok(taskViewSchema) },
+  { method: "DELETE", path: `${APP}/tasks/{task}`, summary: "Remove a task; the next deploy deletes its CronJob and runs.", tag: "apps", access: "admin", params: taskParamsSchema, responses: ok(taskListSchema) },
+  { method: "POST", path: `${APP}/tasks/{task}/run`, summary: "Run now: a Job from the task's CronJob, as kubectl create job --from makes it (409 before the task is deployed).", tag: "apps", access: "admin", params: taskParamsSchema, responses: { 201: { description: "Started; the run.", schema: taskRunSchema } } },
+  { method: "GET", path: `${APP}/tasks/{task}/runs`, summary: "The task's runs the cluster keeps, newest first: start, duration, outcome, exit code, a sentence, and pods for their logs.", tag: "apps", access: "viewer", params: taskParamsSchema, responses: ok(taskRunListSchema) },
 ];

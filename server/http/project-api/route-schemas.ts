@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dnsLabel, hostname } from "@/lib/schemas/kube-validators";
 import { registryServerSchema } from "@/lib/schemas/registry";
 import { appParam, projectParam } from "@/lib/schemas/route-params";
+import { CRONJOB_NAME_MAX } from "@/lib/schemas/task";
 
 /**
  * Path and query schemas of the project/app REST routes, shared by the route handlers and the
@@ -15,6 +16,7 @@ export const operationParamsSchema = projectParamsSchema.extend({ id: z.string()
 export const volumeParamsSchema = appParamsSchema.extend({ volume: dnsLabel() }).strict();
 /** `…/registries/:server`: a host[:port], made canonical (`index.docker.io` finds the `docker.io` login). */
 export const registryParamsSchema = projectParamsSchema.extend({ server: registryServerSchema }).strict();
+export const taskParamsSchema = appParamsSchema.extend({ task: dnsLabel(CRONJOB_NAME_MAX) }).strict();
 
 /** A `true`/`false` query flag, false when left out. */
 export const flag = (what: string) =>

@@ -22,7 +22,8 @@ afterAll(() => sim.stop());
 describe("rules", () => {
   it("match group, resource, subresource and verb as RBAC does", () => {
     expect(rulesAllow(rules, { verb: "patch", group: "apps", plural: "deployments" })).toBe(true);
-    expect(rulesAllow(rules, { verb: "patch", group: "batch", plural: "cronjobs" })).toBe(false);
+    expect(rulesAllow(rules, { verb: "patch", group: "batch", plural: "cronjobs" })).toBe(true);
+    expect(rulesAllow(rules, { verb: "patch", group: "batch", plural: "jobs" })).toBe(false);
     expect(rulesAllow(rules, { verb: "get", group: "", plural: "pods", subresource: "log" })).toBe(true);
     expect(rulesAllow(rules, { verb: "create", group: "", plural: "pods", subresource: "log" })).toBe(false);
     expect(rulesAllow(rules, { verb: "get", group: "", plural: "events" })).toBe(false);
@@ -33,16 +34,16 @@ describe("rules", () => {
 describe("a token bound to Berth's ClusterRole", () => {
   it("may do what the role lists, and gets the real RBAC refusal for the rest", async () => {
     expect((await berth("PATCH", "/api/v1/namespaces/default/configmaps/c?fieldManager=berth", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n", apply)).status).toBe(201);
-    const cron = await berth("PATCH", "/apis/batch/v1/namespaces/default/cronjobs/nightly?fieldManager=berth", "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\n", apply);
+    const cron = await berth("PATCH", "/apis/batch/v1/namespaces/default/jobs/nightly?fieldManager=berth", "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: nightly\n", apply);
     expect(cron.status).toBe(403);
     expect(cron.body).toEqual({
       kind: "Status",
       apiVersion: "v1",
       metadata: {},
       status: "Failure",
-      message: `cronjobs.batch "nightly" is forbidden: User "${BERTH_SA}" cannot patch resource "cronjobs" in API group "batch" in the namespace "default"`,
+      message: `jobs.batch "nightly" is forbidden: User "${BERTH_SA}" cannot patch resource "jobs" in API group "batch" in the namespace "default"`,
       reason: "Forbidden",
-      details: { name: "nightly", group: "batch", kind: "cronjobs" },
+      details: { name: "nightly", group: "batch", kind: "jobs" },
       code: 403,
     });
     const list = await berth("GET", "/apis/rbac.authorization.k8s.io/v1/clusterroles");

@@ -12,6 +12,9 @@ import { simClock } from "@/server/sim/controllers/sim-clock";
 import { permissionCrash } from "@/server/sim/controllers/volume-permissions";
 import { scriptedOutput } from "@/server/sim/streams/container-output";
 import { linesBetween, parseRfc3339, periodNs, rfc3339Nano, type Instance, type LogLine } from "@/server/sim/streams/log-lines";
+import { simClock } from "@/server/sim/controllers/sim-clock";
+import { hasBash } from "@/server/sim/controllers/image-behaviour";
+import { runScript } from "@/server/sim/streams/exec-commands";
 import { containerStatusOf, resolveContainer, statusBody } from "@/server/sim/streams/resolve-container";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -112,8 +115,8 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
   const nowNs = () => BigInt(simClock.now()) * 1_000_000n;
   const untilNs = nowNs();
   // A tail only needs the last `tail` periods (plus a failed instance's last words), not the
-  // whole history since the container started.
-  const fromNs = tail === undefined ? sinceNs : maxBigint(sinceNs, untilNs - BigInt(tail + 2) * period);
+  // whole history since the container started; a script's lines are all at its start.
+  const fromNs = tail === undefined || inst.script ? sinceNs : maxBigint(sinceNs, untilNs - BigInt(tail + 2) * period);
   const all = linesBetween(inst, period, fromNs, untilNs).lines;
   const lines = tail === undefined ? all : tail === 0 ? [] : all.slice(-tail);
   write(lines);

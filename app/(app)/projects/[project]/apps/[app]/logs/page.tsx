@@ -8,9 +8,11 @@ export async function generateMetadata({ params }: { params: Promise<{ project: 
   return { title: `Logs · ${app}` };
 }
 
-/** The App page's Logs tab: every pod's live log. Viewers may read logs. */
-export default async function AppLogsPage({ params }: { params: Promise<{ project: string; app: string }> }) {
+/** The App page's Logs tab: every pod's live log, or `?stream=pod/container` (a task run's). Viewers may read logs. */
+export default async function AppLogsPage({ params, searchParams }: { params: Promise<{ project: string; app: string }>; searchParams: Promise<{ stream?: string | string[] }> }) {
   const { project, app } = await params;
   if (!isAppPath(project, app)) notFound();
-  return <LogViewer project={project} app={app} />;
+  const { stream } = await searchParams;
+  const initialStream = typeof stream === "string" && /^[a-z0-9.-]+\/[a-z0-9-]+$/.test(stream) ? stream : "";
+  return <LogViewer project={project} app={app} initialStream={initialStream} />;
 }
