@@ -40,7 +40,8 @@ async function readGrouped(namespace: string, timeoutMs = SYNC_TIMEOUT_MS): Prom
   const version = informers.map((i) => i.version(namespace)).join(" ");
   const remembered = grouped.get(namespace);
   if (remembered?.version === version) return remembered;
-  const fresh = { ...groupByApp(Object.fromEntries(informers.map((i) => [i.kind, i.list(namespace)])) as Caches), version, health: new Map() };
+  const caches = Object.fromEntries(informers.map((i) => [i.kind, i.list(namespace)])) as Caches;
+  const fresh = { ...groupByApp(caches), caches, version, health: new Map() };
   grouped.set(namespace, fresh);
   return fresh;
 }
@@ -50,6 +51,8 @@ type AppObjectsByName = Map<string, Partial<Record<(typeof APP_STATUS_KINDS)[num
 
 /** A namespace's objects by app, its Events by the object they are about, and the health judged from them. */
 interface GroupedCaches {
+  /** The namespace's objects of every status kind, as the informers held them. */
+  caches: Caches;
   byApp: AppObjectsByName;
   events: EventIndex;
   /** The informers' versions of the namespace these were read at. */
@@ -133,10 +136,9 @@ export async function getBoardStatuses(project: string, apps: Array<{ name: stri
  * caches (CronJob, Job and Pod are informed kinds): `tasks[i]` names the tasks of `apps[i]`.
  */
 export async function getTaskFailures(project: string, apps: Array<{ name: string; tasks: string[] }>, now = new Date()): Promise<TaskFailure[][]> {
-  const caches = await readCaches(project);
-  const objects = groupByApp(caches);
+  const { caches, byApp } = await readGrouped(project);
   return apps.map(({ name, tasks }) =>
-    failingTasks({ jobs: (objects.get(name)?.Job ?? []) as unknown as Job[], pods: caches.Pod as unknown as Pod[], events: caches.Event as unknown as Event[], tasks, now }),
+    failingTasks({ jobs: (byApp.get(name)?.Job ?? []) as unknown as Job[], pods: caches.Pod as unknown as Pod[], events: caches.Event as unknown as Event[], tasks, now }),
   );
 }
 

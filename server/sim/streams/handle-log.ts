@@ -12,9 +12,6 @@ import { simClock } from "@/server/sim/controllers/sim-clock";
 import { permissionCrash } from "@/server/sim/controllers/volume-permissions";
 import { scriptedOutput } from "@/server/sim/streams/container-output";
 import { linesBetween, parseRfc3339, periodNs, rfc3339Nano, type Instance, type LogLine } from "@/server/sim/streams/log-lines";
-import { simClock } from "@/server/sim/controllers/sim-clock";
-import { hasBash } from "@/server/sim/controllers/image-behaviour";
-import { runScript } from "@/server/sim/streams/exec-commands";
 import { containerStatusOf, resolveContainer, statusBody } from "@/server/sim/streams/resolve-container";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -89,7 +89,3 @@ export function parseRfc3339(text: string): bigint | undefined {
   if (Number.isNaN(ms)) return undefined;
   return BigInt(ms) * 1_000_000n + BigInt((m[2] ?? "").padEnd(9, "0") || "0");
 }
-
-function maxOf(a: bigint, b: bigint): bigint {
-  return a > b ? a : b;
-}
