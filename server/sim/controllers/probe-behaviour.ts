@@ -5,8 +5,10 @@
  *   any other path answers 200.
  * - TCP: succeeds on a port the container declares (by number or name), otherwise the connection
  *   is refused.
- * - command: fails when the program is `false`, or a shell script ends in `exit N` with N > 0;
- *   otherwise succeeds.
+ * - command: the kubelet runs it in the container's userland (exec-probe.ts: the database images'
+ *   own checks answer as a running server does, a program the image lacks errors as containerd
+ *   says); judged from its text alone (`false`, or a script ending in `exit N`, fails) when no
+ *   userland is given.
  * Failure texts are the kubelet's (pkg/kubelet/prober), as its `Unhealthy` events show them.
  */
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
