@@ -153,7 +153,7 @@ describe("the image's entrypoint (node dist/server.mjs)", () => {
       KUBECONFIG: path.join(berth.dataDir, "sim-kubeconfig.yaml"),
     });
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/^Restored 0 app\(s\) in 0 project\(s\) from https:\/\/127\.0\.0\.1:\d+\.$/m);
+    expect(stdout).toMatch(/^Restored 0 app\(s\) and 0 database\(s\) in 0 project\(s\) from https:\/\/127\.0\.0\.1:\d+\.$/m);
     expect(fs.existsSync(path.join(emptyData, "berth.db"))).toBe(true);
   }, CLI_TIMEOUT_MS);
 

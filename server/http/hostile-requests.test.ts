@@ -5,7 +5,9 @@ import * as project from "@/app/api/projects/[project]/route";
 import * as apps from "@/app/api/projects/[project]/apps/route";
 import * as deploy from "@/app/api/projects/[project]/apps/[app]/deploy/route";
 import { loginFailures } from "@/server/auth/login-rate-limit";
-import { seedToken } from "@/server/auth/testing/auth-fixtures";
+import { seedToken, testActing } from "@/server/auth/testing/auth-fixtures";
+import { createDatabase } from "@/server/engine/operations/create-database";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { getDb } from "@/server/db/client";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { setCluster } from "@/server/kube/cluster";
@@ -92,7 +94,7 @@ const YAML_CASES: Case[] = [
 const PARAM_CASES = ["shop\uFFFD", "shop\uD800"];
 
 /** A merge patch with no fields is a valid request that changes nothing (see the PATCH test below). */
-const EMPTY_OBJECT_IS_VALID = new Set(["PATCH /api/projects/[project]"]);
+const EMPTY_OBJECT_IS_VALID = new Set(["PATCH /api/projects/[project]", "PATCH /api/projects/[project]/apps/[app]/tasks/[task]", "PATCH /api/projects/[project]/databases/[database]"]);
 
 const handlers = new Map<string, RouteHandler>();
 function handlerFor(route: Route, method: string): RouteHandler {
@@ -166,17 +168,20 @@ beforeAll(async () => {
     port: 80,
     hostnames: [{ host: "shop.example.com" }],
     volumes: [{ name: "data", size: "1Gi", mountPath: "/data" }],
+    tasks: [{ name: "nightly", schedule: "@daily", command: ["true"] }],
   }, { project: "shop" });
   expect(created.status).toBe(201);
   const deployed = await (await call(deploy.POST, "/api/projects/shop/apps/web/deploy?wait=true", undefined, { project: "shop", app: "web" })).json();
   expect(deployed.operation.status).toBe("succeeded");
   operationId = deployed.operation.id;
+  const database = await createDatabase(testActing(), "shop", { name: "pg", engine: "postgresql", size: "1Gi" });
+  expect((await waitForOperation(database.operation.id, 30_000)).status).toBe("succeeded");
 }, 90_000);
 afterAll(() => fx?.close());
 
 describe("hostile requests to every route", () => {
   it("each answers 4xx JSON with a sentence, and the database and cluster are unchanged", async () => {
-    const values: Record<string, string> = { project: "shop", app: "web", host: "shop.example.com", volume: "data", path: "nope", server: "ghcr.io" };
+    const values: Record<string, string> = { project: "shop", app: "web", host: "shop.example.com", volume: "data", path: "nope", server: "ghcr.io", task: "nightly", database: "pg" };
     const fill = (name: string, pattern: string) => (name === "id" ? (pattern.startsWith("/api/tokens/") ? otherTokenId : operationId) : values[name]);
     const routes = findRoutes(fill).filter((r) => r.pattern.startsWith("/api/"));
     for (const route of routes) {

@@ -245,8 +245,8 @@ describe("Berth's own permissions (the ClusterRole of deploy/berth.yaml)", () =>
     asServiceAccount.loadFromFile(file);
     setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: asServiceAccount, isSimulated: true });
     try {
-      const yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: allowed\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: job\n            image: busybox\n";
-      const sentence = `Berth's service account may not create cronjobs.batch in namespace shop — grant it in the ClusterRole (deploy/berth.yaml): the YAML editor needs the verbs get, create and patch on "cronjobs" in API group "batch".`;
+      const yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: allowed\n---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: nightly\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      containers:\n      - name: agent\n        image: busybox\n";
+      const sentence = `Berth's service account may not create daemonsets.apps in namespace shop — grant it in the ClusterRole (deploy/berth.yaml): the YAML editor needs the verbs get, create and patch on "daemonsets" in API group "apps".`;
       const review = await sendYaml(dryRun.POST, "/api/yaml/dry-run?project=shop", yaml);
       expect(review.status).toBe(200);
       expect(review.body.documents[0]).toMatchObject({ outcome: "ok", message: "ConfigMap shop/allowed would be created." });
@@ -259,6 +259,6 @@ describe("Berth's own permissions (the ClusterRole of deploy/berth.yaml)", () =>
     } finally {
       setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: fx.cluster.kubeConfig, isSimulated: true });
     }
-    expect(fx.cluster.sim.store.peek({ group: "batch", version: "v1", plural: "cronjobs" }, "shop", "nightly")).toBeUndefined();
+    expect(fx.cluster.sim.store.peek({ group: "apps", version: "v1", plural: "daemonsets" }, "shop", "nightly")).toBeUndefined();
   });
 });

@@ -57,7 +57,7 @@ describe("renderCronJob", () => {
                 automountServiceAccountToken: false,
                 enableServiceLinks: false,
                 restartPolicy: "Never",
-                containers: [{ name: "web", image: "nginx:1.27", command: ["python", "manage.py", "clearsessions"] }],
+                containers: [{ name: "web", image: "nginx:1.27", command: ["python", "manage.py", "clearsessions"], terminationMessagePolicy: "FallbackToLogsOnError" }],
               },
             },
           },
@@ -90,6 +90,8 @@ describe("renderCronJob", () => {
           { name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "web-env", key: "DATABASE_URL" } } },
         ],
         resources: { limits: { memory: "256Mi" } },
+        // The run's failure sentence quotes its last log line from the terminated state.
+        terminationMessagePolicy: "FallbackToLogsOnError",
         volumeMounts: [{ name: "data", mountPath: "/var/lib/shop" }],
       },
     ]);
