@@ -34,7 +34,7 @@ test.describe("deploy from CI", () => {
     await expect(page.getByText(`deploys ${project}/web`).first()).toBeVisible();
 
     // What a CI job's shell does with the copied text: the token comes from its secret variable.
-    const run = (command: string) => JSON.parse(execFileSync("bash", ["-c", command], { env: { PATH: process.env.PATH, BERTH_DEPLOY_TOKEN: token }, encoding: "utf8", timeout: 90_000 }));
+    const run = (command: string) => JSON.parse(execFileSync("bash", ["-c", command], { env: { ...process.env, BERTH_DEPLOY_TOKEN: token }, encoding: "utf8", timeout: 90_000 }));
     const deployed = run(deploy) as { operation: { id: string } };
     expect(deployed.operation.id).toBeTruthy();
     let outcome = run(wait.replace("OPERATION_ID", deployed.operation.id)) as { status: string; message?: string };
@@ -45,7 +45,7 @@ test.describe("deploy from CI", () => {
     expect(app.spec.image).toBe("nginx:1.27-alpine");
     // The same token cannot change anything else about the app.
     const refused = execFileSync("bash", ["-c", `curl -s -o /dev/null -w '%{http_code}' -X DELETE -H "Authorization: Bearer $BERTH_DEPLOY_TOKEN" ${new URL(page.url()).origin}/api/projects/${project}/apps/web`], {
-      env: { PATH: process.env.PATH, BERTH_DEPLOY_TOKEN: token },
+      env: { ...process.env, BERTH_DEPLOY_TOKEN: token },
       encoding: "utf8",
     });
     expect(refused).toBe("403");
