@@ -7,6 +7,7 @@ import { installTemplate } from "@/server/engine/operations/install-template";
 import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { listDatabases } from "@/server/engine/queries/list-databases";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
+import { eventually } from "@/server/engine/test/eventually";
 import { listObjects } from "@/server/kube/list-managed";
 import { resourceKindNamed } from "@/server/kube/kind-registry";
 import { readObject } from "@/server/kube/read-object";
@@ -22,16 +23,6 @@ afterAll(() => fx.close());
 
 const read = (apiVersion: string, kind: string, name: string) => readObject(fx.cluster.kubeConfig, { apiVersion, kind, namespace: "tools", name });
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 type PodLike = { spec: { containers: Array<{ image: string; env?: Array<{ name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }> }> } };
 
 const podsOf = async (app: string) => (await listObjects(fx.cluster.kubeConfig, resourceKindNamed("Pod"), { namespace: "tools", labelSelector: `berth.dev/app=${app}` })).items as unknown as PodLike[];
@@ -46,7 +37,7 @@ describe("installing templates against the simulated cluster", () => {
     expect(await read("apps/v1", "StatefulSet", "gitea-db")).toBeDefined();
     expect(await read("networking.k8s.io/v1", "Ingress", "gitea")).toBeDefined();
     expect(await read("v1", "PersistentVolumeClaim", "gitea-data")).toBeDefined();
-    const [pod] = await eventually("the gitea pod", async () => ((await podsOf("gitea")).length > 0 ? podsOf("gitea") : undefined));
+    const [pod] = await eventually("the gitea pod", async () => ((await podsOf("gitea")).length > 0 ? podsOf("gitea") : undefined), 20_000);
     const env = pod.spec.containers[0].env ?? [];
     expect(pod.spec.containers[0].image).toBe("gitea/gitea:1.22");
     expect(env.find((e) => e.name === "DATABASE_PASSWORD")).toEqual({ name: "DATABASE_PASSWORD", valueFrom: { secretKeyRef: { name: "gitea-db-credentials", key: "password" } } });
