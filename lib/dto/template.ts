@@ -37,3 +37,4 @@ export const templateInstallSchema = z.object({
   databases: z.array(z.string()),
   operations: z.array(operationSchema),
 });
+export type TemplateInstall = z.infer<typeof templateInstallSchema>;
