@@ -6,11 +6,13 @@ import { createProject } from "@/server/engine/model/create-project";
 import { installTemplate } from "@/server/engine/operations/install-template";
 import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { listDatabases } from "@/server/engine/queries/list-databases";
+import { revealDatabasePassword } from "@/server/engine/queries/reveal-database-password";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { eventually } from "@/server/engine/test/eventually";
 import { listObjects } from "@/server/kube/list-managed";
 import { resourceKindNamed } from "@/server/kube/kind-registry";
 import { readObject } from "@/server/kube/read-object";
+import { containerEnv } from "@/server/sim/controllers/container-env";
 
 const by = testActing();
 let fx: EngineFixture;
@@ -45,6 +47,20 @@ describe("installing templates against the simulated cluster", () => {
     expect((await listDatabases("tools")).find((d) => d.name === "gitea-db")?.linkedApps).toEqual(["gitea"]);
   });
 
+  it("gives Gitea the database through the kubelet's $(VAR) expansion: the env its process sees holds the real credentials", async () => {
+    const [pod] = await podsOf("gitea");
+    const seen = containerEnv(fx.cluster.sim.store, pod as never, pod.spec.containers[0]);
+    const { password } = await revealDatabasePassword(by.principal, "tools", "gitea-db", null);
+    expect(seen).toMatchObject({
+      GITEA__database__DB_TYPE: "postgres",
+      GITEA__database__HOST: "gitea-db.tools.svc.cluster.local:5432",
+      GITEA__database__NAME: "gitea_db",
+      GITEA__database__USER: "gitea_db",
+      GITEA__database__PASSWD: password,
+    });
+    expect(seen.GITEA__security__SECRET_KEY).toMatch(/^[A-Za-z0-9]{64}$/);
+  });
+
   it("installs Uptime Kuma beside it, with its data volume", async () => {
     const install = await installTemplate(by, "tools", "uptime-kuma", { parameters: {} });
     expect(install.operations.map((o) => o.kind)).toEqual(["deploy"]);
@@ -77,6 +93,6 @@ describe("installing templates against the simulated cluster", () => {
     const audit = await getDb().auditEvent.findMany({ where: { action: "template.install" }, orderBy: { at: "asc" } });
     expect(audit.map((a) => a.target)).toEqual(["tools/gitea-postgresql", "tools/uptime-kuma"]);
     const created = await getDb().auditEvent.findMany({ where: { target: { in: ["tools/gitea", "tools/gitea-db"] } }, orderBy: { at: "asc" } });
-    expect(created.map((a) => `${a.action} ${a.target}`)).toEqual(["database.create tools/gitea-db", "app.create tools/gitea", "app.deploy tools/gitea"]);
+    expect(created.map((a) => `${a.action} ${a.target}`)).toEqual(["database.create tools/gitea-db", "app.create tools/gitea", "app.deploy tools/gitea", "database.password.reveal tools/gitea-db"]);
   });
 });
