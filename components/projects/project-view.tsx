@@ -23,6 +23,7 @@ export function ProjectView({ project }: { project: string }) {
   const remove = useDeleteProject(project);
   const newAppHref = `/projects/${encodeURIComponent(project)}/apps/new`;
   const newResourceHref = `/projects/${encodeURIComponent(project)}/resources/new`;
+  const fromTemplateHref = `/projects/${encodeURIComponent(project)}/templates`;
 
   if (detail.isPending) return <Spinner label="Loading the project…" />;
   if (detail.isError) {
@@ -42,6 +43,7 @@ export function ProjectView({ project }: { project: string }) {
         description={<span className="inline-flex flex-wrap items-center gap-2">Namespace <code>{data.namespace}</code> · <HealthBadge health={data.health} /></span>}
         actions={
           <div className="flex flex-wrap gap-2">
+            <Link href={fromTemplateHref} className="inline-flex h-10 items-center rounded-md border border-border bg-panel px-4 text-sm font-medium text-fg hover:bg-muted">From template</Link>
             <Link href={newResourceHref} className="inline-flex h-10 items-center rounded-md border border-border bg-panel px-4 text-sm font-medium text-fg hover:bg-muted">New resource</Link>
             <Link href={newAppHref} className="inline-flex h-10 items-center rounded-md bg-accent px-4 text-sm font-medium text-accent-fg hover:opacity-90">New app</Link>
           </div>

@@ -22,6 +22,7 @@ export const queryKeys = {
   revisions: (project: string, app: string) => ["apps", project, app, "revisions"] as const,
   secretEnv: (project: string, app: string) => ["apps", project, app, "secret-env"] as const,
   statusBoard: ["status-board"] as const,
+  templates: ["templates"] as const,
   /** Every key of a project's databases (list, details, password). */
   databasesRoot: (project: string) => ["databases", project] as const,
   databaseList: (project: string) => ["databases", project, "list"] as const,

@@ -26,3 +26,6 @@ export const containerParam = dnsLabel();
 export function isAppPath(project: string, app: string): boolean {
   return projectParam.safeParse(project).success && appParam.safeParse(app).success;
 }
+
+/** A template in a path: its id, an RFC 1123 label (the template file's name). */
+export const templateParam = dnsLabel(40);

@@ -12,9 +12,9 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 /** 32 alphanumerics ≈ 190 bits; alphanumeric so a URL, a shell and a config file need no escaping. */
 export const PASSWORD_LENGTH = 32;
 
-/** A fresh random password from the CSPRNG (randomInt is unbiased). */
-export function generatePassword(): string {
-  return Array.from({ length: PASSWORD_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+/** A fresh random password from the CSPRNG (randomInt is unbiased); templates' generated secrets too. */
+export function generatePassword(length = PASSWORD_LENGTH): string {
+  return Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 }
 
 /** What identifies a database for connecting: its names, never its password. */

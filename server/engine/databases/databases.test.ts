@@ -12,6 +12,7 @@ import { waitForOperation } from "@/server/engine/operations/wait-for-operation"
 import { listDatabases, readDatabase } from "@/server/engine/queries/list-databases";
 import { revealDatabasePassword } from "@/server/engine/queries/reveal-database-password";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
+import { eventually } from "@/server/engine/test/eventually";
 import { listObjects } from "@/server/kube/list-managed";
 import { resourceKindNamed } from "@/server/kube/kind-registry";
 import { readObject } from "@/server/kube/read-object";
@@ -30,16 +31,6 @@ const settle = async <T extends { operation: { id: string } | null }>(p: Promise
   const result = await p;
   return { ...result, operation: result.operation ? await waitForOperation(result.operation.id, 20_000) : null };
 };
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 type PodLike = { spec: { containers: Array<{ env?: Array<{ name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }> }> } };
 

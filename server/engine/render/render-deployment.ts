@@ -32,13 +32,18 @@ export function deploymentStrategy(app: AppSpec): DeploymentStrategy {
   return { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: 0 } };
 }
 
+/**
+ * Link variables come first: the kubelet expands `$(VAR)` only from entries earlier in the list,
+ * so an app (or a template) can compose an image's own names from them, e.g.
+ * `database__connection__host: $(DATABASE_HOST)`, without copying a credential.
+ */
 function envOf(app: AppSpec): EnvVar[] {
   const plain: EnvVar[] = app.env.map(({ name, value }) => ({ name, value }));
   const secret: EnvVar[] = app.secretEnv.map(({ name }) => ({
     name,
     valueFrom: { secretKeyRef: { name: secretName(app.name), key: name } },
   }));
-  return [...plain, ...secret, ...linkEnv(app.links)];
+  return [...linkEnv(app.links), ...plain, ...secret];
 }
 
 function resourcesOf(app: AppSpec): ResourceRequirements | undefined {

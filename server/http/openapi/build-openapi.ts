@@ -93,7 +93,7 @@ export function buildOpenApiDocument(docs: RouteDoc[] = ROUTE_DOCS): Json {
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    tags: ["projects", "apps", "status", "yaml", "auth", "cluster", "meta"].map((name) => ({ name })),
+    tags: ["projects", "apps", "databases", "templates", "status", "yaml", "auth", "cluster", "meta"].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dnsLabel, hostname } from "@/lib/schemas/kube-validators";
 import { registryServerSchema } from "@/lib/schemas/registry";
-import { appParam, projectParam } from "@/lib/schemas/route-params";
+import { appParam, projectParam, templateParam } from "@/lib/schemas/route-params";
 import { CRONJOB_NAME_MAX } from "@/lib/schemas/task";
 
 /**
@@ -16,6 +16,8 @@ export const operationParamsSchema = projectParamsSchema.extend({ id: z.string()
 export const volumeParamsSchema = appParamsSchema.extend({ volume: dnsLabel() }).strict();
 /** `…/registries/:server`: a host[:port], made canonical (`index.docker.io` finds the `docker.io` login). */
 export const registryParamsSchema = projectParamsSchema.extend({ server: registryServerSchema }).strict();
+/** `…/templates/:template`: the template to install into the project. */
+export const templateParamsSchema = projectParamsSchema.extend({ template: templateParam }).strict();
 export const taskParamsSchema = appParamsSchema.extend({ task: dnsLabel(CRONJOB_NAME_MAX) }).strict();
 
 /** A `true`/`false` query flag, false when left out. */
