@@ -47,7 +47,8 @@ export function LogToolbar({
   hitLabel: string;
   onHit: (step: 1 | -1) => void;
   onCopy: () => void;
-  downloadHref: string;
+  /** Left out where the server has no download (a database's log). */
+  downloadHref?: string;
 }) {
   const set = (patch: Partial<LogOptions>) => onOptions({ ...options, ...patch });
   const selectClass = "h-8 rounded-md border border-border bg-panel px-2 text-sm text-fg";
@@ -111,9 +112,11 @@ export function LogToolbar({
       <Button variant="secondary" size="sm" onClick={onCopy}>
         Copy
       </Button>
-      <a href={downloadHref} download className="inline-flex h-8 items-center rounded-md border border-border bg-panel px-3 text-sm text-fg hover:bg-muted">
-        Download
-      </a>
+      {downloadHref ? (
+        <a href={downloadHref} download className="inline-flex h-8 items-center rounded-md border border-border bg-panel px-3 text-sm text-fg hover:bg-muted">
+          Download
+        </a>
+      ) : null}
     </div>
   );
 }
