@@ -60,7 +60,7 @@ async function createDatabase(env: StreamTestEnv, name: string, image: string): 
   return pod;
 }
 
-/** One run of a task of app `web`: a Job whose pod carries berth.dev/task-of and prints a line, then exits 0. */
+/** One run of a task of app `web` as render-cronjob.ts makes it: the pod carries berth.dev/task-of, its container is named after the app; it prints a line and exits 0. */
 async function runTask(env: StreamTestEnv): Promise<string> {
   const client = kubeClientsFor(env.kubeConfig);
   const labels = { "app.kubernetes.io/managed-by": "berth", "berth.dev/project": "shop", "berth.dev/task-of": "web" };
@@ -71,7 +71,7 @@ async function runTask(env: StreamTestEnv): Promise<string> {
       apiVersion: "batch/v1",
       kind: "Job",
       metadata: { name: "web-report-1", namespace: "shop", labels },
-      spec: { backoffLimit: 0, template: { metadata: { labels }, spec: { restartPolicy: "Never", containers: [{ name: "task", image: "busybox:1.36", command: ["sh", "-c", "echo report written"] }] } } },
+      spec: { backoffLimit: 0, template: { metadata: { labels }, spec: { restartPolicy: "Never", containers: [{ name: "web", image: "busybox:1.36", command: ["sh", "-c", "echo report written"] }] } } },
     },
   });
   let pod = "";
@@ -147,11 +147,11 @@ describe("a database's logs and terminal", () => {
 });
 
 describe("a finished task run's log", () => {
-  test("is read to its end over the socket, then the stream ends", async () => {
+  test("is read to its end over the socket as the Tasks tab's link asks for it, then the stream ends", async () => {
     const pod = await runTask(env);
-    const s = await openTestSocket(env, `/api/ws/logs?project=shop&app=web&pod=${pod}`);
+    const s = await openTestSocket(env, `/api/ws/logs?project=shop&app=web&pod=${pod}&container=web&tail=500`);
     const ended = await s.waitFor((m) => m.type === "stream" && m.state === "ended", 5000, "the stream's end");
-    expect(ended).toMatchObject({ pod, container: "task" });
+    expect(ended).toMatchObject({ pod, container: "web" });
     expect(logText(s)).toContain("report written");
     s.ws.close();
   });
