@@ -107,7 +107,8 @@ export type ExecClientMessage = z.infer<typeof execClientMessage>;
 
 /**
  * Messages on /api/ws/exec, server to client. `session` comes once the shell runs (which pod,
- * container and shell, and the other pods one could pick); `exit` is the last message before
+ * container and shell, and the other pods one could pick) — again when a database's client was
+ * missing and a shell took its place; `exit` is the last message before
  * the server closes the socket (`code` is null when the pod went away or the stream broke).
  */
 export const execServerMessage = z.discriminatedUnion("type", [

@@ -12,9 +12,11 @@
  * back to the shells — `sh -c "exec psql"` without psql exits 127 (command not found).
  *
  * The session is a small state machine:
- *   finding-pod ──pods synced, target found──▶ trying-shell(bash) ──binary missing──▶ trying-shell(sh)
+ *   finding-pod ──pods synced, target found──▶ trying-shell(client of a database, else bash) ──binary missing──▶ trying-shell(next)
  *   trying-shell ──shell output or silence──▶ running ──exec ended / pod deleted──▶ ended
  *   running ──a shell that stayed silent turns out missing──▶ trying-shell(next)
+ *   running(database client) ──exit 127: not in the image──▶ trying-shell(bash); the browser gets a
+ *     second `session` naming the shell, and exec.start is audited again for it
  *   any state ──no target, no shell left, error──▶ ended;  browser closed ──▶ closed
  */
 import type { IncomingMessage } from "node:http";
