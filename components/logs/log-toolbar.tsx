@@ -47,8 +47,7 @@ export function LogToolbar({
   hitLabel: string;
   onHit: (step: 1 | -1) => void;
   onCopy: () => void;
-  /** Left out where the server has no download (a database's log). */
-  downloadHref?: string;
+  downloadHref: string;
 }) {
   const set = (patch: Partial<LogOptions>) => onOptions({ ...options, ...patch });
   const selectClass = "h-8 rounded-md border border-border bg-panel px-2 text-sm text-fg";
@@ -112,11 +111,9 @@ export function LogToolbar({
       <Button variant="secondary" size="sm" onClick={onCopy}>
         Copy
       </Button>
-      {downloadHref ? (
-        <a href={downloadHref} download className="inline-flex h-8 items-center rounded-md border border-border bg-panel px-3 text-sm text-fg hover:bg-muted">
-          Download
-        </a>
-      ) : null}
+      <a href={downloadHref} download className="inline-flex h-8 items-center rounded-md border border-border bg-panel px-3 text-sm text-fg hover:bg-muted">
+        Download
+      </a>
     </div>
   );
 }

@@ -50,9 +50,9 @@ export function execSocketUrl(target: ExecTarget): string {
   return `${socketBase()}/api/ws/exec?${query(target)}`;
 }
 
-/** The full-log download (an ordinary link; the browser saves the file); apps only so far. */
-export function logsDownloadUrl(target: LogsTarget & { timestamps?: boolean }): string | undefined {
-  if (target.app === undefined) return undefined;
+/** The full-log download (an ordinary link; the browser saves the file). */
+export function logsDownloadUrl(target: LogsTarget & { timestamps?: boolean }): string {
   const q = query({ pod: target.pod, container: target.container, previous: target.previous || undefined, timestamps: target.timestamps || undefined });
-  return `/api/projects/${encodeURIComponent(target.project)}/apps/${encodeURIComponent(target.app)}/logs/download${q ? `?${q}` : ""}`;
+  const owner = target.database !== undefined ? `databases/${encodeURIComponent(target.database)}` : `apps/${encodeURIComponent(target.app)}`;
+  return `/api/projects/${encodeURIComponent(target.project)}/${owner}/logs/download${q ? `?${q}` : ""}`;
 }

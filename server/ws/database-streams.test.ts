@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { GET as downloadDatabaseLog } from "@/app/api/projects/[project]/databases/[database]/logs/download/route";
+import { callRoute, routeRequest } from "@/server/http/testing/route-request";
+import { setCluster } from "@/server/kube/cluster";
 import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
 import { databaseLabels, databaseSelector } from "@/server/engine/databases/database-labels";
@@ -88,6 +91,7 @@ let pgPod: string;
 
 beforeAll(async () => {
   env = await startStreamTestEnv({ limits: { logs: 20, exec: 4 } });
+  setCluster({ source: "kubeconfig", origin: "test", kubeConfig: env.kubeConfig, isSimulated: true } as Parameters<typeof setCluster>[0]);
   await deployApp(env, { project: "shop", app: "web", replicas: 1 });
   pgPod = await createDatabase(env, "pg", "postgres:16.6");
 }, 30_000);
@@ -137,6 +141,19 @@ describe("a database's logs and terminal", () => {
     const deployer = (await seedToken({ role: "deployer", userName: "ci", scope: { project: "shop" } })).token;
     await expect(openTestSocket(env, "/api/ws/logs?project=shop&database=pg", deployer)).rejects.toMatchObject({ status: 403, body: expect.stringContaining("deploy token may only") });
     await expect(openTestSocket(env, "/api/ws/exec?project=shop&database=pg", deployer)).rejects.toMatchObject({ status: 403 });
+  });
+
+  test("a viewer downloads the database's full log; a deploy token is refused it", async () => {
+    const download = (token: string) => callRoute(downloadDatabaseLog, routeRequest("/api/projects/shop/databases/pg/logs/download", { bearer: token }), { project: "shop", database: "pg" });
+    const res = await download(env.viewerToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="shop-pg.log"');
+    expect((await res.text()).length).toBeGreaterThan(0);
+    const deployer = (await seedToken({ role: "deployer", userName: "ci-download", scope: { project: "shop" } })).token;
+    expect((await download(deployer)).status).toBe(403);
+    const missing = await callRoute(downloadDatabaseLog, routeRequest("/api/projects/shop/databases/nope/logs/download", { bearer: env.viewerToken }), { project: "shop", database: "nope" });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.message).toBe("database nope has no pods.");
   });
 
   test("a query naming both an app and a database, neither, or an unknown parameter is refused with a sentence", async () => {
