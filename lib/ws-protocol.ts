@@ -40,11 +40,22 @@ export type LiveServerMessage = z.infer<typeof liveServerMessage>;
  * holding the last line the client has of each stream: after a reconnect the server restarts each
  * stream after that exact line, so nothing is lost or shown twice.
  */
+/**
+ * A socket's pods belong to one app or one database of the project: exactly one of `app` and
+ * `database` is given, and no other parameter than the listed ones.
+ */
+function withOneOwner<S extends z.ZodRawShape>(shape: S) {
+  return z
+    .strictObject(shape, { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown parameter ${issue.keys.join(", ")}` : undefined) })
+    .refine((q: { app?: unknown; database?: unknown }) => (q.app === undefined) !== (q.database === undefined), { message: "give either app or database (one of them)", path: ["app"] });
+}
+
 const booleanFlag = z.enum(["true", "false"]).transform((v) => v === "true");
 
-export const logsQuery = z.object({
+export const logsQuery = withOneOwner({
   project: projectParam,
-  app: appParam,
+  app: appParam.optional(),
+  database: appParam.optional(),
   pod: podParam.optional(),
   container: containerParam.optional(),
   tail: z.coerce.number().int().min(0).max(100_000).optional(),
@@ -55,10 +66,11 @@ export const logsQuery = z.object({
 });
 export type LogsQuery = z.infer<typeof logsQuery>;
 
-/** Query of /api/ws/exec; `pod` may be left out to get the app's first running pod. */
-export const execQuery = z.object({
+/** Query of /api/ws/exec; `pod` may be left out to get the app's (or database's) first running pod. */
+export const execQuery = withOneOwner({
   project: projectParam,
-  app: appParam,
+  app: appParam.optional(),
+  database: appParam.optional(),
   pod: podParam.optional(),
   container: containerParam.optional(),
   cols: z.coerce.number().int().min(1).max(1000).default(80),
@@ -95,7 +107,8 @@ export type ExecClientMessage = z.infer<typeof execClientMessage>;
 
 /**
  * Messages on /api/ws/exec, server to client. `session` comes once the shell runs (which pod,
- * container and shell, and the other pods one could pick); `exit` is the last message before
+ * container and shell, and the other pods one could pick) — again when a database's client was
+ * missing and a shell took its place; `exit` is the last message before
  * the server closes the socket (`code` is null when the pod went away or the stream broke).
  */
 export const execServerMessage = z.discriminatedUnion("type", [

@@ -11,11 +11,13 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Spinner } from "@/components/ui/spinner";
 import { HealthBadge } from "@/components/status/health-badge";
 import { DatabaseSettings } from "@/components/databases/database-settings";
+import { LogViewer } from "@/components/logs/log-viewer";
+import { LazyTerminalTabs } from "@/components/terminal/lazy-terminal-tabs";
 import { errorMessage, isApiError } from "@/lib/api-client";
 import { useDatabase, useDatabasePassword, useDeleteDatabase } from "@/lib/queries/databases";
 import { useSession } from "@/lib/queries/session";
 
-/** One database: status with its sentence, connection info (password for admins), linked apps, settings, delete. */
+/** One database: status with its sentence, connection info (password for admins), linked apps, logs, terminal and settings (admins), delete. */
 export function DatabaseView({ project, database }: { project: string; database: string }) {
   const detail = useDatabase(project, database);
   const isAdmin = useSession().data?.role === "admin";
@@ -58,10 +60,26 @@ export function DatabaseView({ project, database }: { project: string; database:
             </ul>
           )}
         </Card>
+        <Card aria-labelledby="db-logs-heading">
+          <CardHeader headingId="db-logs-heading" title="Logs" description="The database server's own log, live." />
+          <LogViewer project={project} owner={{ database }} />
+        </Card>
+        {isAdmin ? <TerminalSection project={project} database={database} /> : null}
         {isAdmin ? <DatabaseSettings project={project} database={db} /> : null}
         {isAdmin ? <DeleteDatabase project={project} database={database} linkedApps={db.linkedApps} /> : null}
       </div>
     </>
+  );
+}
+
+/** Opened on request: a terminal starts the engine's client (psql, mysql, redis-cli, mongosh…) as the database's user, and is audited. */
+function TerminalSection({ project, database }: { project: string; database: string }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <Card aria-labelledby="db-terminal-heading">
+      <CardHeader headingId="db-terminal-heading" title="Terminal" description="Starts the engine's own client (psql, mysql, redis-cli, mongosh…) signed in as the database's user, or a shell when the image has none. Sessions are audited." />
+      {isOpen ? <LazyTerminalTabs project={project} owner={{ database }} /> : <Button variant="secondary" onClick={() => setIsOpen(true)}>Open terminal</Button>}
+    </Card>
   );
 }
 

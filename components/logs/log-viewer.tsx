@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from "react";
 import { searchLines } from "@/lib/logs/search-lines";
 import { stripAnsi } from "@/lib/logs/ansi";
 import { useLogStream } from "@/lib/ws/use-log-stream";
-import { logsDownloadUrl } from "@/lib/ws/stream-urls";
+import { logsDownloadUrl, podOwner, type PodOwner } from "@/lib/ws/stream-urls";
 import { LogLine, lineChars } from "@/components/logs/log-line";
 import { LogToolbar, type LogOptions } from "@/components/logs/log-toolbar";
 import { VirtualLogList } from "@/components/logs/virtual-log-list";
@@ -24,19 +24,23 @@ async function copyText(text: string): Promise<void> {
 }
 
 /**
- * The log of an app, live: every pod merged (or one pod/container), virtualized, with pause
+ * The log of an app (or a database: `owner`), live: every pod merged (or one pod/container), virtualized, with pause
  * (lines keep arriving and show on resume), search with next/previous, timestamps, wrap,
  * previous container, copy and download of the full log from the server. `initialStream`
  * ("pod/container") opens one stream, e.g. a scheduled task run's pod from its history.
  */
-export function LogViewer({ project, app, cap = 50_000, initialStream = "" }: { project: string; app: string; cap?: number; initialStream?: string }) {
+export function LogViewer({ project, owner, cap = 50_000, initialStream = "" }: { project: string; owner: PodOwner; cap?: number; initialStream?: string }) {
   const [options, setOptions] = useState<LogOptions>({ stream: initialStream, tail: 500, isPrevious: false, isTimestampShown: false, isWrapped: false });
   const [pausedAt, setPausedAt] = useState<number | undefined>(undefined);
   const [isFollowing, setIsFollowing] = useState(true);
   const [query, setQuery] = useState("");
   const [hit, setHit] = useState(0);
   const [pod, container] = options.stream ? options.stream.split("/") : [undefined, undefined];
-  const target = useMemo(() => ({ project, app, pod, container, tail: options.tail, previous: options.isPrevious }), [project, app, pod, container, options.tail, options.isPrevious]);
+  const { app, database } = owner;
+  const target = useMemo(
+    () => ({ project, ...podOwner(app, database), pod, container, tail: options.tail, previous: options.isPrevious }),
+    [project, app, database, pod, container, options.tail, options.isPrevious],
+  );
   const { buffer, version, state, detail, streams } = useLogStream(target, cap);
 
   const start = buffer.trimmedCount;

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Terminal, type SessionInfo } from "@/components/terminal/terminal";
+import type { PodOwner } from "@/lib/ws/stream-urls";
 
 const CONNECTING = "Connecting…";
 
@@ -20,7 +21,7 @@ interface Tab {
  * shell keeps running while another is in front. The chooser lists the pods and containers
  * the server reported as running when the last session started.
  */
-export function TerminalTabs({ project, app }: { project: string; app: string }) {
+export function TerminalTabs({ project, owner }: { project: string; owner: PodOwner }) {
   const [tabs, setTabs] = useState<Tab[]>([{ id: 1, label: CONNECTING }]);
   const [activeId, setActiveId] = useState(1);
   const [targets, setTargets] = useState<SessionInfo["targets"]>([]);
@@ -79,7 +80,7 @@ export function TerminalTabs({ project, app }: { project: string; app: string })
         <div key={tab.id} hidden={tab.id !== activeId}>
           <Terminal
             project={project}
-            app={app}
+            owner={owner}
             pod={tab.pod}
             container={tab.container}
             isVisible={tab.id === activeId}

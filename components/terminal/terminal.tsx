@@ -6,18 +6,19 @@ import { FitAddon } from "@xterm/addon-fit";
 import "@xterm/xterm/css/xterm.css";
 import type { ExecServerMessage } from "@/lib/ws-protocol";
 import { openExecSocket } from "@/lib/ws/exec-socket";
+import { podOwner, type PodOwner } from "@/lib/ws/stream-urls";
 
 export type SessionInfo = Extract<ExecServerMessage, { type: "session" }>;
 
 /**
- * One xterm.js terminal attached to a container's shell through /api/ws/exec. Keystrokes go
+ * One xterm.js terminal attached to a container's shell (or a database's client) through /api/ws/exec. Keystrokes go
  * out as `stdin`, the fitted size as `resize`; the closing message (exit code, or why the
  * session ended) is written into the terminal itself. Load it only in the browser
  * (next/dynamic with ssr:false): xterm touches the DOM when imported.
  */
 export function Terminal({
   project,
-  app,
+  owner,
   pod,
   container,
   isVisible,
@@ -25,13 +26,15 @@ export function Terminal({
   onExit,
 }: {
   project: string;
-  app: string;
+  owner: PodOwner;
   pod?: string;
   container?: string;
   isVisible: boolean;
   onSession: (info: SessionInfo) => void;
   onExit: (reason: string) => void;
 }) {
+  // Primitives for the effect's dependencies: a new owner object each render must not reconnect.
+  const { app, database } = owner;
   const host = useRef<HTMLDivElement>(null);
   const fitRef = useRef<FitAddon | null>(null);
   const callbacks = useRef({ onSession, onExit });
@@ -47,7 +50,7 @@ export function Terminal({
     term.loadAddon(fit);
     term.open(host.current);
     fit.fit();
-    const socket = openExecSocket({ project, app, pod, container, cols: term.cols, rows: term.rows }, (message) => {
+    const socket = openExecSocket({ project, ...podOwner(app, database), pod, container, cols: term.cols, rows: term.rows }, (message) => {
       if (message.type === "stdout" || message.type === "stderr") term.write(message.data);
       else if (message.type === "session") callbacks.current.onSession(message);
       else if (message.type === "error") term.write(`\r\n\x1b[33m${message.message}\x1b[0m\r\n`);
@@ -71,7 +74,7 @@ export function Terminal({
       socket.close();
       term.dispose();
     };
-  }, [project, app, pod, container]);
+  }, [project, app, database, pod, container]);
 
   useEffect(() => {
     if (isVisible) fitRef.current?.fit();

@@ -1,5 +1,5 @@
 import { execServerMessage, type ExecClientMessage, type ExecServerMessage } from "@/lib/ws-protocol";
-import { execSocketUrl } from "@/lib/ws/stream-urls";
+import { execSocketUrl, type ExecTarget } from "@/lib/ws/stream-urls";
 
 export interface ExecSocket {
   sendInput(data: string): void;
@@ -12,7 +12,7 @@ export interface ExecSocket {
  * so a drop ends the session with a sentence saying so (the user opens a new one).
  */
 export function openExecSocket(
-  target: { project: string; app: string; pod?: string; container?: string; cols: number; rows: number },
+  target: ExecTarget,
   onMessage: (message: ExecServerMessage) => void,
 ): ExecSocket {
   const ws = new WebSocket(execSocketUrl(target));

@@ -2,14 +2,21 @@
  * Addresses of the log and terminal endpoints, built in one place so components never assemble
  * URLs. Socket addresses follow the page's own scheme and host (wss behind HTTPS).
  */
-export interface LogsTarget {
+/** Whose pods a log or terminal reads: one app's or one database's. */
+export type PodOwner = { app: string; database?: undefined } | { database: string; app?: undefined };
+
+/** The owner from its parts (as primitives, they make stable hook dependencies). */
+export function podOwner(app: string | undefined, database: string | undefined): PodOwner {
+  return database !== undefined ? { database } : { app: app ?? "" };
+}
+
+export type LogsTarget = PodOwner & {
   project: string;
-  app: string;
   pod?: string;
   container?: string;
   tail?: number;
   previous?: boolean;
-}
+};
 
 function query(values: Record<string, string | number | boolean | undefined>): string {
   const params = new URLSearchParams();
@@ -27,6 +34,7 @@ export function logsSocketUrl(target: LogsTarget, resume?: Record<string, string
   return `${socketBase()}/api/ws/logs?${query({
     project: target.project,
     app: target.app,
+    database: target.database,
     pod: target.pod,
     container: target.container,
     previous: target.previous || undefined,
@@ -35,13 +43,16 @@ export function logsSocketUrl(target: LogsTarget, resume?: Record<string, string
   })}`;
 }
 
+export type ExecTarget = PodOwner & { project: string; pod?: string; container?: string; cols: number; rows: number };
+
 /** /api/ws/exec for a terminal of `cols`×`rows`. */
-export function execSocketUrl(target: { project: string; app: string; pod?: string; container?: string; cols: number; rows: number }): string {
+export function execSocketUrl(target: ExecTarget): string {
   return `${socketBase()}/api/ws/exec?${query(target)}`;
 }
 
 /** The full-log download (an ordinary link; the browser saves the file). */
 export function logsDownloadUrl(target: LogsTarget & { timestamps?: boolean }): string {
   const q = query({ pod: target.pod, container: target.container, previous: target.previous || undefined, timestamps: target.timestamps || undefined });
-  return `/api/projects/${encodeURIComponent(target.project)}/apps/${encodeURIComponent(target.app)}/logs/download${q ? `?${q}` : ""}`;
+  const owner = target.database !== undefined ? `databases/${encodeURIComponent(target.database)}` : `apps/${encodeURIComponent(target.app)}`;
+  return `/api/projects/${encodeURIComponent(target.project)}/${owner}/logs/download${q ? `?${q}` : ""}`;
 }

@@ -210,7 +210,7 @@ describe("every WebSocket path goes through the upgrade guard", () => {
   });
 });
 
-describe("the sockets' own checks let a deploy token read its app's logs and nothing else", () => {
+describe("the sockets' own checks let a deploy token read its app's logs and nothing else (no database's)", () => {
   let server: BerthServer;
   let url: string;
 
@@ -231,9 +231,13 @@ describe("the sockets' own checks let a deploy token read its app's logs and not
     expect(await probeUpgrade(url, `/api/ws/logs?project=${SCOPE.project}&app=other`, as), "logs of another app").toBe(403);
     expect(await probeUpgrade(url, `/api/ws/logs?project=other&app=${SCOPE.app}`, as), "logs of another project").toBe(403);
     expect(await probeUpgrade(url, `/api/ws/exec?project=${SCOPE.project}&app=${SCOPE.app}`, as), "exec in scope").toBe(403);
+    expect(await probeUpgrade(url, `/api/ws/logs?project=${SCOPE.project}&database=pg`, as), "a database's logs in its project").toBe(403);
+    expect(await probeUpgrade(url, `/api/ws/exec?project=${SCOPE.project}&database=pg`, as), "a database's terminal").toBe(403);
     expect(await probeUpgrade(url, "/api/ws/live", as), "live").toBe(403);
     const asViewer = { origin: url, authorization: `Bearer ${viewer}` };
     expect(await probeUpgrade(url, `/api/ws/logs?project=other&app=${SCOPE.app}`, asViewer), "a viewer's logs anywhere").toBe(101);
+    expect(await probeUpgrade(url, `/api/ws/logs?project=other&database=pg`, asViewer), "a viewer's database logs").toBe(101);
+    expect(await probeUpgrade(url, `/api/ws/exec?project=other&database=pg`, asViewer), "a viewer's database terminal").toBe(403);
     expect(await probeUpgrade(url, "/api/ws/live", asViewer), "a viewer's live socket").toBe(101);
   });
 });

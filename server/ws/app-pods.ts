@@ -1,3 +1,5 @@
+import { LABEL_DATABASE } from "@/server/engine/databases/database-labels";
+import type { SharedInformer } from "@/server/kube/informers";
 import type { KubeObject } from "@/server/kube/kube-object";
 
 /** The labels the engine puts on every pod of an app (server/engine/render/labels.ts). */
@@ -6,11 +8,23 @@ const LABEL_APP = "berth.dev/app";
 /** On the pods of the app's scheduled-task runs, instead of LABEL_APP. */
 const LABEL_TASK_OF = "berth.dev/task-of";
 
-export interface AppRef {
+/** Whose pods a socket reads: one app's or one database's (exactly one of the two is set). */
+export interface PodOwnerRef {
   project: string;
-  app: string;
+  app?: string;
+  database?: string;
   /** Only this pod, when set. */
   pod?: string;
+}
+
+/** `web` or `database pg`, for sentences. */
+export function describeOwner(ref: PodOwnerRef): string {
+  return ref.database !== undefined ? `database ${ref.database}` : (ref.app ?? "");
+}
+
+/** The owner's pods in the informer's cache, in its order: every socket finds its pods here. */
+export function ownerPods(pods: SharedInformer, ref: PodOwnerRef): KubeObject[] {
+  return pods.list(ref.project).filter((p) => isOwnPod(p, ref));
 }
 
 type ContainerStatus = {
@@ -21,13 +35,16 @@ type ContainerStatus = {
 };
 
 /**
- * True when `pod` belongs to the app (namespace = project name, and both Berth labels). A pod of
- * one of the app's task runs counts only when named: its log opens from the run history, and the
- * app's merged log stays the app's own pods.
+ * True when `pod` belongs to the app or database (namespace = project name, and both Berth
+ * labels). A pod of one of the app's task runs counts only when named: its log opens from the
+ * run history, and the app's merged log stays the app's own pods.
  */
-export function isAppPod(pod: KubeObject, ref: AppRef): boolean {
+export function isOwnPod(pod: KubeObject, ref: PodOwnerRef): boolean {
   const labels = pod.metadata?.labels ?? {};
-  const isOwn = labels[LABEL_APP] === ref.app || (ref.pod !== undefined && labels[LABEL_TASK_OF] === ref.app);
+  const isOwn =
+    ref.database !== undefined
+      ? labels[LABEL_DATABASE] === ref.database
+      : ref.app !== undefined && (labels[LABEL_APP] === ref.app || (ref.pod !== undefined && labels[LABEL_TASK_OF] === ref.app));
   return pod.metadata?.namespace === ref.project && labels[LABEL_PROJECT] === ref.project && isOwn && (ref.pod === undefined || pod.metadata?.name === ref.pod);
 }
 

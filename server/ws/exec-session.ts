@@ -6,10 +6,17 @@
  * last message is `exit` with the code or why the session ended. Admins only; every session is
  * audited (exec.start, exec.end with duration and exit code).
  *
+ * A database's terminal (`database=` instead of `app=`) first starts the engine's own client
+ * (server/engine/databases/engines.ts: psql, mysql, redis-cli, mongosh…, which read the
+ * credentials from the container's env, never from argv); an image without that client falls
+ * back to the shells — `sh -c "exec psql"` without psql exits 127 (command not found).
+ *
  * The session is a small state machine:
- *   finding-pod ──pods synced, target found──▶ trying-shell(bash) ──binary missing──▶ trying-shell(sh)
+ *   finding-pod ──pods synced, target found──▶ trying-shell(client of a database, else bash) ──binary missing──▶ trying-shell(next)
  *   trying-shell ──shell output or silence──▶ running ──exec ended / pod deleted──▶ ended
  *   running ──a shell that stayed silent turns out missing──▶ trying-shell(next)
+ *   running(database client) ──exit 127: not in the image──▶ trying-shell(bash); the browser gets a
+ *     second `session` naming the shell, and exec.start is audited again for it
  *   any state ──no target, no shell left, error──▶ ended;  browser closed ──▶ closed
  */
 import type { IncomingMessage } from "node:http";
@@ -22,7 +29,9 @@ import { admitAccess } from "@/server/ws/ws-access";
 import type { SharedInformer } from "@/server/kube/informers";
 import type { ExecOutcome } from "@/server/kube/exec-stream";
 import type { WsGuardedRoute } from "@/server/ws/gateway";
-import { containerNames, isAppPod, isRunning } from "@/server/ws/app-pods";
+import { DATABASE_ENGINES, type DatabaseEngine } from "@/lib/schemas/database";
+import { ENGINES } from "@/server/engine/databases/engines";
+import { containerNames, describeOwner, isRunning, ownerPods } from "@/server/ws/app-pods";
 import { ShellAttempt, type HeldOutput, type OutputStream } from "@/server/ws/exec-shell-attempt";
 import type { StreamLimits } from "@/server/ws/stream-limits";
 import { describeQueryError, startKeepalive } from "@/server/ws/ws-session-helpers";
@@ -40,6 +49,16 @@ export interface ExecSessionOptions {
 }
 
 const MAX_EARLY_INPUT = 64 * 1024;
+/** POSIX sh's exit code for a command it could not find. */
+const COMMAND_NOT_FOUND = 127;
+
+/** One program a terminal may start: its name, and the argv that starts it. */
+interface Candidate {
+  shell: string;
+  command: readonly string[];
+  /** The database client: "not found" (127) moves on to the shells instead of ending. */
+  isClient?: boolean;
+}
 
 type ExecState =
   | { name: "finding-pod" }
@@ -61,6 +80,7 @@ export function handleExecSession(socket: WebSocket, query: ExecQuery, options: 
 class ExecSession {
   private state: ExecState = { name: "finding-pod" };
   private readonly shells: string[];
+  private candidates: Candidate[] = [];
   private size: { cols: number; rows: number };
   /** Keystrokes typed before the shell runs, replayed to it once it does. */
   private earlyInput: string[] = [];
@@ -99,10 +119,18 @@ class ExecSession {
         if (this.state.name !== "finding-pod") return;
         const choice = pickTarget(this.targets(), this.query);
         if (typeof choice === "string") return this.end(null, choice);
+        this.candidates = [...this.clientFor(choice.container), ...this.shells.map((shell) => ({ shell, command: [shell] }))];
         this.tryShell(0, choice.pod, choice.container);
       },
       (error: unknown) => this.end(null, `The cluster's pods could not be listed: ${describe(error)}`),
     );
+  }
+
+  /** A database container (named after its engine) starts its client before any shell. */
+  private clientFor(container: string): Candidate[] {
+    if (this.query.database === undefined || !(DATABASE_ENGINES as readonly string[]).includes(container)) return [];
+    const engine = ENGINES[container as DatabaseEngine];
+    return [{ shell: engine.clientName, command: engine.client, isClient: true }];
   }
 
   private attempt(): ShellAttempt | undefined {
@@ -111,16 +139,26 @@ class ExecSession {
 
   /** finding-pod / trying-shell → trying-shell: exec the next candidate shell. */
   private tryShell(index: number, pod: string, container: string): void {
-    const attempt = new ShellAttempt(this.shells[index], { namespace: this.query.project, pod, container }, {
-      onRunning: (held) => this.shellRunning(attempt, held),
-      onOutput: (stream, data) => this.relay(stream, data),
-      onEnded: (end) => {
-        if (this.attempt() !== attempt) return;
-        if (end.isMissingBinary) return this.shellMissing(index, pod, container);
-        for (const h of end.held) this.relay(h.stream, h.data);
-        this.execEnded(pod, end.outcome);
+    const candidate = this.candidates[index];
+    const attempt = new ShellAttempt(
+      candidate.shell,
+      { namespace: this.query.project, pod, container },
+      {
+        onRunning: (held) => this.shellRunning(attempt, held),
+        onOutput: (stream, data) => this.relay(stream, data),
+        onEnded: (end) => {
+          if (this.attempt() !== attempt) return;
+          if (end.isMissingBinary) return this.shellMissing(index, pod, container);
+          for (const h of end.held) this.relay(h.stream, h.data);
+          if (candidate.isClient && end.outcome?.code === COMMAND_NOT_FOUND) {
+            this.relay("stderr", `\r\n${candidate.shell} is not in this image; starting a shell instead.\r\n`);
+            return this.shellMissing(index, pod, container);
+          }
+          this.execEnded(pod, end.outcome);
+        },
       },
-    });
+      candidate.command,
+    );
     this.state = { name: "trying-shell", index, pod, container, attempt };
     attempt.open(this.options.kubeConfig, this.size).catch((error: unknown) => {
       if (this.attempt() === attempt) this.end(null, describe(error));
@@ -129,8 +167,8 @@ class ExecSession {
 
   /** trying-shell (or a silent running) → trying-shell (next shell) or ended (none left). */
   private shellMissing(index: number, pod: string, container: string): void {
-    if (index + 1 < this.shells.length) return this.tryShell(index + 1, pod, container);
-    this.end(null, noShellSentence(this.shells));
+    if (index + 1 < this.candidates.length) return this.tryShell(index + 1, pod, container);
+    this.end(null, noShellSentence(this.candidates.map((c) => c.shell)));
   }
 
   /** trying-shell → running: tell the browser, replay what it typed meanwhile, audit the start. */
@@ -143,8 +181,8 @@ class ExecSession {
     for (const h of held) this.relay(h.stream, h.data);
     for (const data of this.earlyInput) attempt.writeStdin(data);
     this.earlyInput = [];
-    const { project, app } = this.query;
-    void recordAudit({ actor: this.options.principal, action: "exec.start", target: `${project}/${s.pod}/${s.container}`, ip: this.options.ip, detail: { project, app, pod: s.pod, container: s.container, shell: attempt.shell } }).catch(() => {});
+    const { project, app, database } = this.query;
+    void recordAudit({ actor: this.options.principal, action: "exec.start", target: `${project}/${s.pod}/${s.container}`, ip: this.options.ip, detail: { project, app, database, pod: s.pod, container: s.container, shell: attempt.shell } }).catch(() => {});
   }
 
   /** trying-shell / running → ended: the exec finished, with its status or without one. */
@@ -172,13 +210,13 @@ class ExecSession {
     this.stopTimers();
     if (!this.started) return;
     const { pod, container, shell, at } = this.started;
-    const { project, app } = this.query;
+    const { project, app, database } = this.query;
     void recordAudit({
       actor: this.options.principal,
       action: "exec.end",
       target: `${project}/${pod}/${container}`,
       ip: this.options.ip,
-      detail: { project, app, pod, container, shell, durationMs: Date.now() - at, exitCode: wasEnded ? this.exitCode : null },
+      detail: { project, app, database, pod, container, shell, durationMs: Date.now() - at, exitCode: wasEnded ? this.exitCode : null },
     }).catch(() => {});
   }
 
@@ -221,19 +259,18 @@ class ExecSession {
   }
 
   private targets(): Array<{ pod: string; containers: string[] }> {
-    const ref = { project: this.query.project, app: this.query.app };
-    return this.options.pods
-      .list(this.query.project)
-      .filter((p) => isAppPod(p, ref))
+    const { project, app, database } = this.query;
+    return ownerPods(this.options.pods, { project, app, database })
       .map((p) => ({ pod: p.metadata.name, containers: containerNames(p).filter((c) => isRunning(p, c)) }))
       .filter((t) => t.containers.length > 0);
   }
 }
 
 function pickTarget(targets: Array<{ pod: string; containers: string[] }>, query: ExecQuery): { pod: string; container: string } | string {
-  if (targets.length === 0) return `No running pod of ${query.app} to open a terminal in.`;
+  const owner = describeOwner(query);
+  if (targets.length === 0) return `No running pod of ${owner} to open a terminal in.`;
   const target = query.pod ? targets.find((t) => t.pod === query.pod) : targets[0];
-  if (!target) return `Pod ${query.pod} of ${query.app} is not running.`;
+  if (!target) return `Pod ${query.pod} of ${owner} is not running.`;
   const container = query.container ?? target.containers[0];
   if (!target.containers.includes(container)) return `Container ${container} is not running in pod ${target.pod}.`;
   return { pod: target.pod, container };

@@ -46,15 +46,17 @@ export class ShellAttempt {
   private silenceTimer: NodeJS.Timeout | undefined;
   private readonly decoders = { stdout: new StringDecoder("utf8"), stderr: new StringDecoder("utf8") };
 
+  /** `shell` names the program for the browser and the audit; `command` is what runs (argv, no shell). */
   constructor(
     readonly shell: string,
     private readonly target: ShellTarget,
     private readonly events: ShellAttemptEvents,
+    private readonly command: readonly string[] = [shell],
   ) {}
 
   /** Opens the exec; rejects when the API refuses the upgrade. */
   async open(kubeConfig: KubeConfig, size: { cols: number; rows: number }): Promise<void> {
-    this.stream = await openExecStream(kubeConfig, { ...this.target, command: [this.shell], tty: true }, {
+    this.stream = await openExecStream(kubeConfig, { ...this.target, command: [...this.command], tty: true }, {
       onStdout: (data) => this.receive("stdout", data),
       onStderr: (data) => this.receive("stderr", data),
       onOutcome: (outcome) => (this.outcome = outcome),

@@ -1,6 +1,6 @@
 /**
- * The /api/ws/logs gateway route: any signed-in user (viewers too; a deploy token for an app in
- * its scope), a valid query, and the per-user stream limit; the session itself is
+ * The /api/ws/logs gateway route for an app's or a database's pods: any signed-in user (viewers
+ * too; a deploy token only for an app in its scope), a valid query, and the per-user stream limit; the session itself is
  * server/ws/logs-session.ts.
  */
 import type { IncomingMessage } from "node:http";
@@ -28,7 +28,9 @@ export function createLogsRoute(options: LogsRouteOptions): WsGuardedRoute<Princ
     admit(req, principal) {
       const parsed = parse(req);
       if (!parsed.success) return { ok: false, status: 400, message: describeQueryError(parsed.error) };
-      const access = admitAccess(principal, "viewer", { project: parsed.data.project, app: parsed.data.app });
+      // A deploy token reads only its apps' logs (DEPLOYER_CAN), never a database's.
+      const { project, app, database } = parsed.data;
+      const access = admitAccess(principal, "viewer", database === undefined ? { project, app } : null);
       if (!access.ok) return access;
       if (parsed.data.resume !== undefined && !isResumeMap(parsed.data.resume)) {
         return { ok: false, status: 400, message: 'resume: send a JSON object of "<pod>/<container>": "<timestamp>".' };

@@ -10,7 +10,8 @@
  * `closed`. Each container's stream: `idle` → `opening` (request sent) → `reading` → either
  * `retrying` (the upstream broke while the container still runs; reopened from its cursor after
  * a backoff) or `ended` (the container stopped, the pod went away, or the log was read to its
- * end). An `ended` stream opens again when its container restarts as a new instance.
+ * end). An `ended` stream opens again when its container restarts as a new instance. A container
+ * that has already terminated (a finished task run) is read once without follow, then `ended`.
  */
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { WebSocket } from "ws";
@@ -21,7 +22,7 @@ import { KubeApiError, KubeNetworkError } from "@/server/kube/kube-api-error";
 import type { InformerEvent, SharedInformer } from "@/server/kube/informers";
 import { openLogStream, splitTimestamp, timestampNs, wholeSecond, type LogResponse } from "@/server/kube/log-stream";
 import { LogMergeQueue } from "@/server/ws/log-merge-queue";
-import { containerNames, containerStatus, isAppPod, isRunning } from "@/server/ws/app-pods";
+import { containerNames, containerStatus, describeOwner, isOwnPod, isRunning, ownerPods, type PodOwnerRef } from "@/server/ws/app-pods";
 import { startKeepalive } from "@/server/ws/ws-session-helpers";
 
 export interface LogsSessionOptions {
@@ -81,7 +82,7 @@ class LogsSession {
   private state: SessionState = "waiting-for-pods";
   private readonly streams = new Map<string, Stream>();
   private readonly queue = new LogMergeQueue();
-  private readonly ref: { project: string; app: string; pod?: string };
+  private readonly ref: PodOwnerRef;
   private readonly resume: Record<string, string>;
   private readonly globalCursor: string | undefined;
   private readonly flushMs: number;
@@ -102,7 +103,7 @@ class LogsSession {
     this.maxBatch = options.maxBatch ?? 500;
     this.highWater = options.highWaterBytes ?? 1024 * 1024;
     this.maxPending = options.maxPendingLines ?? 5000;
-    this.ref = { project: query.project, app: query.app, pod: query.pod };
+    this.ref = { project: query.project, app: query.app, database: query.database, pod: query.pod };
     this.resume = parseResume(query.resume);
     this.globalCursor = latest([...Object.values(this.resume), ...(query.sinceTime ? [query.sinceTime] : [])]);
   }
@@ -145,15 +146,16 @@ class LogsSession {
     if (this.state === "closed") return;
     this.state = "streaming";
     const { query } = this;
-    const pods = this.options.pods.list(query.project).filter((p) => isAppPod(p, this.ref));
+    const pods = ownerPods(this.options.pods, this.ref);
     if (pods.length === 0) {
-      this.send({ type: "error", message: query.pod ? `Pod ${query.pod} of ${query.app} was not found.` : `No pods of ${query.app} yet; waiting for them to start.` });
+      const owner = describeOwner(this.ref);
+      this.send({ type: "error", message: query.pod ? `Pod ${query.pod} of ${owner} was not found.` : `No pods of ${owner} yet; waiting for them to start.` });
     }
     for (const pod of pods) this.considerPod(pod, true);
   }
 
   private handleInformerEvent(event: InformerEvent): void {
-    if (this.state !== "streaming" || !isAppPod(event.object, this.ref)) return;
+    if (this.state !== "streaming" || !isOwnPod(event.object, this.ref)) return;
     if (event.type === "delete") {
       for (const s of this.streams.values()) if (s.pod === event.object.metadata.name) this.end(s, `Pod ${s.pod} was deleted.`);
     } else if (!this.query.previous) this.considerPod(event.object, false);
@@ -208,8 +210,12 @@ class LogsSession {
     const { query } = this;
     const s = this.streamFor(pod, container);
     if (isOpen(s)) return;
-    const instance = containerStatus(pod, container)?.containerID;
-    if (!query.previous && (!isRunning(pod, container) || (instance && s.finishedInstance === instance))) return;
+    const status = containerStatus(pod, container);
+    const instance = status?.containerID;
+    // A finished container (a task run's, a crashed one's) is read to its end once, unfollowed.
+    const isLive = isRunning(pod, container);
+    const hasFinished = Boolean(status?.state?.terminated) && s.state !== "ended";
+    if (!query.previous && ((!isLive && !hasFinished) || (instance && s.finishedInstance === instance))) return;
     s.state = "opening";
     this.queue.openStream(s.id);
     this.send({ type: "stream", id: s.id, pod: s.pod, container, state: "open" });
@@ -218,7 +224,7 @@ class LogsSession {
         namespace: query.project,
         pod: s.pod,
         container,
-        follow: !query.previous,
+        follow: !query.previous && isLive,
         previous: query.previous,
         timestamps: true,
         ...(s.cursor ? { sinceTime: wholeSecond(s.cursor) } : { tailLines: isInitial ? (query.tail ?? this.options.defaultTail ?? 1000) : undefined }),

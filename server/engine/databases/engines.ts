@@ -28,6 +28,8 @@ export interface EngineDescriptor {
   readiness: readonly string[];
   /** What the terminal runs: the engine's client, authenticated from the container's env, never a password in argv. */
   client: readonly string[];
+  /** The client's program name (for the terminal's header and the audit). */
+  clientName: string;
   /** MySQL and MariaDB also get a root password (their images refuse to start without one). */
   hasRootPassword: boolean;
   /** Redis has one user ("default") and numbered databases. */
@@ -54,6 +56,7 @@ const redisLike = (label: string, images: Record<string, string>, server: string
   args: [server, "--appendonly", "yes", "--requirepass", "$(REDIS_PASSWORD)"],
   readiness: [cli, "ping"],
   client: [cli],
+  clientName: cli,
   hasRootPassword: false,
   fixedUser: "default",
   fixedDatabase: "0",
@@ -70,6 +73,7 @@ const mysqlLike = (label: string, images: Record<string, string>, prefix: string
   readiness,
   // MYSQL_PWD from the container's own env keeps the password out of argv (and `ps`).
   client: ["sh", "-c", `MYSQL_PWD="$${prefix}_PASSWORD" exec ${cli} -u "$${prefix}_USER" "$${prefix}_DATABASE"`],
+  clientName: cli,
   hasRootPassword: true,
 });
 
@@ -87,6 +91,7 @@ export const ENGINES: Record<DatabaseEngine, EngineDescriptor> = {
     readiness: ["sh", "-c", 'exec pg_isready -h 127.0.0.1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"'],
     // Local socket connections are trusted inside the image, so psql needs no password.
     client: ["sh", "-c", 'exec psql -U "$POSTGRES_USER" -d "$POSTGRES_DB"'],
+    clientName: "psql",
     hasRootPassword: false,
   },
   // TCP for mysqladmin: the init phase's server runs with --skip-networking.
@@ -105,6 +110,7 @@ export const ENGINES: Record<DatabaseEngine, EngineDescriptor> = {
     readiness: ["mongosh", "--quiet", "--eval", 'db.adminCommand("ping")'],
     // mongosh reads no password variable; given -u without -p it prompts, so the password is typed, not in argv.
     client: ["sh", "-c", 'exec mongosh -u "$MONGO_INITDB_ROOT_USERNAME" --authenticationDatabase admin'],
+    clientName: "mongosh",
     hasRootPassword: false,
     urlQuery: "authSource=admin",
   },

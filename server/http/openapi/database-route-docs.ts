@@ -1,6 +1,8 @@
 import { operationAcceptedSchema } from "@/lib/dto/app";
 import { databaseChangeSchema, databaseDetailSchema, databaseListSchema, databasePasswordSchema } from "@/lib/dto/database";
+import { z } from "zod";
 import { createDatabaseSchema, updateDatabaseSchema } from "@/lib/schemas/database";
+import { logsDownloadQuery } from "@/lib/ws-protocol";
 import type { RouteDoc } from "@/server/http/openapi/route-docs";
 import { databaseParamsSchema, deleteDatabaseQuerySchema } from "@/server/http/project-api/database-route-schemas";
 import { projectParamsSchema, waitQuerySchema } from "@/server/http/project-api/route-schemas";
@@ -47,6 +49,16 @@ export const DATABASE_ROUTE_DOCS: RouteDoc[] = [
       202: { description: "Queued or running.", schema: operationAcceptedSchema },
       200: { description: "Finished (with ?wait=true).", schema: operationAcceptedSchema },
     },
+  },
+  {
+    method: "GET",
+    path: `${DATABASE}/logs/download`,
+    summary: "The database's full log as a text file (live logs stream over the WebSocket with ?database=).",
+    tag,
+    access: "viewer",
+    params: databaseParamsSchema,
+    query: logsDownloadQuery,
+    responses: { 200: { description: "The log, as an attachment.", schema: z.string(), mediaType: "text/plain" } },
   },
   { method: "GET", path: `${DATABASE}/password`, summary: "The database's password and full URL (admin; every reveal is audited).", tag, access: "admin", params: databaseParamsSchema, responses: { 200: { description: "OK", schema: databasePasswordSchema } } },
 ];

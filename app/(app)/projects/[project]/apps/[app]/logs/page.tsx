@@ -14,5 +14,5 @@ export default async function AppLogsPage({ params, searchParams }: { params: Pr
   if (!isAppPath(project, app)) notFound();
   const { stream } = await searchParams;
   const initialStream = typeof stream === "string" && /^[a-z0-9.-]+\/[a-z0-9-]+$/.test(stream) ? stream : "";
-  return <LogViewer project={project} app={app} initialStream={initialStream} />;
+  return <LogViewer project={project} owner={{ app }} initialStream={initialStream} />;
 }

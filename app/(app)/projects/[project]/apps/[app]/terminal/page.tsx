@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { isAppPath } from "@/lib/schemas/route-params";
 import { ComingSoon } from "@/components/layout/coming-soon";
 import { resolveSession, SESSION_COOKIE } from "@/server/auth/sessions";
-import { TerminalClient } from "./terminal-client";
+import { LazyTerminalTabs } from "@/components/terminal/lazy-terminal-tabs";
 
 export async function generateMetadata({ params }: { params: Promise<{ project: string; app: string }> }): Promise<Metadata> {
   const { app } = await params;
@@ -20,5 +20,5 @@ export default async function AppTerminalPage({ params }: { params: Promise<{ pr
   if (session && session.principal.role !== "admin") {
     return <ComingSoon title="Admins only">Opening a shell in a container needs the admin role; you are signed in as a viewer.</ComingSoon>;
   }
-  return <TerminalClient project={project} app={app} />;
+  return <LazyTerminalTabs project={project} owner={{ app }} />;
 }
