@@ -93,8 +93,11 @@ const YAML_CASES: Case[] = [
 /** Parameters that could only come from text that was not UTF-8 (replacement character, lone surrogate). */
 const PARAM_CASES = ["shop\uFFFD", "shop\uD800"];
 
-/** A merge patch with no fields is a valid request that changes nothing (see the PATCH test below). */
-const EMPTY_OBJECT_IS_VALID = new Set(["PATCH /api/projects/[project]", "PATCH /api/projects/[project]/apps/[app]/tasks/[task]", "PATCH /api/projects/[project]/databases/[database]"]);
+/**
+ * A merge patch with no fields is a valid request that changes nothing (see the PATCH test
+ * below); a template installed with `{}` takes every parameter's default.
+ */
+const EMPTY_OBJECT_IS_VALID = new Set(["POST /api/projects/[project]/templates/[template]", "PATCH /api/projects/[project]", "PATCH /api/projects/[project]/apps/[app]/tasks/[task]", "PATCH /api/projects/[project]/databases/[database]"]);
 
 const handlers = new Map<string, RouteHandler>();
 function handlerFor(route: Route, method: string): RouteHandler {
@@ -181,7 +184,7 @@ afterAll(() => fx?.close());
 
 describe("hostile requests to every route", () => {
   it("each answers 4xx JSON with a sentence, and the database and cluster are unchanged", async () => {
-    const values: Record<string, string> = { project: "shop", app: "web", host: "shop.example.com", volume: "data", path: "nope", server: "ghcr.io", task: "nightly", database: "pg" };
+    const values: Record<string, string> = { project: "shop", app: "web", host: "shop.example.com", volume: "data", path: "nope", server: "ghcr.io", task: "nightly", database: "pg", template: "uptime-kuma" };
     const fill = (name: string, pattern: string) => (name === "id" ? (pattern.startsWith("/api/tokens/") ? otherTokenId : operationId) : values[name]);
     const routes = findRoutes(fill).filter((r) => r.pattern.startsWith("/api/"));
     for (const route of routes) {
