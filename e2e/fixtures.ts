@@ -72,7 +72,9 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 export async function pasteIntoEditor(page: Page, testId: string, text: string): Promise<void> {
   const input = page.getByTestId(testId).first().locator("textarea").first();
   await input.focus();
-  await page.keyboard.press("ControlOrMeta+A");
+  // Monaco picks its shortcuts from the user agent, not the host: on the iPhone profile select-all is Cmd+A.
+  const isApple = await page.evaluate(() => /iPhone|iPad|Macintosh/.test(navigator.userAgent));
+  await page.keyboard.press(isApple ? "Meta+A" : "Control+A");
   await input.evaluate((element, value) => {
     const data = new DataTransfer();
     data.setData("text/plain", value);
