@@ -13,7 +13,7 @@ import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { createBerthServer, type BerthServer } from "@/server/berth-server";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { setCluster } from "@/server/kube/cluster";
-import { callRoute, routeRequest } from "@/server/http/testing/route-request";
+import { callJson, type JsonCallOptions } from "@/server/http/testing/route-request";
 import type { RouteHandler } from "@/server/http/with-auth";
 import { createWsGateway } from "@/server/ws/gateway";
 import { handleLiveSession, type LivePrincipal } from "@/server/ws/live-session";
@@ -45,10 +45,7 @@ afterAll(async () => {
   await fx?.close();
 });
 
-async function call(handler: RouteHandler, path: string, opts: { method?: string; body?: unknown; params?: Record<string, string>; bearer?: string } = {}) {
-  const res = await callRoute(handler, routeRequest(path, { method: opts.method, body: opts.body, bearer: opts.bearer ?? admin }), opts.params ?? {});
-  return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const call = (handler: RouteHandler, path: string, opts: Partial<JsonCallOptions> = {}) => callJson(handler, path, { ...opts, bearer: opts.bearer ?? admin });
 
 function openClient(): Promise<{ ws: WebSocket; messages: LiveServerMessage[] }> {
   const ws = new WebSocket(url);

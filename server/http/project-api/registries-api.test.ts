@@ -16,7 +16,7 @@ import { syncRegistrySecret } from "@/server/engine/sync-registry-secret";
 import { readObject } from "@/server/kube/read-object";
 import { clusterRoleRules } from "@/server/sim/http/rbac";
 import type { RouteHandler } from "@/server/http/with-auth";
-import { callRoute, routeRequest } from "@/server/http/testing/route-request";
+import { callJson, type JsonCallOptions } from "@/server/http/testing/route-request";
 
 /**
  * A private image end to end over REST against the simulated cluster's private registry
@@ -34,10 +34,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => fx.close());
 
-async function call(handler: RouteHandler, path: string, opts: { method?: string; body?: unknown; params?: Record<string, string>; bearer?: string } = {}) {
-  const res = await callRoute(handler, routeRequest(path, { method: opts.method, body: opts.body, bearer: opts.bearer ?? admin }), opts.params ?? {});
-  return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const call = (handler: RouteHandler, path: string, opts: Partial<JsonCallOptions> = {}) => callJson(handler, path, { ...opts, bearer: opts.bearer ?? admin });
 
 async function waitForStatus(app: string, done: (s: { health: string; explanation?: string }) => boolean, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;

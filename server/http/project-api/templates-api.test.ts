@@ -6,7 +6,7 @@ import { getDb } from "@/server/db/client";
 import { createProject } from "@/server/engine/model/create-project";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import type { RouteHandler } from "@/server/http/with-auth";
-import { callRoute, routeRequest } from "@/server/http/testing/route-request";
+import { callJson, type JsonCallOptions } from "@/server/http/testing/route-request";
 
 /** The template routes through the real handlers: the list for viewers, install for admins, strict bodies. */
 let fx: EngineFixture;
@@ -21,10 +21,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => fx.close());
 
-async function call(handler: RouteHandler, path: string, opts: { method?: string; body?: unknown; params?: Record<string, string>; bearer?: string } = {}) {
-  const res = await callRoute(handler, routeRequest(path, { method: opts.method, body: opts.body, bearer: opts.bearer ?? admin }), opts.params ?? {});
-  return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+const call = (handler: RouteHandler, path: string, opts: Partial<JsonCallOptions> = {}) => callJson(handler, path, { ...opts, bearer: opts.bearer ?? admin });
 const counts = async () => ({ apps: await getDb().app.count(), databases: await getDb().database.count(), operations: await getDb().operation.count() });
 const PATH = "/api/projects/lab/templates/n8n-postgresql";
 const PARAMS = { project: "lab", template: "n8n-postgresql" };

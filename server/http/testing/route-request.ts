@@ -34,6 +34,19 @@ export function routeRequest(
   });
 }
 
+export interface JsonCallOptions {
+  method?: string;
+  body?: unknown;
+  params?: Record<string, string>;
+  bearer: string;
+}
+
+/** Calls a route as `bearer` and reads its JSON answer: the shape the API tests assert on. */
+export async function callJson(handler: RouteHandler, path: string, opts: JsonCallOptions) {
+  const res = await callRoute(handler, routeRequest(path, { method: opts.method, body: opts.body, bearer: opts.bearer }), opts.params ?? {});
+  return { status: res.status, body: (await res.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
 /** Calls a route handler the way Next does, with its dynamic segments as `params`. */
 export function callRoute(handler: RouteHandler, req: Request, params: Record<string, string | string[]> = {}): Promise<Response> {
   return handler(req, { params: Promise.resolve(params) });
