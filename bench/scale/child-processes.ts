@@ -1,11 +1,12 @@
 /**
  * The scale bench's two other processes: the seeded simulated API server (sim-process.ts), whose
- * stdin takes commands, and Berth as the image runs it (`node dist/server.mjs`).
+ * stdin takes commands, and Berth as the image runs it (its files, ENV and CMD).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
+import { imageCommandArgs, layOutImage, runtimeEnv } from "@/deploy/testing/start-image-entrypoint";
 
 export type SimInfo = { url: string; caCert: string; adminToken: string; pods: number };
 
@@ -57,20 +58,22 @@ export interface BerthProcess {
   stop(): void;
 }
 
-/** Starts `node dist/server.mjs` from the repository (beside the `.next` build), as the image does. */
-export async function startBerthProcess(options: { root: string; dataDir: string; kubeconfig: string; adminToken: string }): Promise<BerthProcess> {
-  const server = path.join(options.root, "dist", "server.mjs");
-  if (!fs.existsSync(server) || !fs.existsSync(path.join(options.root, ".next", "BUILD_ID"))) {
-    throw new Error("Build Berth first: npm run build && npm run build:server (the bench runs dist/server.mjs as the image does).");
-  }
-  const child = spawn(process.execPath, [server], {
-    cwd: options.root,
+/**
+ * Starts Berth as the container image does: in the files the Dockerfile's runtime stage copies
+ * (traced node_modules, the compiled next.config.mjs, no compilers), with its ENV and its
+ * `CMD ["node", …]` — so the RSS measured is the pod's, not a checkout's (where Next would load
+ * its SWC compiler to read next.config.ts). Needs `npm run build` first.
+ */
+export async function startBerthProcess(options: { dataDir: string; kubeconfig: string; adminToken: string }): Promise<BerthProcess> {
+  const layout = await layOutImage();
+  const child = spawn(process.execPath, imageCommandArgs(), {
+    cwd: layout.app,
     stdio: ["ignore", "pipe", "inherit"],
     env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
+      ...runtimeEnv(),
       NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
+      PATH: process.env.PATH,
+      HOME: path.join(layout.work, "tmp"),
       KUBECONFIG: options.kubeconfig,
       BERTH_DATA_DIR: options.dataDir,
       BERTH_ADMIN_TOKEN: options.adminToken,
@@ -88,6 +91,9 @@ export async function startBerthProcess(options: { root: string; dataDir: string
       const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0);
       return Math.round(kb / 1024);
     },
-    stop: () => void child.kill("SIGTERM"),
+    stop() {
+      child.kill("SIGTERM");
+      fs.rmSync(layout.work, { recursive: true, force: true });
+    },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- scale`: Berth at 1,000 apps. A simulated cluster in its own process holds 50
  * projects, 1,000 apps and 10,000 pods (a tenth of the apps failing, a tenth degraded); Berth runs
- * in production form (`node dist/server.mjs`, after `npm run build && npm run build:server`)
+ * as the container image runs it (the Dockerfile's runtime files, ENV and CMD; after `npm run build`)
  * pointed at it, on a database seeded with the matching projects, apps and revisions. Prints,
  * side by side with the same information read from the simulated API directly (the floor):
  *   - p50/p95 of GET /api/status, /api/projects, /api/projects/:p and one app's status
@@ -34,7 +34,6 @@ import { agentsDestroy, getJson, percentile, timeRepeated, type Target } from "@
 import { seedModel } from "@/bench/scale/seed-model";
 import { APPS_PER_PROJECT, PODS_PER_APP, appName, projectName } from "@/bench/scale/scale-shape";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const REPEATS = { status: 20, other: 40 };
 const LIVE_CHANGES = 60;
 const LIVE_CLIENTS = 100;
@@ -145,7 +144,7 @@ async function main() {
     console.log(`seeded ${await getDb().project.count()} projects, ${await getDb().app.count()} apps, ${sim.info.pods} pods in ${Math.round(performance.now() - seeding)} ms`);
 
     const { token } = generateToken();
-    berth = await startBerthProcess({ root: ROOT, dataDir, kubeconfig, adminToken: token });
+    berth = await startBerthProcess({ dataDir, kubeconfig, adminToken: token });
     await wait(1000);
     const rssStart = berth.rssMb();
 

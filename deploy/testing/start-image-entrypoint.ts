@@ -117,13 +117,17 @@ export interface RunningImage {
   cleanup(): void;
 }
 
-/**
- * Assembles the image's files and starts Berth; resolves once it printed its URL and token.
- * With `restartOf`, starts Berth again on that run's files and data directory (the pod
- * restarting on its volume): the token is printed only at first start, so it is carried over.
- */
-export async function startImageEntrypoint(options: { startTimeoutMs?: number; restartOf?: RunningImage } = {}): Promise<RunningImage> {
-  if (options.restartOf) return launch(options.restartOf.work, options.restartOf.filesBeforeStart, options.startTimeoutMs, options.restartOf.adminToken);
+/** The image's files laid out in a temp directory: `app/` (its /app), `data/` (/data), `tmp/` (/tmp), `bin/berth`. */
+export interface ImageLayout {
+  work: string;
+  app: string;
+  dataDir: string;
+  /** The image's files before Berth started (excluding node_modules and the writable mounts). */
+  filesBeforeStart: string[];
+}
+
+/** Lays out exactly what the Dockerfile's runtime stage copies, from this checkout's builds. */
+export async function layOutImage(): Promise<ImageLayout> {
   ensureNextBuild();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "berth-image-"));
   const app = path.join(work, "app");
@@ -141,8 +145,26 @@ export async function startImageEntrypoint(options: { startTimeoutMs?: number; r
   for (const writable of WRITABLE_IN_APP) fs.mkdirSync(path.join(app, writable), { recursive: true });
   const dataDir = path.join(work, "data");
   for (const dir of [dataDir, path.join(work, "tmp")]) fs.mkdirSync(dir);
-  const filesBeforeStart = listFiles(app, ["node_modules", ...WRITABLE_IN_APP]);
-  return launch(work, filesBeforeStart, options.startTimeoutMs);
+  return { work, app, dataDir, filesBeforeStart: listFiles(app, ["node_modules", ...WRITABLE_IN_APP]) };
+}
+
+/**
+ * Assembles the image's files and starts Berth; resolves once it printed its URL and token.
+ * With `restartOf`, starts Berth again on that run's files and data directory (the pod
+ * restarting on its volume): the token is printed only at first start, so it is carried over.
+ */
+export async function startImageEntrypoint(options: { startTimeoutMs?: number; restartOf?: RunningImage } = {}): Promise<RunningImage> {
+  if (options.restartOf) return launch(options.restartOf.work, options.restartOf.filesBeforeStart, options.startTimeoutMs, options.restartOf.adminToken);
+  const layout = await layOutImage();
+  return launch(layout.work, layout.filesBeforeStart, options.startTimeoutMs);
+}
+
+/** The runtime stage's `CMD ["node", …]` arguments after `node`: what the container runs. */
+export function imageCommandArgs(): string[] {
+  const cmd = /^CMD (\[.*\])$/m.exec(runtimeStage())?.[1];
+  const argv = cmd ? (JSON.parse(cmd) as string[]) : [];
+  if (argv[0] !== "node") throw new Error(`deploy/Dockerfile's runtime stage must start Berth with CMD ["node", …], not ${cmd}`);
+  return argv.slice(1);
 }
 
 /**
@@ -169,7 +191,7 @@ export function imageEnv(work: string): NodeJS.ProcessEnv {
 async function launch(work: string, filesBeforeStart: string[], startTimeoutMs = 45_000, knownToken?: string): Promise<RunningImage> {
   const app = path.join(work, "app");
   const dataDir = path.join(work, "data");
-  const child = spawn(process.execPath, ["dist/server.mjs"], {
+  const child = spawn(process.execPath, imageCommandArgs(), {
     cwd: app,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...imageEnv(work), BERTH_LOG_REQUESTS: "0" },
