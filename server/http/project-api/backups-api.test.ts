@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as projects from "@/app/api/projects/route";
 import * as apps from "@/app/api/projects/[project]/apps/route";
@@ -21,7 +24,10 @@ import { readBackups } from "@/server/engine/backups/read-backups";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import type { RouteHandler } from "@/server/http/with-auth";
 import { callRoute, routeRequest } from "@/server/http/testing/route-request";
+import { clusterKubeConfig, setCluster } from "@/server/kube/cluster";
+import { deleteObject } from "@/server/kube/delete-object";
 import { openExecStream } from "@/server/kube/exec-stream";
+import { clusterRoleRules } from "@/server/sim/http/rbac";
 import { listObjects } from "@/server/kube/list-managed";
 import { resourceKindNamed } from "@/server/kube/kind-registry";
 import { readObject } from "@/server/kube/read-object";
@@ -261,4 +267,30 @@ describe("backups over REST", () => {
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ target: { kind: "database", name: "pg" }, schedule: { schedule: "@daily", timeZone: "Europe/Berlin", keep: 7, isDeployed: true }, consistency: null });
   }, 60_000);
+
+  it("Berth's ClusterRole (deploy/berth.yaml) lets its service account schedule, run, list and download backups", async () => {
+    const token = fx.cluster.sim.issueToken("system:serviceaccount:berth:berth", clusterRoleRules(fs.readFileSync("deploy/berth.yaml", "utf8"), "berth"));
+    const file = path.join(fx.cluster.dir, "berth-backups-sa.kubeconfig");
+    await fx.cluster.sim.writeKubeconfig(file, { token });
+    const asServiceAccount = new KubeConfig();
+    asServiceAccount.loadFromFile(file);
+    const admin = clusterKubeConfig();
+    // The reader pod goes, so the service account must make a new one for the download.
+    const reader = { apiVersion: "v1", kind: "Pod", namespace: "shop", name: "berth-backups-reader" };
+    await deleteObject(fx.cluster.kubeConfig, reader);
+    while (await readObject(fx.cluster.kubeConfig, reader)) await new Promise((r) => setTimeout(r, 100));
+    setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: asServiceAccount, isSimulated: true });
+    try {
+      expect((await call(volumeSchedule.PUT, `${BASE}/schedule`, { method: "PUT", params: VOLUME, body: { schedule: "0 4 * * *", keep: 2 } })).status).toBe(200);
+      const before = succeededRuns((await call(volumeBackups.GET, BASE, { params: VOLUME })).body);
+      expect((await call(volumeRun.POST, `${BASE}/run`, { method: "POST", params: VOLUME })).status).toBe(201);
+      const view = await waitForView(volumeBackups.GET, BASE, VOLUME, (v) => succeededRuns(v) > before || v.runs.length >= 3);
+      const name = view.backups[0].file;
+      const download = await call(volumeFile.GET, `${BASE}/${name}`, { params: { ...VOLUME, file: name } });
+      expect(download.status).toBe(200);
+      expect(gunzipSync(download.body as Buffer).toString("latin1")).toContain("hello\n");
+    } finally {
+      setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: admin, isSimulated: true });
+    }
+  }, 90_000);
 });
