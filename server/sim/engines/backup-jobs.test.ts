@@ -84,49 +84,36 @@ function postgres(store: SimStore, create: ReturnType<typeof cluster>["create"],
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 
-/** A backup Job exactly as the contract describes its pod. */
-function backupJob(create: ReturnType<typeof cluster>["create"], name: string, target: { name: string; ext: string; dir: string; keep: number; dump: Obj }, extraVolumes: Obj[] = []) {
+/** A run-once Job (backoffLimit 0, restartPolicy Never) with the backup volume and `extraVolumes`. */
+function job(create: ReturnType<typeof cluster>["create"], name: string, extraVolumes: Obj[], containers: Obj) {
   return create(R.jobs, {
     apiVersion: "batch/v1",
     kind: "Job",
     metadata: { name, namespace: "default" },
-    spec: {
-      backoffLimit: 0,
-      template: {
-        spec: {
-          restartPolicy: "Never",
-          volumes: [{ name: "backups", persistentVolumeClaim: { claimName: "berth-backups" } }, ...extraVolumes],
-          initContainers: [{ name: "dump", ...target.dump, volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: target.dir }, ...(target.dump.volumeMounts ?? [])] }],
-          containers: [{
-            name: "finish",
-            image: "busybox:1.36",
-            command: ["sh", "-c", FINISH],
-            env: [BERTH_RUN, { name: "NAME", value: target.name }, { name: "EXT", value: target.ext }, { name: "PRUNE_FROM", value: String(target.keep + 1) }],
-            terminationMessagePath: "/dev/termination-log",
-            terminationMessagePolicy: "File",
-            volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: target.dir }],
-          }],
-        },
-      },
-    },
+    spec: { backoffLimit: 0, template: { spec: { restartPolicy: "Never", volumes: [{ name: "backups", persistentVolumeClaim: { claimName: "berth-backups" } }, ...extraVolumes], ...containers } } },
   });
 }
 
+/** A backup Job exactly as the contract describes its pod. */
+function backupJob(create: ReturnType<typeof cluster>["create"], name: string, target: { name: string; ext: string; dir: string; keep: number; dump: Obj }, extraVolumes: Obj[] = []) {
+  return job(create, name, extraVolumes, {
+    initContainers: [{ name: "dump", ...target.dump, volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: target.dir }, ...(target.dump.volumeMounts ?? [])] }],
+    containers: [{
+      name: "finish",
+      image: "busybox:1.36",
+      command: ["sh", "-c", FINISH],
+      env: [BERTH_RUN, { name: "NAME", value: target.name }, { name: "EXT", value: target.ext }, { name: "PRUNE_FROM", value: String(target.keep + 1) }],
+      terminationMessagePath: "/dev/termination-log",
+      terminationMessagePolicy: "File",
+      volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: target.dir }],
+    }],
+  });
+}
+
+/** A restore Job: the target's backup directory read-only at /backups, FILE the file to restore. */
 function restoreJob(create: ReturnType<typeof cluster>["create"], name: string, dir: string, file: string, container: Obj, extraVolumes: Obj[] = []) {
-  return create(R.jobs, {
-    apiVersion: "batch/v1",
-    kind: "Job",
-    metadata: { name, namespace: "default" },
-    spec: {
-      backoffLimit: 0,
-      template: {
-        spec: {
-          restartPolicy: "Never",
-          volumes: [{ name: "backups", persistentVolumeClaim: { claimName: "berth-backups" } }, ...extraVolumes],
-          containers: [{ name: "restore", ...container, env: [{ name: "FILE", value: file }, ...(container.env ?? [])], volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: dir, readOnly: true }, ...(container.volumeMounts ?? [])] }],
-        },
-      },
-    },
+  return job(create, name, extraVolumes, {
+    containers: [{ name: "restore", ...container, env: [{ name: "FILE", value: file }, ...(container.env ?? [])], volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: dir, readOnly: true }, ...(container.volumeMounts ?? [])] }],
   });
 }
 
