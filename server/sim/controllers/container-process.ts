@@ -11,6 +11,7 @@ import type { KubeObject, SimStore } from "@/server/sim/contract";
 import { containerArgv, containerEnv } from "@/server/sim/controllers/container-env";
 import { hasBash } from "@/server/sim/controllers/image-behaviour";
 import { isEngineServer } from "@/server/sim/controllers/image-binaries";
+import { startEngineServer } from "@/server/sim/engines/server-start";
 import { containerFs } from "@/server/sim/fs/pod-mounts";
 import { commandNames, knownProgram } from "@/server/sim/shell/shell";
 import { imagePrograms, runArgv } from "@/server/sim/streams/exec-commands";
@@ -50,7 +51,10 @@ export function runContainerProcess(store: SimStore, pod: KubeObject, container:
   const argv = containerArgv(container, env);
   const image = String(container.image ?? "");
   const fs = containerFs(store, pod, container, true);
-  if (!isRunnable(argv, image)) return undefined;
+  if (!isRunnable(argv, image)) {
+    startEngineServer(store, pod, container);
+    return undefined;
+  }
   const r = runArgv(argv, { env, cwd: String(container.workingDir ?? "/"), hostname: pod.metadata.name, shell: argv[0].endsWith("bash") ? "bash" : "sh", hasBash: hasBash(image), size: undefined, image, fs, store, namespace: pod.metadata.namespace });
   const output = Buffer.concat((r.chunks ?? []).map((c) => c.data));
   let byStore = outputs.get(store);
