@@ -16,6 +16,7 @@ import * as volumeRestore from "@/app/api/projects/[project]/apps/[app]/volumes/
 import * as dbBackups from "@/app/api/projects/[project]/databases/[database]/backups/route";
 import * as dbSchedule from "@/app/api/projects/[project]/databases/[database]/backups/schedule/route";
 import * as dbRun from "@/app/api/projects/[project]/databases/[database]/backups/run/route";
+import * as dbFile from "@/app/api/projects/[project]/databases/[database]/backups/[file]/route";
 import * as dbRestore from "@/app/api/projects/[project]/databases/[database]/backups/[file]/restore/route";
 import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
@@ -94,18 +95,34 @@ async function waitForView(handler: RouteHandler, path: string, params: Record<s
   throw new Error(`backups of ${path} never matched; last: ${JSON.stringify(last?.body)}`);
 }
 
-/** Runs `sh -c script` in the app's pod through the Kubernetes exec API (the app writing its data). */
-async function execInApp(script: string): Promise<void> {
-  const pods = await listObjects(fx.cluster.kubeConfig, resourceKindNamed("Pod"), { namespace: "shop", labelSelector: "berth.dev/app=web" });
-  const pod = pods.items.find((p) => (p as { status?: { phase?: string } }).status?.phase === "Running")!;
+/** Runs `sh -c script` in a pod through the Kubernetes exec API (the app or database writing its data); its stdout. */
+async function execIn(pod: string, container: string, script: string): Promise<string> {
+  let out = "";
   await new Promise<void>((resolve, reject) => {
-    void openExecStream(fx.cluster.kubeConfig, { namespace: "shop", pod: pod.metadata.name, container: "web", command: ["sh", "-c", script], tty: false, stdin: false }, {
-      onStdout: () => {},
+    void openExecStream(fx.cluster.kubeConfig, { namespace: "shop", pod, container, command: ["sh", "-c", script], tty: false, stdin: false }, {
+      onStdout: (d) => (out += d.toString("utf8")),
       onStderr: () => {},
       onOutcome: (o) => (o.code === 0 ? resolve() : reject(new Error(o.message))),
       onClose: () => resolve(),
     }).catch(reject);
   });
+  return out;
+}
+
+async function waitForRunning(pod: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const live = (await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Pod", namespace: "shop", name: pod })) as { status?: { containerStatuses?: Array<{ ready?: boolean }> } } | undefined;
+    if (live?.status?.containerStatuses?.every((c) => c.ready)) return;
+    if (Date.now() > deadline) throw new Error(`${pod} never became ready: ${JSON.stringify(live?.status)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function execInApp(script: string): Promise<void> {
+  const pods = await listObjects(fx.cluster.kubeConfig, resourceKindNamed("Pod"), { namespace: "shop", labelSelector: "berth.dev/app=web" });
+  const pod = pods.items.find((p) => (p as { status?: { phase?: string } }).status?.phase === "Running")!;
+  await execIn(pod.metadata.name, "web", script);
 }
 
 const succeededRuns = (view: { runs: Array<{ outcome: string }> }) => view.runs.filter((r) => r.outcome === "succeeded").length;
@@ -211,7 +228,9 @@ describe("backups over REST", () => {
     expect(await getDb().auditEvent.count()).toBe(before);
   });
 
-  it("explains a failed database backup in a sentence: which tool, its exit code, its last log line", async () => {
+  it("backs up a database, and a restore brings its old data back", async () => {
+    await waitForRunning("pg-0");
+    await execIn("pg-0", "postgresql", 'mkdir -p "$PGDATA" && echo "1 alice" > "$PGDATA/row"');
     const started = await call(dbRun.POST, `${DB_BASE}/run`, { method: "POST", params: PG });
     expect(started.status).toBe(201);
     expect(started.body.run.name).toMatch(/^pg-backup-run-[a-z0-9]{5}$/);
@@ -221,13 +240,37 @@ describe("backups over REST", () => {
       "pg_dump", "--format=custom", "--host=pg", "--username=$(PGUSER)", "--dbname=$(PGDATABASE)", "--file=/backups/$(BERTH_RUN).partial",
     ]);
     const view = await waitForView(dbBackups.GET, DB_BASE, PG, (v) => v.runs[0]?.outcome !== "running");
-    if (view.runs[0].outcome === "failed") {
-      expect(view.runs[0].message).toMatch(/^The backup failed\. pg_dump exited with code \d+\. Its last log line: ".+"\.$/);
-    } else {
-      expect(view.backups[0].file).toMatch(/^pg-\d{8}T\d{6}Z\.dump$/);
-    }
+    expect(view.runs[0]).toMatchObject({ outcome: "succeeded", trigger: "manual", message: null });
     expect(view.schedule).toBeNull();
-  }, 60_000);
+    const [backup] = view.backups;
+    expect(backup).toMatchObject({ file: expect.stringMatching(/^pg-\d{8}T\d{6}Z\.dump$/), sizeBytes: expect.any(Number) });
+    const download = await call(dbFile.GET, `${DB_BASE}/${backup.file}`, { params: { ...PG, file: backup.file } });
+    expect((download.body as Buffer).subarray(0, 5).toString("latin1")).toBe("PGDMP");
+
+    await execIn("pg-0", "postgresql", 'echo "1 bob" > "$PGDATA/row"');
+    const restore = await call(dbRestore.POST, `${DB_BASE}/${backup.file}/restore`, { method: "POST", params: { ...PG, file: backup.file }, body: { confirm: "pg" } });
+    expect(restore.status).toBe(202);
+    expect(restore.body.restore).toMatchObject({ name: expect.stringMatching(/^pg-restore-[a-z0-9]{5}$/), file: backup.file, outcome: "running" });
+    const job = (await readObject(fx.cluster.kubeConfig, { apiVersion: "batch/v1", kind: "Job", namespace: "shop", name: restore.body.restore.name })) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(job.spec.template.spec.containers[0].command).toEqual(["pg_restore", "--clean", "--if-exists", "--no-owner", "--host=pg", "--username=$(PGUSER)", "--dbname=$(PGDATABASE)", "/backups/$(FILE)"]);
+    const restored = await waitForView(dbBackups.GET, DB_BASE, PG, (v) => v.restores[0]?.outcome !== "running");
+    expect(restored.restores[0]).toMatchObject({ outcome: "succeeded", file: backup.file, message: null });
+    expect(await execIn("pg-0", "postgresql", 'cat "$PGDATA/row"')).toBe("1 alice\n");
+    expect(await getDb().auditEvent.findFirst({ where: { action: "backup.restore" } })).toMatchObject({ target: "shop/pg" });
+  }, 90_000);
+
+  it("explains a failed database backup in a sentence: which tool, its exit code, its last log line", async () => {
+    await call(databases.POST, "/api/projects/shop/databases?wait=true", { method: "POST", params: { project: "shop" }, body: { name: "old", engine: "postgresql" } });
+    await deleteObject(fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "StatefulSet", namespace: "shop", name: "old" });
+    while (await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Pod", namespace: "shop", name: "old-0" })) await new Promise((r) => setTimeout(r, 100));
+    const params = { project: "shop", database: "old" };
+    expect((await call(dbRun.POST, "/api/projects/shop/databases/old/backups/run", { method: "POST", params })).status).toBe(201);
+    const view = await waitForView(dbBackups.GET, "/api/projects/shop/databases/old/backups", params, (v) => v.runs[0]?.outcome !== "running");
+    expect(view.runs[0].outcome).toBe("failed");
+    // libpq's last line: the refusal, or its hint after it ("Is the server running on that host …").
+    expect(view.runs[0].message).toMatch(/^The backup failed\. pg_dump exited with code 1\. Its last log line: "(pg_dump: error: connection to server at "old" .*Connection refused|Is the server running on that host.*)"\.$/);
+    expect(view.backups).toEqual([]);
+  }, 90_000);
 
   it("refuses a database restore of a file it did not list", async () => {
     const file = "pg-20200101T000000Z.dump";
