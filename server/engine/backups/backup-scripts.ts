@@ -27,11 +27,11 @@ export const RESTORE_VOLUME_SCRIPT = `set -eu; cd /volume; rm -rf -- * .[!.]* ; 
  * `--appendonly yes`, and with AOF on the server loads only its AOF at start — a `dump.rdb`
  * beside it is ignored, even when no AOF exists (redis/redis#12484, #12098). Since 7.0 an AOF is
  * a directory whose manifest may name an RDB file as its base, so the backup becomes that base;
- * the server opens a fresh incremental file on top. Owned by uid 999, the server's user.
+ * the server opens a fresh incremental file on top. The files are root's: the images'
+ * entrypoints chown /data to their server's user before dropping to it.
  */
 export const RESTORE_RDB_SCRIPT = `set -eu
 rm -rf -- /volume/appendonlydir /volume/dump.rdb
 mkdir /volume/appendonlydir
 cp -- "/backups/$FILE" /volume/appendonlydir/appendonly.aof.1.base.rdb
-echo "file appendonly.aof.1.base.rdb seq 1 type b" > /volume/appendonlydir/appendonly.aof.manifest
-chown -R 999:999 /volume`;
+echo "file appendonly.aof.1.base.rdb seq 1 type b" > /volume/appendonlydir/appendonly.aof.manifest`;
