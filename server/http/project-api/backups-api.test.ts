@@ -22,6 +22,7 @@ import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
 import { FINISH_SCRIPT, RESTORE_VOLUME_SCRIPT } from "@/server/engine/backups/backup-scripts";
 import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
+import { readBackupWarnings, withBackupWarnings } from "@/server/engine/backups/backup-board";
 import { readBackups } from "@/server/engine/backups/read-backups";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import type { RouteHandler } from "@/server/http/with-auth";
@@ -353,9 +354,10 @@ describe("backups over REST", () => {
     expect(overdue.warning).toMatch(/^The last successful backup is 2 days old, though the schedule runs every 1 day/);
 
     const board = await call(statusBoard.GET, "/api/status");
-    const web = board.body.apps.find((a: { app: string }) => a.app === "web");
-    expect(web).toHaveProperty("backupWarning");
+    expect(board.body.apps.find((a: { app: string }) => a.app === "web")).toMatchObject({ backupWarning: null });
     expect(board.body.databases.find((d: { database: string }) => d.database === "pg")).toMatchObject({ backupWarning: null });
+    const overdueBoard = withBackupWarnings(board.body, await readBackupWarnings(later));
+    expect(overdueBoard.apps.find((a) => a.app === "web")!.backupWarning).toMatch(/^Volume "data": The last successful backup is 2 days old/);
   }, 60_000);
 
   it("removes a schedule and keeps the files, still listed", async () => {
