@@ -10,7 +10,7 @@
 import type { KubeObject, SimStore } from "@/server/sim/contract";
 import { containerArgv, containerEnv } from "@/server/sim/controllers/container-env";
 import { hasBash } from "@/server/sim/controllers/image-behaviour";
-import { isEngineServer } from "@/server/sim/controllers/image-binaries";
+import { hasEngineBinary, isEngineProgram, isEngineServer } from "@/server/sim/controllers/image-binaries";
 import { startEngineServer } from "@/server/sim/engines/server-start";
 import { containerFs } from "@/server/sim/fs/pod-mounts";
 import { commandNames, knownProgram } from "@/server/sim/shell/shell";
@@ -22,6 +22,10 @@ export interface ProcessRun {
   code: number;
   /** stdout and stderr as the log merges them, in the order written. */
   output: Buffer;
+  /** What its `sleep`s add up to (Infinity for `sleep infinity`): the process ends that much later. */
+  sleptSeconds: number;
+  /** The runtime could not start it (exit code 128, reason StartError): containerd's message. */
+  startError?: string;
 }
 
 const SHELLS = new Set(["sh", "/bin/sh", "bash", "/bin/bash", "ash", "/bin/ash"]);
@@ -38,6 +42,17 @@ export function isRunnable(argv: string[], image: string): boolean {
   return known(argv[0]);
 }
 
+/**
+ * containerd's refusal when argv[0] is a database tool the image does not ship (`pg_dump` in
+ * busybox, `mysqldump` in mariadb:11): the one missing program the sim can be sure of, since it
+ * knows those images' programs; an app image's own binaries are unknown to it, so it runs them.
+ */
+function missingEngineProgram(argv: string[], image: string): string | undefined {
+  const program = argv[0];
+  if (!program || !isEngineProgram(program) || hasEngineBinary(image, program) || isEngineServer(image, program)) return undefined;
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown`;
+}
+
 const outputs = new WeakMap<SimStore, Map<string, Buffer>>();
 
 /** What the container instance `containerID` printed, when the sim ran its process. */
@@ -51,6 +66,8 @@ export function runContainerProcess(store: SimStore, pod: KubeObject, container:
   const argv = containerArgv(container, env);
   const image = String(container.image ?? "");
   const fs = containerFs(store, pod, container, true);
+  const missing = missingEngineProgram(argv, image);
+  if (missing) return { code: 128, output: Buffer.alloc(0), sleptSeconds: 0, startError: missing };
   if (!isRunnable(argv, image)) {
     startEngineServer(store, pod, container);
     return undefined;
@@ -60,7 +77,7 @@ export function runContainerProcess(store: SimStore, pod: KubeObject, container:
   let byStore = outputs.get(store);
   if (!byStore) outputs.set(store, (byStore = new Map()));
   byStore.set(containerID, output);
-  return { code: r.exit ?? r.code, output };
+  return { code: r.exit ?? r.code, output, sleptSeconds: r.sleptSeconds ?? 0 };
 }
 
 /** The kubelet's cap on a termination message file (pkg/kubelet/kuberuntime: maxContainerTerminationMessageLength). */
