@@ -106,6 +106,16 @@ describe("the simulated shell", () => {
   });
 });
 
+describe("grep", () => {
+  it("filters lines with -v -i -c -n -q and BRE groups, exiting 0 on a match, 1 on none, 2 on a missing file", () => {
+    const { sh } = container();
+    sh("printf 'alpha\\nBeta\\ngamma\\n' > /data/words");
+    expect(sh("grep -i beta /data/words; grep -c a /data/words; grep -n 'a\\(m\\)' /data/words; grep -v m /data/words").stdout).toBe("Beta\n3\n3:gamma\nalpha\nBeta\n");
+    expect(sh("grep -q zeta /data/words; echo $?; grep -q alpha /data/words && echo found; cat /data/words | grep -E '^(al|ga)' | wc -l").stdout).toBe("1\nfound\n2\n");
+    expect(sh("grep x /data/none")).toMatchObject({ stderr: "grep: /data/none: No such file or directory\n", code: 2 });
+  });
+});
+
 describe("the simulated shell's compound commands", () => {
   it("runs if / elif / else, for over words and globs, while and until, with break and continue", () => {
     const { sh } = container();
