@@ -5,7 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,6 +65,20 @@ describe("volume files through kubectl exec", () => {
     await running("box-2");
     const again = await kubectl(["exec", "box-2", "--", "cat", "--", "/data/blob.bin"]);
     expect(again.stdout.equals(blob)).toBe(true);
+  });
+
+  it("copies files in and out with kubectl cp, whose tar streams the sim's tar writes and reads", async () => {
+    await running("box-2");
+    const local = join(dir, "notes.txt");
+    writeFileSync(local, "first line\nsecond line\n");
+    const up = await kubectl(["cp", local, "box-2:/data/notes.txt"]);
+    expect(up).toMatchObject({ code: 0, stderr: "" });
+    expect((await kubectl(["exec", "box-2", "--", "cat", "/data/notes.txt"])).stdout.toString()).toBe("first line\nsecond line\n");
+    const back = join(dir, "back.txt");
+    const down = await kubectl(["cp", "box-2:/data/notes.txt", back]);
+    expect(down.stderr).toBe("");
+    expect(down.code).toBe(0);
+    expect(readFileSync(back, "utf8")).toBe("first line\nsecond line\n");
   });
 
   it("exits with the program's code and its busybox words for a file that is not there", async () => {

@@ -3,8 +3,9 @@
  * `&` or newlines, `&&` / `||`, pipelines with `|` and `!`, simple commands with their
  * redirections (`>`, `>>`, `<`, `N>&M`, `2>/dev/null`), and words made of literal, single-,
  * double-quoted and backslash-escaped text, `$NAME` / `${NAME}` / `${NAME:-word}` / `$?`
- * parameters and `$(…)` / `` `…` `` command substitutions. Compound commands (if, for, while,
- * case, functions, subshells) are not parsed: their keywords run as commands and are not found.
+ * parameters and `$(…)` / `` `…` `` command substitutions; the compound commands `if … then …
+ * elif … else … fi`, `for NAME [in WORDS]; do … done`, `while` / `until … do … done`, `{ …; }`
+ * and `( … )`. Not parsed: `case`, functions, here-documents, arithmetic.
  * https://pubs.opengroup.org/onlinepubs/9699919799/utilities/V3_chap02.html
  */
 
@@ -22,13 +23,21 @@ export interface Redirect {
 }
 
 export interface SimpleCommand {
+  t: "simple";
   words: Word[];
   redirects: Redirect[];
 }
 
+export type Command =
+  | SimpleCommand
+  | { t: "if"; clauses: Array<{ cond: Script; body: Script }>; otherwise?: Script; redirects: Redirect[] }
+  | { t: "for"; name: string; words?: Word[]; body: Script; redirects: Redirect[] }
+  | { t: "while"; until: boolean; cond: Script; body: Script; redirects: Redirect[] }
+  | { t: "group"; subshell: boolean; body: Script; redirects: Redirect[] };
+
 export interface Pipeline {
   negate: boolean;
-  commands: SimpleCommand[];
+  commands: Command[];
 }
 
 export interface AndOr {
@@ -200,50 +209,139 @@ export function parseScript(src: string): Script {
     throw new ShellSyntaxError(`Syntax error: ${t ? `"${t.k === "op" ? t.op : "word"}" unexpected` : "end of file unexpected"}`);
   };
 
+  const keywordAt = (i: number): string | undefined => {
+    const t = tokens[i];
+    return t?.k === "word" ? literalKeyword(t.word) : undefined;
+  };
+  const expectWord = (word: string) => {
+    if (keywordAt(pos) !== word) unexpected();
+    pos++;
+  };
+  const redirects = (): Redirect[] => {
+    const out: Redirect[] = [];
+    for (let t = tokens[pos]; t?.k === "redir"; t = tokens[pos]) {
+      const target = tokens[pos + 1];
+      if (target?.k !== "word") { pos++; unexpected(); }
+      out.push({ fd: t.fd ?? (t.op === "<" || t.op === "<&" ? 0 : 1), op: t.op, target: (target as { word: Word }).word });
+      pos += 2;
+    }
+    return out;
+  };
+
   const simple = (): SimpleCommand => {
-    const cmd: SimpleCommand = { words: [], redirects: [] };
+    const cmd: SimpleCommand = { t: "simple", words: [], redirects: [] };
     for (;;) {
       const t = tokens[pos];
       if (t?.k === "word") { cmd.words.push(t.word); pos++; continue; }
-      if (t?.k === "redir") {
-        const target = tokens[pos + 1];
-        if (target?.k !== "word") { pos++; unexpected(); }
-        cmd.redirects.push({ fd: t.fd ?? (t.op === "<" || t.op === "<&" ? 0 : 1), op: t.op, target: (target as { word: Word }).word });
-        pos += 2;
-        continue;
-      }
+      if (t?.k === "redir") { cmd.redirects.push(...redirects()); continue; }
       break;
     }
     if (cmd.words.length === 0 && cmd.redirects.length === 0) unexpected();
     return cmd;
   };
 
+  const command = (): Command => {
+    const kw = keywordAt(pos);
+    if (kw === "if") {
+      pos++;
+      const clauses: Array<{ cond: Script; body: Script }> = [];
+      let otherwise: Script | undefined;
+      for (;;) {
+        const cond = list(["then"]);
+        expectWord("then");
+        clauses.push({ cond, body: list(["elif", "else", "fi"]) });
+        const next = keywordAt(pos);
+        pos++;
+        if (next === "elif") continue;
+        if (next === "else") { otherwise = list(["fi"]); expectWord("fi"); }
+        else if (next !== "fi") { pos--; unexpected(); }
+        break;
+      }
+      return { t: "if", clauses, otherwise, redirects: redirects() };
+    }
+    if (kw === "for") {
+      pos++;
+      const nameTok = tokens[pos];
+      const name = nameTok?.k === "word" ? literalOf(nameTok.word) : undefined;
+      if (!name || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) unexpected();
+      pos++;
+      skipNewlines();
+      let words: Word[] | undefined;
+      if (keywordAt(pos) === "in") {
+        pos++;
+        words = [];
+        while (tokens[pos]?.k === "word") words.push((tokens[pos++] as { word: Word }).word);
+      }
+      while (peekOp() === ";" || peekOp() === "\n") pos++;
+      expectWord("do");
+      const body = list(["done"]);
+      expectWord("done");
+      return { t: "for", name: name!, words, body, redirects: redirects() };
+    }
+    if (kw === "while" || kw === "until") {
+      pos++;
+      const cond = list(["do"]);
+      expectWord("do");
+      const body = list(["done"]);
+      expectWord("done");
+      return { t: "while", until: kw === "until", cond, body, redirects: redirects() };
+    }
+    if (kw === "{") {
+      pos++;
+      const body = list(["}"]);
+      expectWord("}");
+      return { t: "group", subshell: false, body, redirects: redirects() };
+    }
+    if (peekOp() === "(") {
+      pos++;
+      const body = list([")"]);
+      if (peekOp() !== ")") unexpected();
+      pos++;
+      return { t: "group", subshell: true, body, redirects: redirects() };
+    }
+    return simple();
+  };
+
   const pipeline = (): Pipeline => {
     let negate = false;
-    const first = tokens[pos];
-    if (first?.k === "word" && first.word.length === 1 && first.word[0].t === "lit" && !first.word[0].quoted && first.word[0].s === "!") { negate = true; pos++; }
-    const commands = [simple()];
-    while (peekOp() === "|") { pos++; skipNewlines(); commands.push(simple()); }
+    if (keywordAt(pos) === "!") { negate = true; pos++; }
+    const commands = [command()];
+    while (peekOp() === "|") { pos++; skipNewlines(); commands.push(command()); }
     return { negate, commands };
   };
 
-  const script: Script = [];
-  skipNewlines();
-  while (pos < tokens.length) {
-    const andOr: AndOr = { pipelines: [pipeline()], ops: [] };
-    for (let op = peekOp(); op === "&&" || op === "||"; op = peekOp()) {
-      pos++;
-      skipNewlines();
-      andOr.ops.push(op);
-      andOr.pipelines.push(pipeline());
-    }
-    script.push(andOr);
-    const sep = peekOp();
-    if (sep === ";" || sep === "\n" || sep === "&") pos++;
-    else if (pos < tokens.length) unexpected();
+  /** And-or lists up to (not including) one of the `stop` keywords or `)`; at the top level, the end. */
+  function list(stop: string[]): Script {
+    const script: Script = [];
+    const atStop = () => (stop.includes(")") && peekOp() === ")") || stop.includes(keywordAt(pos) ?? "\0");
     while (peekOp() === ";" || peekOp() === "\n") pos++;
+    while (pos < tokens.length && !atStop()) {
+      const andOr: AndOr = { pipelines: [pipeline()], ops: [] };
+      for (let op = peekOp(); op === "&&" || op === "||"; op = peekOp()) {
+        pos++;
+        skipNewlines();
+        andOr.ops.push(op);
+        andOr.pipelines.push(pipeline());
+      }
+      script.push(andOr);
+      const sep = peekOp();
+      if (sep === ";" || sep === "\n" || sep === "&") pos++;
+      else if (pos < tokens.length && !atStop()) unexpected();
+      while (peekOp() === ";" || peekOp() === "\n") pos++;
+    }
+    if (stop.length > 0 && pos >= tokens.length) unexpected();
+    return script;
   }
-  return script;
+
+  return list([]);
+}
+
+const KEYWORDS = new Set(["if", "then", "elif", "else", "fi", "for", "in", "do", "done", "while", "until", "{", "}", "!"]);
+
+/** A reserved word, when the word is one written plainly (a quoted `"if"` is an ordinary word). */
+function literalKeyword(word: Word): string | undefined {
+  const text = word.length === 1 && word[0].t === "lit" && !word[0].quoted ? word[0].s : undefined;
+  return text !== undefined && KEYWORDS.has(text) ? text : undefined;
 }
 
 /** The literal text of a word when it has no expansions (for command names and assignments). */

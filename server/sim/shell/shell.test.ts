@@ -105,3 +105,35 @@ describe("the simulated shell", () => {
     expect(run("sh", "-c", 'echo "$0 $1"', "zero", "one").stdout).toBe("zero one\n");
   });
 });
+
+describe("grep", () => {
+  it("filters lines with -v -i -c -n -q and BRE groups, exiting 0 on a match, 1 on none, 2 on a missing file", () => {
+    const { sh } = container();
+    sh("printf 'alpha\\nBeta\\ngamma\\n' > /data/words");
+    expect(sh("grep -i beta /data/words; grep -c a /data/words; grep -n 'a\\(m\\)' /data/words; grep -v m /data/words").stdout).toBe("Beta\n3\n3:gamma\nalpha\nBeta\n");
+    expect(sh("grep -q zeta /data/words; echo $?; grep -q alpha /data/words && echo found; cat /data/words | grep -E '^(al|ga)' | wc -l").stdout).toBe("1\nfound\n2\n");
+    expect(sh("grep x /data/none")).toMatchObject({ stderr: "grep: /data/none: No such file or directory\n", code: 2 });
+  });
+});
+
+describe("the simulated shell's compound commands", () => {
+  it("runs if / elif / else, for over words and globs, while and until, with break and continue", () => {
+    const { sh } = container();
+    sh("cd /data && touch a.dump b.dump");
+    expect(sh('x=2; if [ "$x" = 1 ]; then echo one; elif [ "$x" = 2 ]; then echo two; else echo other; fi').stdout).toBe("two\n");
+    expect(sh("cd /data; for f in *.dump; do echo \"got $f\"; done").stdout).toBe("got a.dump\ngot b.dump\n");
+    expect(sh("for i in 1 2 3 4; do if [ $i = 2 ]; then continue; fi; if [ $i = 4 ]; then break; fi; echo $i; done").stdout).toBe("1\n3\n");
+    expect(sh("n=0; while [ ! -f /data/stop ]; do n=x$n; if [ $n = xxx0 ]; then touch /data/stop; fi; done; echo $n").stdout).toBe("xxx0\n");
+    expect(sh("until true; do echo never; done; echo after").stdout).toBe("after\n");
+    expect(sh("{ echo a; echo b; } > /data/ab; (cd /tmp; exit 3); echo $? $(pwd); cat /data/ab").stdout).toBe("3 /\na\nb\n");
+  });
+
+  it("does not stop under set -e for a failing condition, but does for a failing body", () => {
+    const { sh } = container();
+    expect(sh("set -e; if false; then echo no; fi; while false; do :; done; echo alive; for x in 1; do false; done; echo dead")).toMatchObject({ stdout: "alive\n", code: 1 });
+  });
+
+  it("says where a compound command is left open", () => {
+    expect(container().sh("if true; then echo x")).toMatchObject({ code: 2, stderr: expect.stringMatching(/^sh: syntax error: end of file unexpected/) });
+  });
+});

@@ -10,7 +10,7 @@ import { FsError } from "@/server/sim/fs/volume-fs";
 import type { ContainerFs } from "@/server/sim/fs/container-fs";
 import { normalisePath } from "@/server/sim/fs/container-fs";
 import { expandWord, type Expander } from "@/server/sim/shell/expand";
-import { literalOf, parseScript, ShellSyntaxError, type Redirect, type Script, type SimpleCommand, type Word } from "@/server/sim/shell/parse";
+import { literalOf, parseScript, ShellSyntaxError, type Command, type Redirect, type Script, type SimpleCommand, type Word } from "@/server/sim/shell/parse";
 import { OutputChunks, type Fd, type Host, type Program, type Userland, type Write } from "@/server/sim/shell/process";
 import { PROGRAMS, programName } from "@/server/sim/shell/programs/programs";
 
@@ -33,9 +33,17 @@ class ExitSignal {
   constructor(readonly code: number) {}
 }
 
+/** `break N` / `continue N` leaving N enclosing loops. */
+class LoopSignal {
+  constructor(readonly kind: "break" | "continue", public levels: number) {}
+}
+
+/** A loop the sim cut short: a `while true` server loop would never end, so it stands for "keeps running". */
+const MAX_LOOP_ROUNDS = 1000;
+
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
-const BUILTINS = new Set(["cd", "exit", "set", "export", "unset", "exec", ":", "shift", "readonly", "return"]);
+const BUILTINS = new Set(["cd", "exit", "set", "export", "unset", "exec", ":", "shift", "readonly", "return", "break", "continue"]);
 
 /** Every name a script may run in this image: what `which` would find, and the shell's builtins. */
 export function knownProgram(name: string, options: Pick<ShellOptions, "external" | "hasBash">): boolean {
@@ -53,6 +61,8 @@ export class Shell {
   /** Set once `exit` (or set -e) has ended the shell. */
   exited = false;
   private errexit = false;
+  /** Inside an if/while condition or a && / || left side, where set -e does not apply. */
+  private conditionDepth = 0;
   private nounset = false;
   private positional: string[] = [];
   /** $0: the shell's name, or the word after `sh -c SCRIPT`. */
@@ -122,17 +132,23 @@ export class Shell {
       for (let i = 0; i < andOr.pipelines.length; i++) {
         if (i > 0 && (andOr.ops[i - 1] === "&&" ? code !== 0 : code === 0)) continue;
         const p = andOr.pipelines[i];
-        code = this.runPipeline(p.commands, stdin, write);
+        const isCondition = i < andOr.pipelines.length - 1 || p.negate;
+        if (isCondition) this.conditionDepth++;
+        try {
+          code = this.runPipeline(p.commands, stdin, write);
+        } finally {
+          if (isCondition) this.conditionDepth--;
+        }
         if (p.negate) code = code === 0 ? 1 : 0;
         this.lastCode = code;
         lastRun = i;
       }
       const p = andOr.pipelines[lastRun];
-      if (this.errexit && code !== 0 && lastRun === andOr.pipelines.length - 1 && !p.negate) throw new ExitSignal(code);
+      if (this.errexit && this.conditionDepth === 0 && code !== 0 && lastRun === andOr.pipelines.length - 1 && !p.negate) throw new ExitSignal(code);
     }
   }
 
-  private runPipeline(commands: SimpleCommand[], stdin: Buffer, write: Write): number {
+  private runPipeline(commands: Command[], stdin: Buffer, write: Write): number {
     let input = stdin;
     let code = 0;
     commands.forEach((cmd, i) => {
@@ -142,7 +158,7 @@ export class Shell {
       // Every command of a pipeline but the last runs in a subshell: its cd or exit stays there.
       const shell = commands.length > 1 ? this.subshell() : this;
       try {
-        code = shell.runSimple(cmd, i === 0 ? input : input, out);
+        code = shell.runCommand(cmd, input, out);
       } catch (err) {
         if (!(err instanceof ExitSignal) || commands.length === 1) throw err;
         code = err.code;
@@ -150,6 +166,81 @@ export class Shell {
       input = captured.bytes(1);
     });
     return code;
+  }
+
+  private runCommand(cmd: Command, stdin: Buffer, write: Write): number {
+    if (cmd.t === "simple") return this.runSimple(cmd, stdin, write);
+    const redirected = this.openRedirects(cmd.redirects, stdin, write);
+    if (typeof redirected === "number") return redirected;
+    const [input, out] = redirected;
+    const inCondition = (script: Script) => {
+      this.conditionDepth++;
+      try {
+        this.runScript(script, input, out);
+        return this.lastCode;
+      } finally {
+        this.conditionDepth--;
+      }
+    };
+    const body = (script: Script) => {
+      this.lastCode = 0;
+      this.runScript(script, input, out);
+      return this.lastCode;
+    };
+    switch (cmd.t) {
+      case "if": {
+        for (const clause of cmd.clauses) if (inCondition(clause.cond) === 0) return body(clause.body);
+        return cmd.otherwise ? body(cmd.otherwise) : 0;
+      }
+      case "for": {
+        const items = cmd.words ? this.expand(cmd.words) : [...this.positional];
+        let code = 0;
+        for (const item of items) {
+          this.vars[cmd.name] = item;
+          const signal = this.loopRound(() => (code = body(cmd.body)));
+          if (signal === "break") break;
+        }
+        return code;
+      }
+      case "while": {
+        let code = 0;
+        for (let round = 0; ; round++) {
+          if (round === MAX_LOOP_ROUNDS) {
+            // A loop that does not end by itself is a long-running process: the container keeps running.
+            if (this.options.host.elapsed) this.options.host.elapsed.seconds = Infinity;
+            return code;
+          }
+          if ((inCondition(cmd.cond) === 0) === cmd.until) return code;
+          if (this.loopRound(() => (code = body(cmd.body))) === "break") return code;
+        }
+      }
+      case "group": {
+        if (!cmd.subshell) return body(cmd.body);
+        const sub = this.subshell();
+        try {
+          sub.runScript(cmd.body, input, out);
+          return sub.lastCode;
+        } catch (err) {
+          if (err instanceof ExitSignal) return err.code;
+          throw err;
+        }
+      }
+    }
+  }
+
+  /** Runs one round of a loop's body; "break" when the loop must end, passing outer levels on. */
+  private loopRound(run: () => void): "break" | undefined {
+    try {
+      run();
+      return undefined;
+    } catch (err) {
+      if (!(err instanceof LoopSignal)) throw err;
+      if (err.levels > 1) {
+        err.levels--;
+        throw err;
+      }
+      return err.kind === "break" ? "break" : undefined;
+    }
   }
 
   private expander(): Expander {
@@ -360,6 +451,9 @@ export class Shell {
           this.exported.delete(a);
         }
         return 0;
+      case "break":
+      case "continue":
+        throw new LoopSignal(name, Math.max(1, Number(args[0] ?? 1) || 1));
       case "shift":
         this.positional = this.positional.slice(Number(args[0] ?? 1));
         return 0;
@@ -437,13 +531,23 @@ export class Shell {
 
 class UnsetParameter extends Error {}
 
-/** A literal command word of a script (no expansion in it), for callers that ask what a script runs. */
+/** The command words of a script (nested bodies too), literal or "" when expanded, for callers that ask what it runs. */
 export function commandNames(src: string): string[] | undefined {
+  const ofScript = (script: Script): string[] => script.flatMap((a) => a.pipelines.flatMap((p) => p.commands.flatMap(ofCommand)));
+  const ofCommand = (c: Command): string[] => {
+    switch (c.t) {
+      case "simple": {
+        const first = c.words.find((w) => !(w[0]?.t === "lit" && !w[0].quoted && ASSIGNMENT.test(w[0].s)));
+        return [first ? literalOf(first) ?? "" : ":"];
+      }
+      case "if": return [...c.clauses.flatMap((cl) => [...ofScript(cl.cond), ...ofScript(cl.body)]), ...(c.otherwise ? ofScript(c.otherwise) : [])];
+      case "for": return ofScript(c.body);
+      case "while": return [...ofScript(c.cond), ...ofScript(c.body)];
+      case "group": return ofScript(c.body);
+    }
+  };
   try {
-    return parseScript(src).flatMap((a) => a.pipelines.flatMap((p) => p.commands.map((c) => {
-      const words = c.words.filter((w) => !(w[0]?.t === "lit" && !w[0].quoted && ASSIGNMENT.test(w[0].s)));
-      return words[0] ? literalOf(words[0]) ?? "" : ":";
-    })));
+    return ofScript(parseScript(src));
   } catch {
     return undefined;
   }

@@ -6,13 +6,14 @@
  */
 import { cat, cp, ls, mkdir, mv, rm, stat, touch } from "@/server/sim/shell/programs/file-programs";
 import { date, test } from "@/server/sim/shell/programs/date-test";
+import { grep } from "@/server/sim/shell/programs/grep-program";
 import { tar } from "@/server/sim/shell/programs/tar-program";
 import { basename, dirname, echo, env, head, printf, sleep, SIMPLE, stty, tail, wc, xargs } from "@/server/sim/shell/programs/text-programs";
 import type { Program } from "@/server/sim/shell/process";
 
 export const PROGRAMS: Record<string, Program> = {
   ...SIMPLE,
-  cat, cp, ls, mkdir, mv, rm, stat, touch, date, test, "[": test, tar,
+  cat, cp, ls, mkdir, mv, rm, stat, touch, date, test, "[": test, tar, grep, egrep: grep, fgrep: grep,
   basename, dirname, echo, env, printenv: env, head, printf, sleep, stty, tail, wc, xargs,
 };
 

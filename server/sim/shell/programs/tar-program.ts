@@ -25,7 +25,8 @@ function collect(ctx: ProgramContext, dir: string, member: string, out: TarEntry
     out.push({ path: name.endsWith("/") ? name : `${name}/`, kind: "dir", data: Buffer.alloc(0), mtimeMs: node.mtimeMs });
     for (const [child, c] of [...node.entries].sort((a, b) => a[0].localeCompare(b[0]))) walk(c, `${name.replace(/\/$/, "")}/${child}`, `${at}/${child}`);
   };
-  walk(n, member.replace(/\/+$/, "") || "/", path);
+  // tar stores names relative: a leading "/" is dropped (and said so by the caller).
+  walk(n, member.replace(/\/+$/, "").replace(/^\/+/, "") || ".", path);
   return true;
 }
 
@@ -68,6 +69,7 @@ export const tar: Program = (ctx) => {
     if (members.length === 0) return fail(ctx, "empty archive", ["Cowardly refusing to create an empty archive", "Try 'tar --help' or 'tar --usage' for more information."]);
     const entries: TarEntry[] = [];
     let missing = 0;
+    if (members.some((m) => m.startsWith("/"))) ctx.write(2, ctx.userland === "busybox" ? "tar: removing leading '/' from member names\n" : "tar: Removing leading `/' from member names\n");
     for (const m of members) {
       if (!collect(ctx, dir, m, entries)) {
         missing++;
