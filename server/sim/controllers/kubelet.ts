@@ -13,6 +13,7 @@ import { fullImageName, selfExitCode } from "@/server/sim/controllers/image-beha
 import { planProbes, probeKillEvents, type ProbeKind } from "@/server/sim/controllers/probe-behaviour";
 import { pullFailedEvent, pullFailureOf, type PrivateRegistry } from "@/server/sim/controllers/registry-pull";
 import { permissionCrash, terminationMessage } from "@/server/sim/controllers/volume-permissions";
+import { recordedOutput, runContainerProcess, terminationFile } from "@/server/sim/controllers/container-process";
 import { buildPodStatus, containerIdFor, type ContainerState, type PodState } from "@/server/sim/controllers/pod-status";
 import { recordEvent } from "@/server/sim/controllers/record-event";
 import { NODE_NAME, R, controllerOf, keyOf, nowIso, sameRef, splitKey } from "@/server/sim/controllers/resources";
@@ -78,15 +79,51 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
       })),
     };
     states.set(key, state);
+    runInitContainers(pod, state);
     const spec = pod.spec as Obj;
     if (!spec.nodeName) {
       spec.nodeName = NODE_NAME;
       pod = store.update(R.pods, pod, { checkResourceVersion: false });
       recordEvent(store, pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${NODE_NAME}`, "default-scheduler");
     }
-    for (const c of state.containers) recordEvent(store, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, "kubelet", `spec.containers{${c.name}}`);
+    if (state.initFailed) for (const c of state.containers) Object.assign(c, { stage: "initBlocked", nextAt: Infinity });
+    else for (const c of state.containers) recordEvent(store, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, "kubelet", `spec.containers{${c.name}}`);
     writeStatus(pod, buildPodStatus(pod, state, now));
     return state;
+  }
+
+  /**
+   * Init containers run one after another before the pod's containers, each to its end (the
+   * sim runs their processes at once); the first that fails stops the rest, and under
+   * restartPolicy Never fails the pod, as the kubelet does.
+   */
+  function runInitContainers(pod: KubeObject, state: PodState): void {
+    const inits = ((pod.spec as Obj).initContainers ?? []) as Obj[];
+    state.inits = [];
+    for (const spec of inits) {
+      const containerID = containerIdFor(state.uid, spec.name, 0);
+      const startedAt = nowIso();
+      const run = runContainerProcess(store, pod, spec, containerID);
+      const exitCode = run?.code ?? selfExitCode(spec as { image: string }) ?? 0;
+      const message = run?.startError ?? messageOf(pod, spec, exitCode, false);
+      state.inits.push({ name: spec.name, image: spec.image, containerID, exitCode, reason: run?.startError ? "StartError" : exitCode === 0 ? "Completed" : "Error", startedAt, finishedAt: nowIso(), ...(message ? { message } : {}) });
+      if (run?.startError) recordEvent(store, pod, "Warning", "Failed", `Error: ${run.startError}`, "kubelet", `spec.initContainers{${spec.name}}`);
+      for (const reason of ["Pulled", "Created", "Started"]) {
+        const text = reason === "Pulled" ? `Container image "${spec.image}" already present on machine` : reason === "Created" ? `Created container: ${spec.name}` : `Started container ${spec.name}`;
+        recordEvent(store, pod, "Normal", reason, text, "kubelet", `spec.initContainers{${spec.name}}`);
+      }
+      if (exitCode !== 0) {
+        state.initFailed = true;
+        return;
+      }
+    }
+  }
+
+  /** The terminated state's message: the termination file, else (FallbackToLogsOnError, a failure) the log's tail. */
+  function messageOf(pod: KubeObject, spec: Obj, exitCode: number, killed: boolean, containerID?: string): string | undefined {
+    const file = terminationFile(store, pod, spec);
+    if (file) return file;
+    return terminationMessage(pod.spec as Obj, spec, exitCode, killed, recordedOutput(store, containerID ?? containerIdFor(pod.metadata.uid ?? "", spec.name, 0)));
   }
 
   function start(pod: KubeObject, c: ContainerState, now: number): void {
@@ -105,21 +142,26 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     c.waitingMessage = undefined;
     c.startedAt = nowIso();
     c.containerID = containerIdFor(pod.metadata.uid ?? "", c.name, c.restartCount);
+    const run = runContainerProcess(store, pod, spec, c.containerID);
+    if (run) c.crashExitCode = run.code === 0 ? undefined : run.code;
+    c.startError = run?.startError;
+    if (c.startError) recordEvent(store, pod, "Warning", "Failed", `Error: ${c.startError}`, "kubelet", field);
+    // A process the sim ran ends after its sleeps (in probe "seconds"); a server or a Job's unknown program as before.
+    const isJob = controllerOf(pod)?.kind === "Job";
+    c.exitsAt = run ? now + tick * 3 + run.sleptSeconds * opts.secondMs : c.crashExitCode !== undefined ? now + tick * 3 : isJob ? now + tick * 4 : Infinity;
     const execProbe = (kind: ProbeKind, probe: Obj) => execProbeFailure(store, kind, probe, spec, pod);
     const plan = planProbes(spec, (pod.status as Obj | undefined)?.podIP ?? "", opts.secondMs, tick, execProbe);
     c.readyAt = now + plan.readyAfterMs;
     c.ready = c.readyAt <= now;
     c.probeKill = plan.kill ? { probe: plan.kill.probe, at: now + plan.kill.afterMs, output: plan.kill.output } : undefined;
     if (plan.readinessFailure !== undefined) recordEvent(store, pod, "Warning", "Unhealthy", plan.readinessFailure, "kubelet", field);
-    const isJob = controllerOf(pod)?.kind === "Job";
-    const exitsAt = c.crashExitCode !== undefined ? now + tick * 3 : isJob ? now + tick * 4 : Infinity;
-    c.nextAt = Math.min(exitsAt, c.ready ? Infinity : c.readyAt, c.probeKill?.at ?? Infinity);
+    c.nextAt = Math.min(c.exitsAt, c.ready ? Infinity : c.readyAt, c.probeKill?.at ?? Infinity);
   }
 
   function exit(pod: KubeObject, c: ContainerState, exitCode: number, now: number, killed = false): void {
     const spec = (pod.spec as Obj).containers.find((x: Obj) => x.name === c.name) as Obj;
-    const message = terminationMessage(pod.spec as Obj, spec, exitCode, killed);
-    const t = { exitCode, reason: exitCode === 0 ? "Completed" : "Error", ...(message ? { message } : {}), startedAt: c.startedAt!, finishedAt: nowIso(), containerID: c.containerID! };
+    const message = c.startError ?? messageOf(pod, spec, exitCode, killed, c.containerID);
+    const t = { exitCode, reason: c.startError ? "StartError" : exitCode === 0 ? "Completed" : "Error", ...(message ? { message } : {}), startedAt: c.startedAt!, finishedAt: nowIso(), containerID: c.containerID! };
     c.ready = false;
     c.probeKill = undefined;
     c.startedAt = undefined;
@@ -186,8 +228,7 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
         }
         if (!c.ready && now >= c.readyAt) {
           c.ready = true;
-          c.nextAt = c.crashExitCode !== undefined || controllerOf(pod)?.kind === "Job" ? Math.max(now, c.nextAt) : Infinity;
-          c.nextAt = Math.min(c.nextAt, c.probeKill?.at ?? Infinity);
+          c.nextAt = Math.min(Math.max(now, c.exitsAt ?? Infinity), c.probeKill?.at ?? Infinity);
           if (c.nextAt > now) return;
         }
         exit(pod, c, c.crashExitCode ?? 0, now);
