@@ -3,11 +3,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { BackupJobs } from "@/components/backups/backup-jobs";
 import { BackupList } from "@/components/backups/backup-list";
-import type { BackupTarget } from "@/lib/backups/backup-target";
+import type { ProjectBackupTarget } from "@/lib/backups/backup-target";
 import type { BackupFile, BackupRun } from "@/lib/dto/backup";
 
 /** The presentational parts of the Backups section, rendered to HTML as the browser receives them. */
-const target: BackupTarget = { kind: "database", project: "shop", database: "pg" };
+const target: ProjectBackupTarget = { kind: "database", project: "shop", name: "pg" };
 const backups: BackupFile[] = [
   { file: "pg-20261201T030000Z.dump", sizeBytes: 3_355_443, takenAt: "2026-12-01T03:00:05Z" },
   { file: "pg-20261130T030000Z.dump", sizeBytes: 12_800, takenAt: "2026-11-30T03:00:04Z" },

@@ -1,11 +1,11 @@
 import { Button } from "@/components/ui/button";
-import { backupFilePath, type BackupTarget } from "@/lib/backups/backup-target";
+import { backupFilePath, type ProjectBackupTarget } from "@/lib/backups/backup-target";
 import type { BackupFile } from "@/lib/dto/backup";
 import { formatDateTime, formatUtc } from "@/lib/format-time";
 import { formatBytes } from "@/lib/format-usage";
 
 type BackupListProps = {
-  target: BackupTarget;
+  target: ProjectBackupTarget;
   backups: BackupFile[];
   /** Restore buttons for those allowed to restore; off while a backup or restore runs (the API would refuse with 409). */
   canRestore: boolean;

@@ -6,32 +6,20 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { errorMessage } from "@/lib/api-client";
-import { fieldErrorsFromApiMessage, type FieldErrors } from "@/lib/apps/field-errors";
-import type { BackupTarget } from "@/lib/backups/backup-target";
-import { parseSchedule } from "@/lib/cron/cron-schedule";
-import { DEFAULT_TIME_ZONE, timeZoneProblem } from "@/lib/cron/time-zone";
+import { fieldErrorsFromApiMessage, fieldErrorsFromIssues, type FieldErrors } from "@/lib/apps/field-errors";
+import type { ProjectBackupTarget } from "@/lib/backups/backup-target";
+import { DEFAULT_TIME_ZONE } from "@/lib/cron/time-zone";
 import type { BackupScheduleView } from "@/lib/dto/backup";
 import { useRemoveBackupSchedule, useSetBackupSchedule } from "@/lib/queries/backups";
+import { backupScheduleSchema, DEFAULT_BACKUP_KEEP } from "@/lib/schemas/backup";
 
 const FIELDS = ["schedule", "timeZone", "keep"];
 
-/** The browser's own check before the PUT: the same schedule rules as tasks, keep a whole number 1–100. */
-function checkForm(form: { schedule: string; timeZone: string; keep: string }): FieldErrors {
-  const errors: FieldErrors = {};
-  const parsed = parseSchedule(form.schedule);
-  if (!parsed.ok) errors.schedule = parsed.problem;
-  const zoneProblem = timeZoneProblem(form.timeZone.trim());
-  if (zoneProblem) errors.timeZone = zoneProblem;
-  const keep = Number(form.keep);
-  if (!Number.isInteger(keep) || keep < 1 || keep > 100) errors.keep = "keep a whole number of backups from 1 to 100";
-  return errors;
-}
-
 /** Sets (or changes, or removes) the target's backup schedule; the CronJob is applied at once, no deploy needed. */
-export function BackupScheduleForm({ target, schedule }: { target: BackupTarget; schedule: BackupScheduleView | null }) {
+export function BackupScheduleForm({ target, schedule }: { target: ProjectBackupTarget; schedule: BackupScheduleView | null }) {
   const save = useSetBackupSchedule(target);
   const remove = useRemoveBackupSchedule(target);
-  const [form, setForm] = useState({ schedule: schedule?.schedule ?? "0 3 * * *", timeZone: schedule?.timeZone ?? DEFAULT_TIME_ZONE, keep: String(schedule?.keep ?? 7) });
+  const [form, setForm] = useState({ schedule: schedule?.schedule ?? "0 3 * * *", timeZone: schedule?.timeZone ?? DEFAULT_TIME_ZONE, keep: String(schedule?.keep ?? DEFAULT_BACKUP_KEEP) });
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (patch: Partial<typeof form>) => {
     save.reset();
@@ -41,13 +29,10 @@ export function BackupScheduleForm({ target, schedule }: { target: BackupTarget;
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const problems = checkForm(form);
-    setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    save.mutate(
-      { schedule: form.schedule.trim(), timeZone: form.timeZone.trim(), keep: Number(form.keep) },
-      { onError: (error) => setErrors(fieldErrorsFromApiMessage(errorMessage(error), FIELDS)) },
-    );
+    const parsed = backupScheduleSchema.safeParse({ schedule: form.schedule, timeZone: form.timeZone.trim(), keep: form.keep.trim() === "" ? undefined : Number(form.keep) });
+    if (!parsed.success) return setErrors(fieldErrorsFromIssues(parsed.error.issues));
+    setErrors({});
+    save.mutate(parsed.data, { onError: (error) => setErrors(fieldErrorsFromApiMessage(errorMessage(error), FIELDS)) });
   }
 
   return (

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/api-client";
-import type { BackupTarget } from "@/lib/backups/backup-target";
+import type { ProjectBackupTarget } from "@/lib/backups/backup-target";
 import type { BackupsView } from "@/lib/dto/backup";
 import { formatDateTime, formatUtc } from "@/lib/format-time";
 import { isBackupJobRunning, useBackUpNow, useBackups } from "@/lib/queries/backups";
@@ -53,11 +53,11 @@ function StorageLine({ view }: { view: BackupsView }) {
  * the kept files with download and restore, and the recent runs with why a run failed. Polled,
  * faster while a backup or restore runs. Changes are for admins; everyone else reads.
  */
-export function BackupsSection({ target, title, canManage }: { target: BackupTarget; title: string; canManage: boolean }) {
+export function BackupsSection({ target, title, canManage }: { target: ProjectBackupTarget; title: string; canManage: boolean }) {
   const backups = useBackups(target);
   const backUpNow = useBackUpNow(target);
   const [restoring, setRestoring] = useState<string | null>(null);
-  const headingId = `backups-${target.kind === "database" ? target.database : target.volume}-heading`;
+  const headingId = `backups-${target.kind === "database" ? target.name : target.volume}-heading`;
   const view = backups.data;
   const isBusy = isBackupJobRunning(view);
 

@@ -5,10 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/field";
 import { errorMessage } from "@/lib/api-client";
-import { confirmName, restorePrompt, type BackupTarget } from "@/lib/backups/backup-target";
+import { confirmName, restorePrompt, type ProjectBackupTarget } from "@/lib/backups/backup-target";
 import { useRestoreBackup } from "@/lib/queries/backups";
 
-type RestoreDialogProps = { target: BackupTarget; file: string | null; onClose: () => void };
+type RestoreDialogProps = { target: ProjectBackupTarget; file: string | null; onClose: () => void };
 
 /**
  * The typed confirmation before a restore: the target's name typed back, as the API requires
@@ -42,7 +42,7 @@ export function RestoreDialog({ target, file, onClose }: RestoreDialogProps) {
     >
       <div className="flex flex-col gap-3">
         <p className="break-words text-fg">{restorePrompt(target)}</p>
-        <TextField id="restore-confirm" label={`Type ${name}`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+        <TextField id={`restore-${target.kind}-${name}-confirm`} label={`Type ${name}`} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
         {restore.isError ? <Alert tone="error">{errorMessage(restore.error)}</Alert> : null}
       </div>
     </ConfirmDialog>

@@ -65,7 +65,7 @@ export function DatabaseView({ project, database }: { project: string; database:
           <CardHeader headingId="db-logs-heading" title="Logs" description="The database server's own log, live." />
           <LogViewer project={project} owner={{ database }} />
         </Card>
-        <BackupsSection target={{ kind: "database", project, database }} title="Backups" canManage={isAdmin} />
+        <BackupsSection target={{ kind: "database", project, name: database }} title="Backups" canManage={isAdmin} />
         {isAdmin ? <TerminalSection project={project} database={database} /> : null}
         {isAdmin ? <DatabaseSettings project={project} database={db} /> : null}
         {isAdmin ? <DeleteDatabase project={project} database={database} linkedApps={db.linkedApps} /> : null}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { backupFilePath, backupsPath, confirmName, restorePrompt, type BackupTarget } from "@/lib/backups/backup-target";
+import { backupFilePath, backupsPath, confirmName, restorePrompt, type ProjectBackupTarget } from "@/lib/backups/backup-target";
 
-const database: BackupTarget = { kind: "database", project: "shop", database: "pg" };
-const volume: BackupTarget = { kind: "volume", project: "shop", app: "web", volume: "uploads" };
+const database: ProjectBackupTarget = { kind: "database", project: "shop", name: "pg" };
+const volume: ProjectBackupTarget = { kind: "volume", project: "shop", app: "web", volume: "uploads" };
 
 describe("backup targets", () => {
   it("address a database's and an app volume's backups under their own resource", () => {

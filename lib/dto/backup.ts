@@ -57,5 +57,3 @@ export type BackupsView = {
   consistency: string | null;
 };
 
-/** Body of `PUT …/backups/schedule`. */
-export type BackupScheduleInput = { schedule: string; timeZone?: string; keep?: number };

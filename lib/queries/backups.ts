@@ -2,14 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
-import { backupFilePath, backupsPath, type BackupTarget } from "@/lib/backups/backup-target";
-import type { BackupRestore, BackupRun, BackupScheduleInput, BackupsView } from "@/lib/dto/backup";
+import { backupFilePath, backupsPath, type ProjectBackupTarget } from "@/lib/backups/backup-target";
+import type { BackupRestore, BackupRun, BackupsView } from "@/lib/dto/backup";
 import { queryKeys } from "@/lib/queries/keys";
+import type { BackupScheduleInput } from "@/lib/schemas/backup";
 
 /** Under the target's own root key, so deleting the database or the app drops its backups too. */
-function backupsKey(target: BackupTarget) {
+function backupsKey(target: ProjectBackupTarget) {
   const root = target.kind === "database" ? queryKeys.databasesRoot(target.project) : queryKeys.appRoot(target.project, target.app);
-  return [...root, "backups", target.kind === "database" ? target.database : target.volume] as const;
+  return [...root, "backups", target.kind === "database" ? target.name : target.volume] as const;
 }
 
 /** A backup or restore Job is still going: the list changes as soon as it ends. */
@@ -22,7 +23,7 @@ export function isBackupJobRunning(view: BackupsView | undefined): boolean {
  * and its size arrive when it ends), every 15 s otherwise (a scheduled run starts, a warning
  * comes due).
  */
-export function useBackups(target: BackupTarget) {
+export function useBackups(target: ProjectBackupTarget) {
   return useQuery({
     queryKey: backupsKey(target),
     queryFn: ({ signal }) => api.get<BackupsView>(backupsPath(target), { signal }),
@@ -30,12 +31,12 @@ export function useBackups(target: BackupTarget) {
   });
 }
 
-function invalidateBackups(queryClient: QueryClient, target: BackupTarget) {
+function invalidateBackups(queryClient: QueryClient, target: ProjectBackupTarget) {
   void queryClient.invalidateQueries({ queryKey: backupsKey(target) });
   void queryClient.invalidateQueries({ queryKey: queryKeys.statusBoard });
 }
 
-export function useSetBackupSchedule(target: BackupTarget) {
+export function useSetBackupSchedule(target: ProjectBackupTarget) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: BackupScheduleInput) => api.put<BackupsView>(`${backupsPath(target)}/schedule`, input),
@@ -46,19 +47,19 @@ export function useSetBackupSchedule(target: BackupTarget) {
   });
 }
 
-export function useRemoveBackupSchedule(target: BackupTarget) {
+export function useRemoveBackupSchedule(target: ProjectBackupTarget) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: () => api.delete<unknown>(`${backupsPath(target)}/schedule`), onSuccess: () => invalidateBackups(queryClient, target) });
 }
 
 /** Back up now: a Job from the target's CronJob, whether or not it has a schedule. */
-export function useBackUpNow(target: BackupTarget) {
+export function useBackUpNow(target: ProjectBackupTarget) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: () => api.post<{ run: BackupRun }>(`${backupsPath(target)}/run`), onSuccess: () => invalidateBackups(queryClient, target) });
 }
 
 /** Restores `file` over the target's data; `confirm` is what the user typed (the target's name). */
-export function useRestoreBackup(target: BackupTarget) {
+export function useRestoreBackup(target: ProjectBackupTarget) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { file: string; confirm: string }) => api.post<{ restore: BackupRestore }>(`${backupFilePath(target, input.file)}/restore`, { confirm: input.confirm }),
