@@ -8,7 +8,7 @@ import { queryKeys } from "@/lib/queries/keys";
 import type { BackupScheduleInput } from "@/lib/schemas/backup";
 
 /** Under the target's own root key, so deleting the database or the app drops its backups too. */
-function backupsKey(target: ProjectBackupTarget) {
+export function backupsKey(target: ProjectBackupTarget) {
   const root = target.kind === "database" ? queryKeys.databasesRoot(target.project) : queryKeys.appRoot(target.project, target.app);
   return [...root, "backups", target.kind === "database" ? target.name : target.volume] as const;
 }
