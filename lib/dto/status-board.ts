@@ -52,6 +52,8 @@ export const statusBoardEntrySchema = z.object({
   status: boardStatusSchema.nullable(),
   /** Scheduled tasks whose last run failed. */
   failingTasks: z.array(taskFailureSchema),
+  /** A volume of the app whose backups are overdue, in a sentence; `/api/status` always sets it (null when none), the entries are built before it. */
+  backupWarning: z.string().nullable().optional(),
 });
 export type StatusBoardEntry = z.infer<typeof statusBoardEntrySchema>;
 
@@ -61,6 +63,8 @@ export const statusBoardDatabaseSchema = z.object({
   database: z.string(),
   image: z.string(),
   status: z.object({ health: databaseHealthSchema, message: z.string() }).nullable(),
+  /** Whether the database's backups are overdue, in a sentence; `/api/status` always sets it (null when fine). */
+  backupWarning: z.string().nullable().optional(),
 });
 export type StatusBoardDatabase = z.infer<typeof statusBoardDatabaseSchema>;
 

@@ -1,4 +1,5 @@
 import type { StatusBoard } from "@/lib/dto/status-board";
+import { readBackupWarnings, withBackupWarnings } from "@/server/engine/backups/backup-board";
 import { readDatabaseBoard } from "@/server/engine/databases/read-database-board";
 import { readStatusBoard } from "@/server/engine/queries/read-status-board";
 import { withAuth } from "@/server/http/with-auth";
@@ -9,6 +10,6 @@ import { withAuth } from "@/server/http/with-auth";
  * re-validating it cost more than reading it.
  */
 export const GET = withAuth(async () => {
-  const [apps, databases] = await Promise.all([readStatusBoard(), readDatabaseBoard()]);
-  return Response.json({ apps, databases } satisfies StatusBoard);
+  const [apps, databases, warnings] = await Promise.all([readStatusBoard(), readDatabaseBoard(), readBackupWarnings()]);
+  return Response.json(withBackupWarnings({ apps, databases }, warnings) satisfies StatusBoard);
 });

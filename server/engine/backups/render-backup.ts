@@ -28,6 +28,8 @@ export const LABEL_READER = "berth.dev/backups-reader";
 /** How long the reader pod lives: long enough for a big download, short enough not to linger. */
 export const READER_LIFETIME_SECONDS = 3600;
 const HISTORY_LIMIT = 3;
+/** Restore Jobs have no CronJob to clean them up; the cluster deletes them a week after they finish. */
+export const RESTORE_TTL_SECONDS = 7 * 24 * 3600;
 /** A suspended CronJob (Back up now without a schedule) still needs a valid schedule; it never fires. */
 const UNSCHEDULED = "0 0 1 1 *";
 
@@ -111,6 +113,8 @@ export function renderReaderPod(project: string): Pod {
     spec: {
       restartPolicy: "Never",
       activeDeadlineSeconds: READER_LIFETIME_SECONDS,
+      // `sleep` as PID 1 ignores SIGTERM: without this a replaced reader would hold its name for 30 s.
+      terminationGracePeriodSeconds: 1,
       containers: [{ name: "reader", image: BUSYBOX_IMAGE, command: ["sleep", String(READER_LIFETIME_SECONDS)], volumeMounts: [{ name: "backups", mountPath: "/backups", readOnly: true }] }],
       volumes: [{ name: "backups", persistentVolumeClaim: { claimName: BACKUP_CLAIM, readOnly: true } }],
     },
@@ -147,6 +151,7 @@ export function renderRestoreJob(subject: BackupSubject, file: string, suffix: s
     },
     spec: {
       backoffLimit: 0,
+      ttlSecondsAfterFinished: RESTORE_TTL_SECONDS,
       template: {
         metadata: { labels },
         spec: {

@@ -6,6 +6,7 @@
 import type { Operation, PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { applyObjects } from "@/server/engine/apply-objects";
+import { runApplyBackup } from "@/server/engine/backups/run-backup-operation";
 import { runApplyDatabase, runDeleteDatabase } from "@/server/engine/databases/run-database-operation";
 import { linksChecksumOf } from "@/server/engine/databases/linked-credentials";
 import { deleteAppObjects } from "@/server/engine/delete-app";
@@ -35,6 +36,7 @@ export async function runOperation(op: Operation, ctx: OperationContext, setting
   if (op.kind === "sync-registry") return syncRegistrySecret(clusterKubeConfig(), ctx.db, { project: op.projectName, server: payload.server ?? "" }, ctx.signal);
   if (op.kind === "apply-database") return runApplyDatabase(op, ctx);
   if (op.kind === "delete-database") return runDeleteDatabase(op, ctx, payload.deleteData === true);
+  if (op.kind === "apply-backup") return runApplyBackup(op, ctx);
   throw new OperationFailed(`Berth does not know how to run a "${op.kind}" operation.`);
 }
 

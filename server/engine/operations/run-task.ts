@@ -13,7 +13,7 @@ import { readObject } from "@/server/kube/read-object";
 const SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
 /** Five characters as the API server's generateName picks them: no vowels, so no words. */
-function randomSuffix(): string {
+export function randomSuffix(): string {
   return Array.from({ length: 5 }, () => SUFFIX_ALPHABET[Math.floor(Math.random() * SUFFIX_ALPHABET.length)]).join("");
 }
 

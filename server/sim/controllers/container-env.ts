@@ -33,11 +33,23 @@ function fieldOf(pod: KubeObject, path: string): string | undefined {
     "status.podIP": (pod.status as Obj | undefined)?.podIP,
     "status.hostIP": (pod.status as Obj | undefined)?.hostIP,
   };
-  return fields[path];
+  if (path in fields) return fields[path];
+  // metadata.labels['batch.kubernetes.io/job-name'], metadata.annotations['…']
+  const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (m) return (m[1] === "labels" ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? "";
+  return undefined;
 }
 
-/** `$(VAR)` → the variable's value when defined earlier, `$$(VAR)` → a literal `$(VAR)`. */
-function expandReferences(value: string, env: Record<string, string>): string {
+/** The argv the kubelet starts: command + args with `$(VAR)` expanded from the container's env. */
+export function containerArgv(container: Obj, env: Record<string, string>): string[] {
+  return [...((container.command ?? []) as string[]), ...((container.args ?? []) as string[])].map((a) => expandReferences(String(a), env));
+}
+
+/**
+ * `$(VAR)` → the variable's value when defined earlier, `$$(VAR)` → a literal `$(VAR)`, an
+ * unknown `$(X)` left as written: the kubelet's expansion of env values and of command/args.
+ */
+export function expandReferences(value: string, env: Record<string, string>): string {
   return value.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name: string | undefined) => (m === "$$" ? "$" : name !== undefined && name in env ? env[name] : m));
 }
 

@@ -41,3 +41,10 @@ export function hasEngineBinary(image: string, program: string): boolean {
   if (dir && !["/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin", "/usr/local/sbin"].includes(dir)) return false;
   return BINARIES[engine].includes(program.split("/").pop() ?? program);
 }
+
+/** The images' servers and entrypoints: long-running, so the sim never runs them to an end. */
+const SERVERS = new Set(["postgres", "mysqld", "mariadbd", "redis-server", "valkey-server", "redis-sentinel", "valkey-sentinel", "mongod", "mongos", "docker-entrypoint.sh", "gosu", "pg_ctl"]);
+
+export function isEngineServer(image: string, program: string): boolean {
+  return hasEngineBinary(image, program) && SERVERS.has(program.split("/").pop() ?? program);
+}

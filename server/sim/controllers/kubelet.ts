@@ -13,6 +13,7 @@ import { fullImageName, selfExitCode } from "@/server/sim/controllers/image-beha
 import { planProbes, probeKillEvents, type ProbeKind } from "@/server/sim/controllers/probe-behaviour";
 import { pullFailedEvent, pullFailureOf, type PrivateRegistry } from "@/server/sim/controllers/registry-pull";
 import { permissionCrash, terminationMessage } from "@/server/sim/controllers/volume-permissions";
+import { recordedOutput, runContainerProcess, terminationFile } from "@/server/sim/controllers/container-process";
 import { buildPodStatus, containerIdFor, type ContainerState, type PodState } from "@/server/sim/controllers/pod-status";
 import { recordEvent } from "@/server/sim/controllers/record-event";
 import { NODE_NAME, R, controllerOf, keyOf, nowIso, sameRef, splitKey } from "@/server/sim/controllers/resources";
@@ -78,15 +79,50 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
       })),
     };
     states.set(key, state);
+    runInitContainers(pod, state);
     const spec = pod.spec as Obj;
     if (!spec.nodeName) {
       spec.nodeName = NODE_NAME;
       pod = store.update(R.pods, pod, { checkResourceVersion: false });
       recordEvent(store, pod, "Normal", "Scheduled", `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${NODE_NAME}`, "default-scheduler");
     }
-    for (const c of state.containers) recordEvent(store, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, "kubelet", `spec.containers{${c.name}}`);
+    if (state.initFailed) for (const c of state.containers) Object.assign(c, { stage: "initBlocked", nextAt: Infinity });
+    else for (const c of state.containers) recordEvent(store, pod, "Normal", "Pulling", `Pulling image "${c.image}"`, "kubelet", `spec.containers{${c.name}}`);
     writeStatus(pod, buildPodStatus(pod, state, now));
     return state;
+  }
+
+  /**
+   * Init containers run one after another before the pod's containers, each to its end (the
+   * sim runs their processes at once); the first that fails stops the rest, and under
+   * restartPolicy Never fails the pod, as the kubelet does.
+   */
+  function runInitContainers(pod: KubeObject, state: PodState): void {
+    const inits = ((pod.spec as Obj).initContainers ?? []) as Obj[];
+    state.inits = [];
+    for (const spec of inits) {
+      const containerID = containerIdFor(state.uid, spec.name, 0);
+      const startedAt = nowIso();
+      const run = runContainerProcess(store, pod, spec, containerID);
+      const exitCode = run?.code ?? selfExitCode(spec as { image: string }) ?? 0;
+      const message = messageOf(pod, spec, exitCode, false);
+      state.inits.push({ name: spec.name, image: spec.image, containerID, exitCode, reason: exitCode === 0 ? "Completed" : "Error", startedAt, finishedAt: nowIso(), ...(message ? { message } : {}) });
+      for (const reason of ["Pulled", "Created", "Started"]) {
+        const text = reason === "Pulled" ? `Container image "${spec.image}" already present on machine` : reason === "Created" ? `Created container: ${spec.name}` : `Started container ${spec.name}`;
+        recordEvent(store, pod, "Normal", reason, text, "kubelet", `spec.initContainers{${spec.name}}`);
+      }
+      if (exitCode !== 0) {
+        state.initFailed = true;
+        return;
+      }
+    }
+  }
+
+  /** The terminated state's message: the termination file, else (FallbackToLogsOnError, a failure) the log's tail. */
+  function messageOf(pod: KubeObject, spec: Obj, exitCode: number, killed: boolean, containerID?: string): string | undefined {
+    const file = terminationFile(store, pod, spec);
+    if (file) return file;
+    return terminationMessage(pod.spec as Obj, spec, exitCode, killed, recordedOutput(store, containerID ?? containerIdFor(pod.metadata.uid ?? "", spec.name, 0)));
   }
 
   function start(pod: KubeObject, c: ContainerState, now: number): void {
@@ -105,6 +141,8 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     c.waitingMessage = undefined;
     c.startedAt = nowIso();
     c.containerID = containerIdFor(pod.metadata.uid ?? "", c.name, c.restartCount);
+    const run = runContainerProcess(store, pod, spec, c.containerID);
+    if (run) c.crashExitCode = run.code === 0 ? undefined : run.code;
     const execProbe = (kind: ProbeKind, probe: Obj) => execProbeFailure(store, kind, probe, spec, pod);
     const plan = planProbes(spec, (pod.status as Obj | undefined)?.podIP ?? "", opts.secondMs, tick, execProbe);
     c.readyAt = now + plan.readyAfterMs;
@@ -118,7 +156,7 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
 
   function exit(pod: KubeObject, c: ContainerState, exitCode: number, now: number, killed = false): void {
     const spec = (pod.spec as Obj).containers.find((x: Obj) => x.name === c.name) as Obj;
-    const message = terminationMessage(pod.spec as Obj, spec, exitCode, killed);
+    const message = messageOf(pod, spec, exitCode, killed, c.containerID);
     const t = { exitCode, reason: exitCode === 0 ? "Completed" : "Error", ...(message ? { message } : {}), startedAt: c.startedAt!, finishedAt: nowIso(), containerID: c.containerID! };
     c.ready = false;
     c.probeKill = undefined;

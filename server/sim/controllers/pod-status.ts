@@ -25,7 +25,8 @@ export interface ContainerState {
   image: string;
   /** Set when the process exits non-zero by itself (a crash loop under restartPolicy Always). */
   crashExitCode?: number;
-  stage: "creating" | "pullError" | "pullBackOff" | "running" | "exited" | "crashBackOff" | "done";
+  /** initBlocked: an init container failed, so this one never starts (waiting PodInitializing). */
+  stage: "creating" | "pullError" | "pullBackOff" | "running" | "exited" | "crashBackOff" | "done" | "initBlocked";
   nextAt: number;
   restartCount: number;
   crashes: number;
@@ -48,6 +49,10 @@ export interface PodState {
   podIP: string;
   containers: ContainerState[];
   initDone: boolean;
+  /** The init containers' ends, in order (the sim runs them at scheduling). */
+  inits?: Array<Terminated & { name: string; image: string }>;
+  /** An init container exited non-zero: the others and the pod's containers do not start. */
+  initFailed?: boolean;
 }
 
 export function containerIdFor(podUid: string, name: string, restartCount: number): string {
@@ -64,7 +69,7 @@ function containerStatus(c: ContainerState): Obj {
     out.state = { terminated: { exitCode: t.exitCode, reason: t.reason, ...(t.message ? { message: t.message } : {}), startedAt: t.startedAt, finishedAt: t.finishedAt, containerID: t.containerID } };
     out.containerID = t.containerID;
   } else {
-    const reason = c.stage === "creating" ? "ContainerCreating" : c.stage === "pullError" ? "ErrImagePull" : c.stage === "pullBackOff" ? "ImagePullBackOff" : "CrashLoopBackOff";
+    const reason = c.stage === "initBlocked" ? "PodInitializing" : c.stage === "creating" ? "ContainerCreating" : c.stage === "pullError" ? "ErrImagePull" : c.stage === "pullBackOff" ? "ImagePullBackOff" : "CrashLoopBackOff";
     out.state = { waiting: { reason, ...(c.waitingMessage ? { message: c.waitingMessage } : {}) } };
     if (c.last) out.containerID = c.last.containerID;
   }
@@ -103,6 +108,7 @@ export function buildPodStatus(pod: KubeObject, state: PodState, now: string): O
   const allDone = cs.every((c) => c.stage === "done");
   let phase = "Pending";
   if (allDone) phase = cs.every((c) => c.final?.exitCode === 0) ? "Succeeded" : "Failed";
+  else if (state.initFailed && restartPolicy === "Never") phase = "Failed";
   else if (cs.some((c) => c.startedAt || c.last)) phase = "Running";
   const unready = cs.filter((c) => !c.ready).map((c) => c.name);
   const allReady = unready.length === 0 && !allDone;
@@ -113,7 +119,9 @@ export function buildPodStatus(pod: KubeObject, state: PodState, now: string): O
     phase,
     conditions: [
       condition("PodReadyToStartContainers", sandboxReady, prev, now),
-      condition("Initialized", true, prev, now, allDone ? "PodCompleted" : undefined),
+      state.initFailed
+        ? condition("Initialized", false, prev, now, "ContainersNotInitialized", `containers with incomplete status: [${state.inits?.at(-1)?.name ?? ""}]`)
+        : condition("Initialized", true, prev, now, allDone ? "PodCompleted" : undefined),
       condition("Ready", allReady, prev, now, notReadyReason, notReadyMessage),
       condition("ContainersReady", allReady, prev, now, notReadyReason, notReadyMessage),
       condition("PodScheduled", true, prev, now),
@@ -128,17 +136,13 @@ export function buildPodStatus(pod: KubeObject, state: PodState, now: string): O
   };
   const inits: Obj[] = (pod.spec as Obj).initContainers ?? [];
   if (inits.length > 0) {
-    status.initContainerStatuses = inits.map((c) => ({
-      name: c.name,
-      image: fullImageName(c.image),
-      imageID: `${fullImageName(c.image).replace(/:[^:/]*$/, "")}@sha256:${hexId(c.image)}`,
-      containerID: containerIdFor(state.uid, c.name, 0),
-      ready: true,
-      restartCount: 0,
-      started: false,
-      state: { terminated: { exitCode: 0, reason: "Completed", startedAt: state.scheduledAt, finishedAt: state.scheduledAt, containerID: containerIdFor(state.uid, c.name, 0) } },
-      lastState: {},
-    }));
+    status.initContainerStatuses = inits.map((c) => {
+      const ran = state.inits?.find((i) => i.name === c.name);
+      const image = { name: c.name, image: fullImageName(c.image), imageID: `${fullImageName(c.image).replace(/:[^:/]*$/, "")}@sha256:${hexId(c.image)}` };
+      if (!ran) return { ...image, ready: false, restartCount: 0, started: false, state: { waiting: { reason: "PodInitializing" } }, lastState: {} };
+      const terminated = { exitCode: ran.exitCode, reason: ran.reason, ...(ran.message ? { message: ran.message } : {}), startedAt: ran.startedAt, finishedAt: ran.finishedAt, containerID: ran.containerID };
+      return { ...image, containerID: ran.containerID, ready: ran.exitCode === 0, restartCount: 0, started: false, state: { terminated }, lastState: {} };
+    });
   }
   return status;
 }

@@ -5,6 +5,7 @@
  * pod sets `securityContext.fsGroup` (or the container runs as root, `runAsUser: 0`), it exits 1
  * after printing coreutils' words. An image that mounts no volume runs normally.
  */
+import { logTail } from "@/server/sim/controllers/container-process";
 import { imageTag } from "@/server/sim/controllers/image-behaviour";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -31,10 +32,11 @@ export function lastWordsOf(podSpec: Obj, container: Obj, exitCode: number): str
 
 /**
  * `terminationMessagePolicy: FallbackToLogsOnError`: a container that fails without writing its
- * termination file gets the tail of its log as the terminated state's message. The simulated log
- * tail is the last line only (a real kubelet keeps up to 80 lines or 2048 bytes).
+ * termination file gets the tail of its log as the terminated state's message: the last 80
+ * lines / 2048 bytes of what its process printed when the sim ran it, else its generated last line.
  */
-export function terminationMessage(podSpec: Obj, container: Obj, exitCode: number, killed: boolean): string | undefined {
+export function terminationMessage(podSpec: Obj, container: Obj, exitCode: number, killed: boolean, log?: Buffer): string | undefined {
   if (container.terminationMessagePolicy !== "FallbackToLogsOnError" || exitCode === 0 || killed) return undefined;
+  if (log?.length) return logTail(log);
   return `${lastWordsOf(podSpec, container, exitCode)}\n`;
 }

@@ -6,6 +6,7 @@
  * so on stderr and exits 1, rather than inventing query results.
  */
 import { engineOf, engineVersion } from "@/server/sim/controllers/image-binaries";
+import type { Program } from "@/server/sim/shell/process";
 import type { RunResult } from "@/server/sim/streams/exec-commands";
 
 const ok = (stdout = ""): RunResult => ({ stdout, stderr: "", code: 0 });
@@ -64,4 +65,14 @@ export function runEngineCommand(program: string, args: string[], image: string)
     default:
       return { stdout: "", stderr: NO_ENGINE, code: 1 };
   }
+}
+
+/** The image's program `name` as the shell runs it: its dump and restore tools (engine-tools.ts), else the answers above. */
+export function engineProgram(name: string): Program {
+  return (ctx) => {
+    const r = runEngineCommand(name, ctx.argv.slice(1), ctx.host.image);
+    ctx.write(1, r.stdout);
+    ctx.write(2, r.stderr);
+    return r.code;
+  };
 }

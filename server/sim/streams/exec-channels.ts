@@ -8,6 +8,8 @@
 import type { WebSocket } from "ws";
 import { nonZeroExitStatus, type PlannedFrame } from "@/server/sim/streams/exec-start-failure";
 
+const FRAME_BYTES = 32 * 1024;
+
 export interface ExecFlags {
   stdin: boolean;
   stdout: boolean;
@@ -38,12 +40,12 @@ export class ExecChannels {
     this.sendFrame(this.firstChannel, "");
   }
 
-  stdout(text: string): void {
-    this.output(1, text);
+  stdout(data: string | Buffer): void {
+    this.output(1, data);
   }
 
-  stderr(text: string): void {
-    this.output(this.flags.tty ? 1 : 2, text);
+  stderr(data: string | Buffer): void {
+    this.output(this.flags.tty ? 1 : 2, data);
   }
 
   /** The exit status, then close 1000; later writes are dropped. */
@@ -79,13 +81,15 @@ export class ExecChannels {
     this.ws.close(1000);
   }
 
-  private output(channel: number, text: string): void {
+  /** Bytes as the process wrote them, in frames of at most 32 KiB as the kubelet's stream copy sends them. */
+  private output(channel: number, data: string | Buffer): void {
     const isWritable = channel === 1 ? this.flags.stdout : this.flags.stderr;
-    if (!text || !isWritable || (this.flags.tty && !this.flags.stdin)) return;
-    this.sendFrame(channel, this.flags.tty ? text.replace(/\r?\n/g, "\r\n") : text);
+    if (!data.length || !isWritable || (this.flags.tty && !this.flags.stdin)) return;
+    const bytes = this.flags.tty ? Buffer.from(data.toString().replace(/\r?\n/g, "\r\n")) : Buffer.from(data);
+    for (let at = 0; at < bytes.length; at += FRAME_BYTES) this.sendFrame(channel, bytes.subarray(at, at + FRAME_BYTES));
   }
 
-  private sendFrame(channel: number, data: string): void {
+  private sendFrame(channel: number, data: string | Buffer): void {
     if (this.isOpen) this.ws.send(Buffer.concat([Buffer.from([channel]), Buffer.from(data)]));
   }
 }

@@ -1,12 +1,18 @@
 /**
- * The tiny userland of a simulated container: echo (with $VAR expansion), env, hostname, pwd,
- * cd, ls, cat of a few fake files, `stty size`, true/false, exit, and `sh -c` / `bash -c`
- * scripts separated by `;` or newlines, a command ending in `>&2` writing to stderr, `VAR=value`
- * prefixes and `exec`, plus the image's own programs (engine-commands.ts). Pure: each call
- * returns what the command printed.
+ * Running a command in a simulated container the way the kubelet hands it to the runtime: argv
+ * with no shell in between (`["cat", "--", "/backups/x"]`), or a shell when argv[0] is one
+ * (`sh -c '…'`). The shell and its programs are in ../shell; this module builds one for a
+ * container from its context (env, files, image) and collects what the process wrote, bytes
+ * kept as bytes.
  */
+import type { SimStore } from "@/server/sim/contract";
 import { hasEngineBinary } from "@/server/sim/controllers/image-binaries";
-import { runEngineCommand } from "@/server/sim/streams/engine-commands";
+import { ContainerFs } from "@/server/sim/fs/container-fs";
+import { imageRoot } from "@/server/sim/fs/pod-mounts";
+import { OutputChunks, userlandOf, type Fd, type Program } from "@/server/sim/shell/process";
+import { PROGRAMS } from "@/server/sim/shell/programs/programs";
+import { Shell } from "@/server/sim/shell/shell";
+import { engineProgram } from "@/server/sim/streams/engine-commands";
 
 export interface ShellContext {
   env: Record<string, string>;
@@ -17,6 +23,11 @@ export interface ShellContext {
   size: { rows: number; cols: number } | undefined;
   /** The container's image, whose own programs (engine-commands.ts) run beside the shell's. */
   image?: string;
+  /** The container's files; a fresh image root when absent. */
+  fs?: ContainerFs;
+  /** The cluster the container's programs may connect to (its Services, by DNS name). */
+  store?: SimStore;
+  namespace?: string;
 }
 
 export interface RunResult {
@@ -25,25 +36,12 @@ export interface RunResult {
   code: number;
   /** Set when the command was `exit`: the shell ends with this code. */
   exit?: number;
+  /** What the process wrote, in order, as bytes. */
+  chunks?: Array<{ fd: Fd; data: Buffer }>;
 }
 
-const FILES: Record<string, (ctx: ShellContext) => string> = {
-  "/etc/hostname": (c) => `${c.hostname}\n`,
-  "/etc/os-release": () => 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\n',
-  "/etc/resolv.conf": () => "search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.43.0.10\noptions ndots:5\n",
-  "/proc/1/cmdline": () => "nginx: master process nginx -g daemon off;",
-  "/usr/share/nginx/html/index.html": () => "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n</html>\n",
-};
-const DIRS: Record<string, string[]> = {
-  "/": ["bin", "boot", "dev", "etc", "home", "lib", "media", "mnt", "opt", "proc", "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var"],
-  "/etc": ["hostname", "hosts", "os-release", "passwd", "resolv.conf"],
-  "/root": [],
-  "/tmp": [],
-  "/usr": ["bin", "lib", "local", "sbin", "share"],
-  "/usr/share/nginx/html": ["50x.html", "index.html"],
-};
-
-export const KNOWN_COMMANDS = new Set(["echo", "env", "printenv", "hostname", "pwd", "cd", "ls", "cat", "stty", "true", "false", "exit", "whoami", "id", "sh", "/bin/sh", "bash", "/bin/bash", "sleep"]);
+/** Names an exec finds in every image with a shell (the runtime reports the others as missing). */
+export const KNOWN_COMMANDS = new Set(["hostname", "pwd", "cd", "exit", "sh", "/bin/sh", "bash", "/bin/bash", ...Object.keys(PROGRAMS)]);
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
@@ -60,17 +58,6 @@ export function effectiveCommand(argv: string[], env: Record<string, string>): {
   }
   const isExec = argv[i] === "exec";
   return { argv: argv.slice(isExec ? i + 1 : i), env: own, isExec };
-}
-
-function resolvePath(ctx: ShellContext, p: string): string {
-  const abs = p.startsWith("/") ? p : `${ctx.cwd.replace(/\/$/, "")}/${p}`;
-  const parts: string[] = [];
-  for (const seg of abs.split("/")) {
-    if (!seg || seg === ".") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
-  }
-  return `/${parts.join("/")}`;
 }
 
 /** Splits a command line into words, honouring quotes and expanding $VAR / ${VAR} outside single quotes. */
@@ -103,83 +90,43 @@ function expand(line: string, i: number, env: Record<string, string>, emit: (v: 
   return i + m[0].length - 1;
 }
 
-export function notFoundMessage(ctx: ShellContext, cmd: string): string {
-  return ctx.shell === "bash" ? `bash: ${cmd}: command not found\n` : `sh: 1: ${cmd}: not found\n`;
+/** The image's own programs (its database tools) as the shell runs them. */
+export function imagePrograms(image: string): (name: string) => Program | undefined {
+  return (name) => (hasEngineBinary(image, name) ? engineProgram(name) : undefined);
 }
 
-/** Runs one simple command (argv already split). */
-export function runArgv(line: string[], shell: ShellContext): RunResult {
-  const ok = (stdout = ""): RunResult => ({ stdout, stderr: "", code: 0 });
-  const { argv, env, isExec } = effectiveCommand(line, shell.env);
-  if (isExec || argv.length !== line.length) {
-    const r = runArgv(argv, { ...shell, env });
-    return isExec ? { ...r, exit: r.exit ?? r.code } : r;
-  }
-  const ctx = shell;
-  const [cmd, ...args] = argv;
-  switch (cmd) {
-    case undefined: return ok();
-    case "echo": return args[0] === "-n" ? ok(args.slice(1).join(" ")) : ok(`${args.join(" ")}\n`);
-    case "env": case "printenv": return ok(Object.entries(ctx.env).map(([k, v]) => `${k}=${v}\n`).join(""));
-    case "hostname": return ok(`${ctx.hostname}\n`);
-    case "whoami": return ok("root\n");
-    case "id": return ok("uid=0(root) gid=0(root) groups=0(root)\n");
-    case "pwd": return ok(`${ctx.cwd}\n`);
-    case "true": case "sleep": return ok();
-    case "false": return { stdout: "", stderr: "", code: 1 };
-    case "cd": {
-      const target = resolvePath(ctx, args[0] ?? "/root");
-      if (!DIRS[target]) return { stdout: "", stderr: `${ctx.shell}: cd: ${args[0]}: No such file or directory\n`, code: 1 };
-      ctx.cwd = target;
-      return ok();
-    }
-    case "ls": {
-      const target = resolvePath(ctx, args.find((a) => !a.startsWith("-")) ?? ".");
-      if (DIRS[target]) return ok(DIRS[target].length ? `${DIRS[target].join("\n")}\n` : "");
-      if (FILES[target]) return ok(`${target}\n`);
-      return { stdout: "", stderr: `ls: cannot access '${args[0]}': No such file or directory\n`, code: 2 };
-    }
-    case "cat": {
-      let out = "";
-      for (const a of args) {
-        const f = FILES[resolvePath(ctx, a)];
-        if (!f) return { stdout: out, stderr: `cat: ${a}: No such file or directory\n`, code: 1 };
-        out += f(ctx);
-      }
-      return ok(out);
-    }
-    case "stty":
-      if (args[0] === "size") return ctx.size ? ok(`${ctx.size.rows} ${ctx.size.cols}\n`) : { stdout: "", stderr: "stty: 'standard input': Inappropriate ioctl for device\n", code: 1 };
-      return ok();
-    case "exit": {
-      const code = args[0] === undefined ? 0 : Number(args[0]) & 255;
-      return { stdout: "", stderr: "", code, exit: code };
-    }
-    case "sh": case "/bin/sh": case "bash": case "/bin/bash":
-      if (cmd.endsWith("bash") && !ctx.hasBash) return { stdout: "", stderr: notFoundMessage(ctx, cmd), code: 127 };
-      if (args[0] === "-c") {
-        const r = runScript(args[1] ?? "", { ...ctx, shell: cmd.endsWith("bash") ? "bash" : "sh" });
-        return { ...r, exit: undefined };
-      }
-      return ok();
-    default:
-      if (ctx.image && hasEngineBinary(ctx.image, cmd)) return runEngineCommand(cmd, args, ctx.image);
-      return { stdout: "", stderr: notFoundMessage(ctx, cmd), code: 127 };
-  }
+/** A shell for the container `ctx` describes, in its image's userland. */
+export function shellFor(ctx: ShellContext): Shell {
+  const image = ctx.image ?? "";
+  return new Shell({
+    kind: ctx.shell,
+    userland: userlandOf(image),
+    fs: ctx.fs ?? new ContainerFs(imageRoot(image, ctx.hostname), []),
+    // A getter: a terminal's resize reaches the running shell's `stty size`.
+    host: { image, hostname: ctx.hostname, store: ctx.store, namespace: ctx.namespace, get size() { return ctx.size; } },
+    env: ctx.env,
+    cwd: ctx.cwd,
+    external: imagePrograms(image),
+    hasBash: ctx.hasBash,
+  });
 }
 
-/** Runs a script of `;`/newline-separated commands; stops at `exit`. */
+function result(out: OutputChunks, code: number): RunResult {
+  return { stdout: out.bytes(1).toString("utf8"), stderr: out.bytes(2).toString("utf8"), code, chunks: out.chunks };
+}
+
+/** Runs argv as the runtime starts a process (no shell unless argv[0] is one), with `stdin`. */
+export function runArgv(argv: string[], ctx: ShellContext, stdin: Buffer = Buffer.alloc(0)): RunResult {
+  const out = new OutputChunks();
+  if (argv.length === 0) return result(out, 0);
+  const code = shellFor(ctx).spawn(argv, stdin, out.write, {});
+  return result(out, code);
+}
+
+/** Runs a script in the container's shell. */
 export function runScript(script: string, ctx: ShellContext): RunResult {
-  const out: RunResult = { stdout: "", stderr: "", code: 0 };
-  for (const line of script.split(/[;\n]/)) {
-    const argv = splitWords(line.trim(), { ...ctx.env, "?": String(out.code) });
-    if (argv.length === 0) continue;
-    const toStderr = argv[argv.length - 1] === ">&2" || argv[argv.length - 1] === "1>&2";
-    const r = runArgv(toStderr ? argv.slice(0, -1) : argv, ctx);
-    out.stdout += toStderr ? "" : r.stdout;
-    out.stderr += toStderr ? r.stdout + r.stderr : r.stderr;
-    out.code = r.code;
-    if (r.exit !== undefined) return { ...out, exit: r.exit };
-  }
-  return out;
+  const out = new OutputChunks();
+  const shell = shellFor(ctx);
+  const code = shell.run(script, Buffer.alloc(0), out.write);
+  return { ...result(out, code), ...(shell.exited ? { exit: code } : {}) };
 }

@@ -5,7 +5,7 @@
  * recorded in ../shared/real-k8s/05c-1 and 05c-2. Keystrokes go through exec-line-editor.ts.
  */
 import type { WebSocket } from "ws";
-import { runArgv, runScript, splitWords, type ShellContext } from "@/server/sim/streams/exec-commands";
+import { shellFor, type ShellContext } from "@/server/sim/streams/exec-commands";
 import type { ExecChannels } from "@/server/sim/streams/exec-channels";
 import { readLines } from "@/server/sim/streams/exec-line-editor";
 
@@ -15,13 +15,13 @@ const BUSYBOX_START_MS = 30;
 
 export function runInteractiveShell(ws: WebSocket, channels: ExecChannels, ctx: ShellContext, isBusybox: boolean): void {
   const { tty } = channels.flags;
-  let lastCode = 0;
+  const shell = shellFor(ctx);
   let hasPrompted = false;
   const prompt = () => {
     if (!tty) return;
     hasPrompted = true;
-    if (ctx.shell === "bash") channels.stdout(`root@${ctx.hostname}:${ctx.cwd}# `);
-    else channels.stdout(isBusybox ? `${ctx.cwd} # \x1b[6n` : "# ");
+    if (ctx.shell === "bash") channels.stdout(`root@${ctx.hostname}:${shell.cwd}# `);
+    else channels.stdout(isBusybox ? `${shell.cwd} # \x1b[6n` : "# ");
   };
   const exit = (code: number) => {
     // bash says "exit" as it leaves; dash and ash say nothing (05c-2).
@@ -29,15 +29,9 @@ export function runInteractiveShell(ws: WebSocket, channels: ExecChannels, ctx: 
     channels.exit(code);
   };
   const execute = (text: string): boolean => {
-    const r = runScript(text, { ...ctx, env: { ...ctx.env, "?": String(lastCode) } });
-    // runScript works on a copy for $?; carry cwd changes back.
-    const words = splitWords(text.trim(), ctx.env);
-    if (words[0] === "cd") runArgv(words, ctx);
-    lastCode = r.code;
-    channels.stdout(r.stdout);
-    channels.stderr(r.stderr);
-    if (r.exit === undefined) return true;
-    exit(r.exit);
+    const code = shell.run(text, Buffer.alloc(0), (fd, data) => (fd === 1 ? channels.stdout(data) : channels.stderr(data)));
+    if (!shell.exited) return true;
+    exit(code);
     return false;
   };
 
@@ -53,11 +47,11 @@ export function runInteractiveShell(ws: WebSocket, channels: ExecChannels, ctx: 
       if (execute(text)) prompt();
     },
     onInterrupt: prompt,
-    onEnd: () => exit(lastCode),
+    onEnd: () => exit(shell.lastCode),
     onResize: (size, line) => {
       ctx.size = size;
       // ash redraws its line on SIGWINCH (05c-1: "\r/www # \x1b[J").
-      if (isBusybox && hasPrompted) channels.stdout(`\r${ctx.cwd} # ${line}\x1b[J`);
+      if (isBusybox && hasPrompted) channels.stdout(`\r${shell.cwd} # ${line}\x1b[J`);
     },
   });
 }

@@ -11,6 +11,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { SimError, type KubeObject, type SimStore } from "@/server/sim/contract";
 import { containerEnv } from "@/server/sim/controllers/container-env";
+import { containerFs, containerSpecOf } from "@/server/sim/fs/pod-mounts";
 import { hasBash } from "@/server/sim/controllers/image-behaviour";
 import { runArgv, type ShellContext } from "@/server/sim/streams/exec-commands";
 import { ExecChannels } from "@/server/sim/streams/exec-channels";
@@ -59,7 +60,7 @@ function runSession(ws: WebSocket, runtime: ExecRuntime, store: SimStore | undef
   const flag = (name: string) => query.get(name) === "true";
   const channels = new ExecChannels(ws, { stdin: flag("stdin"), stdout: flag("stdout"), stderr: flag("stderr"), tty: flag("tty") }, argv);
   ws.on("close", () => channels.markEnded());
-  const spec = ((pod.spec as Obj).containers as Obj[]).find((c) => c.name === container) ?? {};
+  const spec = containerSpecOf(pod, container) ?? {};
   const image = String(spec.image ?? "");
 
   const runcText = startFailureText(argv, image);
@@ -71,13 +72,41 @@ function runSession(ws: WebSocket, runtime: ExecRuntime, store: SimStore | undef
   const env = containerEnv(store, pod, spec);
   if (channels.flags.tty) env.TERM = "xterm";
   const binary = argv[0].split("/").pop();
-  const ctx: ShellContext = { env, cwd: "/", hostname: pod.metadata.name, shell: binary === "bash" ? "bash" : "sh", hasBash: hasBash(image), size: undefined, image };
+  const fs = store ? containerFs(store, pod, spec) : undefined;
+  const ctx: ShellContext = { env, cwd: String(spec.workingDir ?? "/"), hostname: pod.metadata.name, shell: binary === "bash" ? "bash" : "sh", hasBash: hasBash(image), size: undefined, image, fs, store, namespace: pod.metadata.namespace };
   channels.sendEmpty();
   if (SHELLS.has(argv[0]) && argv.length === 1) return runInteractiveShell(ws, channels, ctx, !ctx.hasBash);
   const client = channels.flags.stdin ? interactiveClientOf(argv, ctx) : undefined;
   if (client) return runEngineClient(ws, channels, ctx, client);
-  const r = runArgv(argv, ctx);
-  channels.stdout(r.stdout);
-  channels.stderr(r.stderr);
-  channels.exit(r.exit ?? r.code);
+  // A one-shot command reads stdin to its end first (`kubectl exec -i … -- sh -c 'cat > f' < file`).
+  collectStdin(ws, channels.flags.stdin && ws.protocol === "v5.channel.k8s.io", (stdin) => {
+    const r = runArgv(argv, ctx, stdin);
+    for (const c of r.chunks ?? []) {
+      if (c.fd === 1) channels.stdout(c.data);
+      else channels.stderr(c.data);
+    }
+    channels.exit(r.exit ?? r.code);
+  });
+}
+
+/**
+ * Everything the client sends on stdin until it closes it (a v5 close frame for channel 0, or
+ * the socket ending), then `done`; at once when the exec has no stdin or the protocol cannot say
+ * that stdin ended (before v5), where the process reads nothing.
+ */
+function collectStdin(ws: WebSocket, hasStdin: boolean, done: (stdin: Buffer) => void): void {
+  if (!hasStdin) return done(Buffer.alloc(0));
+  const parts: Buffer[] = [];
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    done(Buffer.concat(parts));
+  };
+  ws.on("message", (raw: Buffer) => {
+    const frame = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as ArrayBuffer);
+    if (frame[0] === 0) parts.push(frame.subarray(1));
+    else if (frame[0] === 255 && frame[1] === 0) finish();
+  });
+  ws.on("close", finish);
 }
