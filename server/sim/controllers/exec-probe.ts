@@ -10,6 +10,7 @@ import type { KubeObject, SimStore } from "@/server/sim/contract";
 import { containerEnv } from "@/server/sim/controllers/container-env";
 import { hexId } from "@/server/sim/controllers/hash";
 import { hasBash } from "@/server/sim/controllers/image-behaviour";
+import { containerFs } from "@/server/sim/fs/pod-mounts";
 import { runArgv } from "@/server/sim/streams/exec-commands";
 import { startFailureText } from "@/server/sim/streams/exec-start-failure";
 
@@ -27,7 +28,7 @@ export function execProbeFailure(store: SimStore, type: ProbeType, probe: Obj, c
     const execId = hexId(`${podName}/${container.name}/${argv.join(" ")}`);
     return `${type} probe errored: rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${execId}": ${cannotStart}`;
   }
-  const r = runArgv(argv, { env: containerEnv(store, pod, container), cwd: "/", hostname: podName, shell: "sh", hasBash: hasBash(image), size: undefined, image });
+  const r = runArgv(argv, { env: containerEnv(store, pod, container), cwd: "/", hostname: podName, shell: "sh", hasBash: hasBash(image), size: undefined, image, fs: containerFs(store, pod, container), store, namespace: pod.metadata.namespace });
   const code = r.exit ?? r.code;
   return code === 0 ? undefined : `${type} probe failed: ${r.stdout}${r.stderr}`;
 }

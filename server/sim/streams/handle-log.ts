@@ -10,6 +10,7 @@ import { SimError, type KubeObject, type SimStore } from "@/server/sim/contract"
 import { R } from "@/server/sim/controllers/resources";
 import { simClock } from "@/server/sim/controllers/sim-clock";
 import { permissionCrash } from "@/server/sim/controllers/volume-permissions";
+import { containerSpecOf } from "@/server/sim/fs/pod-mounts";
 import { scriptedOutput } from "@/server/sim/streams/container-output";
 import { linesBetween, parseRfc3339, periodNs, rfc3339Nano, type Instance, type LogLine } from "@/server/sim/streams/log-lines";
 import { containerStatusOf, resolveContainer, statusBody } from "@/server/sim/streams/resolve-container";
@@ -18,18 +19,18 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 const msToNs = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;
 
-function instanceOf(pod: KubeObject, container: string, previous: boolean): Instance {
+function instanceOf(store: SimStore, pod: KubeObject, container: string, previous: boolean): Instance {
   const cs = containerStatusOf(pod, container);
-  const spec: Obj = ((pod.spec as Obj).containers ?? []).find((c: Obj) => c.name === container) ?? {};
+  const spec: Obj = containerSpecOf(pod, container) ?? {};
   const image = spec.image ?? "";
-  const base = { podName: pod.metadata.name, image, script: scriptedOutput(pod, container), lastWords: permissionCrash(pod.spec as Obj, spec)?.lastWords };
-  const fromTerminated = (t: Obj): Instance => ({ ...base, id: t.containerID ?? `${pod.metadata.uid}/${container}`, startNs: msToNs(t.startedAt), endNs: msToNs(t.finishedAt), exitCode: t.exitCode });
+  const base = { podName: pod.metadata.name, image, lastWords: permissionCrash(pod.spec as Obj, spec)?.lastWords };
+  const fromTerminated = (t: Obj): Instance => ({ ...base, script: scriptedOutput(store, t.containerID), id: t.containerID ?? `${pod.metadata.uid}/${container}`, startNs: msToNs(t.startedAt), endNs: msToNs(t.finishedAt), exitCode: t.exitCode });
   const last = cs?.lastState?.terminated;
   if (previous) {
     if (!last) throw new SimError(400, "BadRequest", `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
     return fromTerminated(last);
   }
-  if (cs?.state?.running) return { ...base, id: cs.containerID, startNs: msToNs(cs.state.running.startedAt) };
+  if (cs?.state?.running) return { ...base, script: scriptedOutput(store, cs.containerID), id: cs.containerID, startNs: msToNs(cs.state.running.startedAt) };
   if (cs?.state?.terminated) return fromTerminated(cs.state.terminated);
   if (cs?.state?.waiting?.reason === "CrashLoopBackOff" && last) return fromTerminated(last);
   const reason = cs?.state?.waiting?.reason ?? "ContainerCreating";
@@ -53,7 +54,7 @@ export function handleLog(store: SimStore, linesPerSecond: number, req: Incoming
   let sinceNs = 0n;
   try {
     container = resolveContainer(pod, query.get("container"));
-    inst = instanceOf(pod, container, query.get("previous") === "true");
+    inst = instanceOf(store, pod, container, query.get("previous") === "true");
     tail = intParam(query, "tailLines");
     limitBytes = intParam(query, "limitBytes");
     const sinceSeconds = intParam(query, "sinceSeconds");
