@@ -1,5 +1,7 @@
-import type { BackupJobOutcome, BackupRestore, BackupRun } from "@/lib/dto/backup";
 import { formatDateTime, formatUtc } from "@/lib/format-time";
+import type { BackupRestore, BackupRun } from "@/lib/schemas/backup-view";
+
+type BackupJobOutcome = BackupRun["outcome"];
 
 const OUTCOME_TEXT: Record<BackupJobOutcome, string> = { running: "Running", succeeded: "Succeeded", failed: "Failed" };
 const OUTCOME_CLASS: Record<BackupJobOutcome, string> = { running: "text-fg-muted", succeeded: "text-success", failed: "text-danger" };

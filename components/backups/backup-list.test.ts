@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { BackupJobs } from "@/components/backups/backup-jobs";
 import { BackupList } from "@/components/backups/backup-list";
 import type { ProjectBackupTarget } from "@/lib/backups/backup-target";
-import type { BackupFile, BackupRun } from "@/lib/dto/backup";
+import type { BackupFile, BackupRun } from "@/lib/schemas/backup-view";
 
 /** The presentational parts of the Backups section, rendered to HTML as the browser receives them. */
 const target: ProjectBackupTarget = { kind: "database", project: "shop", name: "pg" };
@@ -14,7 +14,7 @@ const backups: BackupFile[] = [
 ];
 
 function renderList(props: Partial<Parameters<typeof BackupList>[0]> = {}) {
-  return renderToStaticMarkup(createElement(BackupList, { target, backups, canRestore: true, isRestoreBlocked: false, onRestore: () => undefined, ...props }));
+  return renderToStaticMarkup(createElement(BackupList, { target, backups, canManage: true, isRestoreBlocked: false, onRestore: () => undefined, ...props }));
 }
 
 describe("the backup list", () => {
@@ -30,8 +30,9 @@ describe("the backup list", () => {
     expect(renderList()).toContain('href="/api/projects/shop/databases/pg/backups/pg-20261130T030000Z.dump" download="pg-20261130T030000Z.dump"');
   });
 
-  it("offers Restore only to those who may restore, and not while a backup or restore runs", () => {
-    expect(renderList({ canRestore: false })).not.toContain("Restore");
+  it("offers Download and Restore to admins only, and Restore not while a backup or restore runs", () => {
+    expect(renderList({ canManage: false })).not.toContain("Restore");
+    expect(renderList({ canManage: false })).not.toContain("Download");
     expect(renderList()).toMatch(/<button[^>]*aria-label="Restore pg-20261201T030000Z.dump"[^>]*>/);
     expect(renderList()).not.toContain('disabled=""');
     expect(renderList({ isRestoreBlocked: true }).match(/<button[^>]*aria-label="Restore [^>]*disabled=""/g)).toHaveLength(2);

@@ -1,20 +1,21 @@
 import { Button } from "@/components/ui/button";
 import { backupFilePath, type ProjectBackupTarget } from "@/lib/backups/backup-target";
-import type { BackupFile } from "@/lib/dto/backup";
+import type { BackupFile } from "@/lib/schemas/backup-view";
 import { formatDateTime, formatUtc } from "@/lib/format-time";
 import { formatBytes } from "@/lib/format-usage";
 
 type BackupListProps = {
   target: ProjectBackupTarget;
   backups: BackupFile[];
-  /** Restore buttons for those allowed to restore; off while a backup or restore runs (the API would refuse with 409). */
-  canRestore: boolean;
+  /** Download and Restore are for admins: a dump holds all the data, more than a viewer may read. */
+  canManage: boolean;
+  /** Restore waits while a backup or restore runs (the API would refuse with 409). */
   isRestoreBlocked: boolean;
   onRestore: (file: string) => void;
 };
 
-/** The kept backup files, newest first: when (local time, UTC on hover), how big, a download link and Restore. */
-export function BackupList({ target, backups, canRestore, isRestoreBlocked, onRestore }: BackupListProps) {
+/** The kept backup files, newest first: when (local time, UTC on hover), how big, and for admins a download link and Restore. */
+export function BackupList({ target, backups, canManage, isRestoreBlocked, onRestore }: BackupListProps) {
   if (backups.length === 0) return <p className="text-sm text-fg-muted">No backups yet.</p>;
   return (
     <ul aria-label="Backups" className="flex flex-col gap-2">
@@ -28,16 +29,16 @@ export function BackupList({ target, backups, canRestore, isRestoreBlocked, onRe
               <span data-testid="backup-size">{formatBytes(backup.sizeBytes)}</span> · <code>{backup.file}</code>
             </span>
           </span>
-          <span className="flex flex-wrap gap-2">
-            <a href={backupFilePath(target, backup.file)} download={backup.file} className="inline-flex h-8 items-center rounded-md border border-border px-3 font-medium hover:bg-muted">
-              Download
-            </a>
-            {canRestore ? (
+          {canManage ? (
+            <span className="flex flex-wrap gap-2">
+              <a href={backupFilePath(target, backup.file)} download={backup.file} className="inline-flex h-8 items-center rounded-md border border-border px-3 font-medium hover:bg-muted">
+                Download
+              </a>
               <Button size="sm" variant="secondary" disabled={isRestoreBlocked} aria-label={`Restore ${backup.file}`} onClick={() => onRestore(backup.file)}>
                 Restore
               </Button>
-            ) : null}
-          </span>
+            </span>
+          ) : null}
         </li>
       ))}
     </ul>

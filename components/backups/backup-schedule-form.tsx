@@ -9,14 +9,14 @@ import { errorMessage } from "@/lib/api-client";
 import { fieldErrorsFromApiMessage, fieldErrorsFromIssues, type FieldErrors } from "@/lib/apps/field-errors";
 import type { ProjectBackupTarget } from "@/lib/backups/backup-target";
 import { DEFAULT_TIME_ZONE } from "@/lib/cron/time-zone";
-import type { BackupScheduleView } from "@/lib/dto/backup";
+import type { BackupView } from "@/lib/schemas/backup-view";
 import { useRemoveBackupSchedule, useSetBackupSchedule } from "@/lib/queries/backups";
 import { backupScheduleSchema, DEFAULT_BACKUP_KEEP } from "@/lib/schemas/backup";
 
 const FIELDS = ["schedule", "timeZone", "keep"];
 
 /** Sets (or changes, or removes) the target's backup schedule; the CronJob is applied at once, no deploy needed. */
-export function BackupScheduleForm({ target, schedule }: { target: ProjectBackupTarget; schedule: BackupScheduleView | null }) {
+export function BackupScheduleForm({ target, schedule }: { target: ProjectBackupTarget; schedule: BackupView["schedule"] }) {
   const save = useSetBackupSchedule(target);
   const remove = useRemoveBackupSchedule(target);
   const [form, setForm] = useState({ schedule: schedule?.schedule ?? "0 3 * * *", timeZone: schedule?.timeZone ?? DEFAULT_TIME_ZONE, keep: String(schedule?.keep ?? DEFAULT_BACKUP_KEEP) });

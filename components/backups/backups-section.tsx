@@ -11,7 +11,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/api-client";
 import type { ProjectBackupTarget } from "@/lib/backups/backup-target";
-import type { BackupsView } from "@/lib/dto/backup";
+import type { BackupView } from "@/lib/schemas/backup-view";
 import { formatDateTime, formatUtc } from "@/lib/format-time";
 import { isBackupJobRunning, useBackUpNow, useBackups } from "@/lib/queries/backups";
 
@@ -20,7 +20,7 @@ const DESCRIPTION = {
   volume: "Each backup is a Job that archives the volume's files (tar.gz) onto the project's backup volume.",
 };
 
-function ScheduleSummary({ view }: { view: BackupsView }) {
+function ScheduleSummary({ view }: { view: BackupView }) {
   const { schedule } = view;
   if (!schedule) return <p className="text-sm text-fg-muted">No schedule: backups are taken only when you press Back up now.</p>;
   const next = schedule.nextRuns[0];
@@ -37,12 +37,14 @@ function ScheduleSummary({ view }: { view: BackupsView }) {
   );
 }
 
-function StorageLine({ view }: { view: BackupsView }) {
+const PHASE_TEXT = { Bound: "bound", Pending: "pending: waiting for storage", Lost: "lost: the storage behind it is gone, and with it the backups" };
+
+function StorageLine({ view }: { view: BackupView }) {
   const { claim, phase } = view.volume;
   if (phase === null) return <p className="text-xs text-fg-muted">The project&apos;s backup volume <code>{claim}</code> is created with the first schedule or Back up now.</p>;
   return (
     <p className="text-xs text-fg-muted">
-      Stored on the project&apos;s volume <code>{claim}</code> ({phase === "Bound" ? "bound" : "pending: waiting for storage"}).
+      Stored on the project&apos;s volume <code>{claim}</code> ({PHASE_TEXT[phase]}).
       {view.lastSuccessAt ? <> Last successful backup <time dateTime={view.lastSuccessAt} title={formatUtc(view.lastSuccessAt)}>{formatDateTime(view.lastSuccessAt)}</time>.</> : null}
     </p>
   );
@@ -83,7 +85,7 @@ export function BackupsSection({ target, title, canManage }: { target: ProjectBa
           </div>
           <div>
             <h3 className="mb-2 text-sm font-semibold">Backups</h3>
-            <BackupList target={target} backups={view.backups} canRestore={canManage} isRestoreBlocked={isBusy} onRestore={setRestoring} />
+            <BackupList target={target} backups={view.backups} canManage={canManage} isRestoreBlocked={isBusy} onRestore={setRestoring} />
           </div>
           <div>
             <h3 className="mb-2 text-sm font-semibold">Recent runs</h3>

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import { backupFilePath, backupsPath, type ProjectBackupTarget } from "@/lib/backups/backup-target";
-import type { BackupRestore, BackupRun, BackupsView } from "@/lib/dto/backup";
+import type { BackupRestore, BackupRun, BackupView } from "@/lib/schemas/backup-view";
 import { queryKeys } from "@/lib/queries/keys";
 import type { BackupScheduleInput } from "@/lib/schemas/backup";
 
@@ -14,7 +14,7 @@ export function backupsKey(target: ProjectBackupTarget) {
 }
 
 /** A backup or restore Job is still going: the list changes as soon as it ends. */
-export function isBackupJobRunning(view: BackupsView | undefined): boolean {
+export function isBackupJobRunning(view: BackupView | undefined): boolean {
   return Boolean(view && [...view.runs, ...view.restores].some((job) => job.outcome === "running"));
 }
 
@@ -26,7 +26,7 @@ export function isBackupJobRunning(view: BackupsView | undefined): boolean {
 export function useBackups(target: ProjectBackupTarget) {
   return useQuery({
     queryKey: backupsKey(target),
-    queryFn: ({ signal }) => api.get<BackupsView>(backupsPath(target), { signal }),
+    queryFn: ({ signal }) => api.get<BackupView>(backupsPath(target), { signal }),
     refetchInterval: (query) => (isBackupJobRunning(query.state.data) ? 3_000 : 15_000),
   });
 }
@@ -39,7 +39,7 @@ function invalidateBackups(queryClient: QueryClient, target: ProjectBackupTarget
 export function useSetBackupSchedule(target: ProjectBackupTarget) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: BackupScheduleInput) => api.put<BackupsView>(`${backupsPath(target)}/schedule`, input),
+    mutationFn: (input: BackupScheduleInput) => api.put<BackupView>(`${backupsPath(target)}/schedule`, input),
     onSuccess: (view) => {
       queryClient.setQueryData(backupsKey(target), view);
       invalidateBackups(queryClient, target);
