@@ -55,12 +55,15 @@ export class Shell {
   private errexit = false;
   private nounset = false;
   private positional: string[] = [];
+  /** $0: the shell's name, or the word after `sh -c SCRIPT`. */
+  private name: string;
   private substStatus: number | undefined;
 
   constructor(readonly options: ShellOptions) {
     this.vars = { ...options.env };
     this.exported = new Set(Object.keys(options.env));
     this.cwd = options.cwd ?? "/";
+    this.name = options.kind;
   }
 
   get fs(): ContainerFs {
@@ -80,6 +83,7 @@ export class Shell {
     s.errexit = this.errexit;
     s.nounset = this.nounset;
     s.positional = [...this.positional];
+    s.name = this.name;
     s.lastCode = this.lastCode;
     return s;
   }
@@ -177,7 +181,7 @@ export class Shell {
       case "$": return "1";
       case "#": return String(this.positional.length);
       case "@": case "*": return this.positional.join(" ");
-      case "0": return this.options.kind;
+      case "0": return this.name;
       case "-": return `${this.errexit ? "e" : ""}${this.nounset ? "u" : ""}`;
     }
     if (/^\d+$/.test(name)) return this.positional[Number(name) - 1] ?? (this.nounset ? undefined : "");
@@ -413,6 +417,7 @@ export class Shell {
         write(2, `${this.prefix.replace(/1: $/, "0: ")}-c: option requires an argument\n`);
         return 2;
       }
+      if (args[i + 1] !== undefined) child.name = args[i + 1];
       child.positional = args.slice(i + 2);
       return child.run(script, stdin, write);
     }

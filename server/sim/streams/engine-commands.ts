@@ -6,6 +6,7 @@
  * so on stderr and exits 1, rather than inventing query results.
  */
 import { engineOf, engineVersion } from "@/server/sim/controllers/image-binaries";
+import { ENGINE_TOOLS } from "@/server/sim/engines/engine-tools";
 import type { Program } from "@/server/sim/shell/process";
 import type { RunResult } from "@/server/sim/streams/exec-commands";
 
@@ -70,6 +71,8 @@ export function runEngineCommand(program: string, args: string[], image: string)
 /** The image's program `name` as the shell runs it: its dump and restore tools (engine-tools.ts), else the answers above. */
 export function engineProgram(name: string): Program {
   return (ctx) => {
+    const tool = ENGINE_TOOLS[name]?.(ctx);
+    if (tool !== undefined) return tool;
     const r = runEngineCommand(name, ctx.argv.slice(1), ctx.host.image);
     ctx.write(1, r.stdout);
     ctx.write(2, r.stderr);
