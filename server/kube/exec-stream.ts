@@ -23,6 +23,8 @@ export interface ExecRequest {
   container: string;
   command: string[];
   tty: boolean;
+  /** Attach stdin (default true). False for a command fed nothing, such as a download's `cat`. */
+  stdin?: boolean;
 }
 
 /** How the command ended: an exit code, or a failure the API reported (code null). */
@@ -65,7 +67,8 @@ export async function openExecStream(kubeConfig: KubeConfig, request: ExecReques
   const url = new URL(`${server.replace(/^http/, "ws")}/api/v1/namespaces/${encodeURIComponent(request.namespace)}/pods/${encodeURIComponent(request.pod)}/exec`);
   for (const word of request.command) url.searchParams.append("command", word);
   url.searchParams.set("container", request.container);
-  for (const flag of ["stdin", "stdout", "stderr"]) url.searchParams.set(flag, "true");
+  url.searchParams.set("stdin", String(request.stdin ?? true));
+  for (const flag of ["stdout", "stderr"]) url.searchParams.set(flag, "true");
   url.searchParams.set("tty", String(request.tty));
 
   const headers: Record<string, string> = {};

@@ -62,7 +62,7 @@ export async function openBackupDownload(project: string, target: BackupTarget, 
   );
   link.exec = await openExecStream(
     kubeConfig,
-    { namespace: namespaceName(project), pod: READER_POD, container: "reader", command: ["cat", "--", `/backups/${subject.dir}/${file}`], tty: false },
+    { namespace: namespaceName(project), pod: READER_POD, container: "reader", command: ["cat", "--", `/backups/${subject.dir}/${file}`], tty: false, stdin: false },
     {
       onStdout(data) {
         if (isSettled) return;

@@ -47,7 +47,7 @@ export interface JobInputs {
 function stepSentence(step: FailedStep, tool: string, lastLogLine: string | undefined): string {
   const oom = step.reason === "OOMKilled" ? " — it ran out of memory (OOMKilled)" : "";
   const line = lastLogLine ? ` Its last log line: "${lastLogLine}".` : "";
-  if (step.container === "finish") return `the step that names and prunes the files exited with code ${step.exitCode}${oom}.${line}`;
+  if (step.container === "finish") return `The step that names and prunes the files exited with code ${step.exitCode}${oom}.${line}`;
   return `${tool} exited with code ${step.exitCode}${oom}.${line}`;
 }
 
@@ -55,9 +55,9 @@ function sentence(what: "backup" | "restore", inputs: JobInputs, tool: string, o
   const pull = explainImagePull(inputs.pods, inputs.events ?? []);
   const step = failedStep(inputs.pods);
   if (outcome === "failed") {
-    const why = step ? stepSentence(step, tool, inputs.lastLogLine) : pull ?? "its pod is gone, so the reason is no longer known.";
+    const why = step ? stepSentence(step, tool, inputs.lastLogLine) : pull ?? "Its pod is gone, so the reason is no longer known.";
     const deadline = inputs.job.status?.conditions?.some((c) => c.status === "True" && c.reason === "DeadlineExceeded") ? " It took longer than its deadline." : "";
-    return `The ${what} failed.${deadline} ${why.charAt(0).toUpperCase()}${why.slice(1)}`;
+    return `The ${what} failed.${deadline} ${why}`;
   }
   return outcome === "running" ? (pull ?? null) : null;
 }
