@@ -84,3 +84,45 @@ test("back up a PostgreSQL database now, download the dump and restore it", asyn
     await adminApi.delete(`/api/projects/${project}`, { data: { confirm: project } }).catch(() => undefined);
   }
 });
+
+/**
+ * An app volume's backups on its Volumes tab: the consistency sentence, Back up now archives the
+ * volume (tar.gz), and the restore dialog says the app stops while its volume is restored.
+ */
+test("back up an app's volume now and restore it from the Volumes tab", async ({ page, adminApi }, testInfo) => {
+  test.setTimeout(150_000);
+  const project = `bkv-${testInfo.project.name}-${Date.now().toString(36)}`.slice(0, 30);
+  try {
+    expect((await adminApi.post("/api/projects", { data: { name: project } })).status()).toBe(201);
+    expect((await adminApi.post(`/api/projects/${project}/apps`, { data: { name: "web", image: "nginx:1.27", port: 80 } })).status()).toBe(201);
+    expect((await adminApi.post(`/api/projects/${project}/apps/web/volumes`, { data: { name: "data", size: "1Gi", mountPath: "/data" } })).status()).toBe(201);
+    const deployed = await adminApi.post(`/api/projects/${project}/apps/web/deploy?wait=true`, { timeout: 70_000 });
+    expect((await deployed.json()).operation.status).toBe("succeeded");
+
+    await page.goto(`/projects/${project}/apps/web/volumes`);
+    const section = page.getByTestId("backups-section");
+    await expect(section.getByRole("heading", { name: "Backups of data", level: 2 })).toBeVisible({ timeout: 30_000 });
+    await expect(section).toContainText("The app keeps running while its volume is archived: files it writes meanwhile may be caught half-written.");
+
+    const started = page.waitForResponse((r) => r.url().endsWith(`/apps/web/volumes/data/backups/run`) && r.request().method() === "POST");
+    await section.getByRole("button", { name: "Back up now" }).click();
+    expect((await started).status()).toBe(201);
+    await expect(section.getByTestId("backup-run").first()).toContainText("Succeeded", { timeout: 45_000 });
+    const row = section.getByTestId("backup-row").first();
+    await expect(row).toHaveAttribute("data-file", /^web-data-\d{8}T\d{6}Z\.tar\.gz$/);
+    const file = (await row.getAttribute("data-file"))!;
+    await expectNoSidewaysScroll(page);
+
+    await row.getByRole("button", { name: `Restore ${file}` }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText("Type data to confirm. The app stops while its volume is restored, then starts again.");
+    await dialog.getByRole("textbox", { name: "Type data" }).fill("data");
+    const restoring = page.waitForResponse((r) => r.url().endsWith(`/backups/${file}/restore`) && r.request().method() === "POST");
+    await dialog.getByRole("button", { name: "Restore", exact: true }).click();
+    expect((await restoring).status()).toBe(202);
+    await expect(section.getByTestId("backup-restore").first()).toContainText("Succeeded", { timeout: 60_000 });
+    await section.screenshot({ path: testInfo.outputPath("volume-restored.png") });
+  } finally {
+    await adminApi.delete(`/api/projects/${project}`, { data: { confirm: project } }).catch(() => undefined);
+  }
+});

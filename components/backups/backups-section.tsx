@@ -84,7 +84,7 @@ export function BackupsSection({ target, title, canManage }: { target: ProjectBa
             {canManage ? <BackupScheduleForm target={target} schedule={view.schedule} /> : null}
           </div>
           <div>
-            <h3 className="mb-2 text-sm font-semibold">Backups</h3>
+            <h3 className="mb-2 text-sm font-semibold">Files</h3>
             <BackupList target={target} backups={view.backups} canManage={canManage} isRestoreBlocked={isBusy} onRestore={setRestoring} />
           </div>
           <div>
