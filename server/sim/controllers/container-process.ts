@@ -10,7 +10,9 @@
 import type { KubeObject, SimStore } from "@/server/sim/contract";
 import { containerArgv, containerEnv } from "@/server/sim/controllers/container-env";
 import { hasBash } from "@/server/sim/controllers/image-behaviour";
-import { isEngineServer } from "@/server/sim/controllers/image-binaries";
+import { hasEngineBinary, isEngineProgram, isEngineServer } from "@/server/sim/controllers/image-binaries";
+import { R, sameRef } from "@/server/sim/controllers/resources";
+import { startEngineServer } from "@/server/sim/engines/server-start";
 import { containerFs } from "@/server/sim/fs/pod-mounts";
 import { commandNames, knownProgram } from "@/server/sim/shell/shell";
 import { imagePrograms, runArgv } from "@/server/sim/streams/exec-commands";
@@ -21,6 +23,10 @@ export interface ProcessRun {
   code: number;
   /** stdout and stderr as the log merges them, in the order written. */
   output: Buffer;
+  /** What its `sleep`s add up to (Infinity for `sleep infinity`): the process ends that much later. */
+  sleptSeconds: number;
+  /** The runtime could not start it (exit code 128, reason StartError): containerd's message. */
+  startError?: string;
 }
 
 const SHELLS = new Set(["sh", "/bin/sh", "bash", "/bin/bash", "ash", "/bin/ash"]);
@@ -37,11 +43,43 @@ export function isRunnable(argv: string[], image: string): boolean {
   return known(argv[0]);
 }
 
-const outputs = new WeakMap<SimStore, Map<string, Buffer>>();
+/**
+ * containerd's refusal when argv[0] is a database tool the image does not ship (`pg_dump` in
+ * busybox, `mysqldump` in mariadb:11): the one missing program the sim can be sure of, since it
+ * knows those images' programs; an app image's own binaries are unknown to it, so it runs them.
+ */
+function missingEngineProgram(argv: string[], image: string): string | undefined {
+  const program = argv[0];
+  if (!program || !isEngineProgram(program) || hasEngineBinary(image, program) || isEngineServer(image, program)) return undefined;
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown`;
+}
+
+/** Per store: pod uid → container instance id → what it printed; a deleted pod's go with it. */
+const outputs = new WeakMap<SimStore, Map<string, Map<string, Buffer>>>();
+/** A log longer than this keeps its end, as a rotated container log would. */
+const MAX_LOG_BYTES = 1024 * 1024;
+
+function outputsOf(store: SimStore): Map<string, Map<string, Buffer>> {
+  let byPod = outputs.get(store);
+  if (!byPod) {
+    const created = new Map<string, Map<string, Buffer>>();
+    byPod = created;
+    outputs.set(store, created);
+    store.subscribe((e) => {
+      if (e.type === "DELETED" && sameRef(e.resource, R.pods)) created.delete(e.object.metadata.uid ?? "");
+    });
+  }
+  return byPod;
+}
 
 /** What the container instance `containerID` printed, when the sim ran its process. */
 export function recordedOutput(store: SimStore, containerID: string | undefined): Buffer | undefined {
-  return containerID ? outputs.get(store)?.get(containerID) : undefined;
+  if (!containerID) return undefined;
+  for (const byContainer of outputsOf(store).values()) {
+    const found = byContainer.get(containerID);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Runs the container's process in a fresh root when it is runnable; undefined when it is a server the sim does not run. */
@@ -50,13 +88,20 @@ export function runContainerProcess(store: SimStore, pod: KubeObject, container:
   const argv = containerArgv(container, env);
   const image = String(container.image ?? "");
   const fs = containerFs(store, pod, container, true);
-  if (!isRunnable(argv, image)) return undefined;
+  const missing = missingEngineProgram(argv, image);
+  if (missing) return { code: 128, output: Buffer.alloc(0), sleptSeconds: 0, startError: missing };
+  if (!isRunnable(argv, image)) {
+    startEngineServer(store, pod, container);
+    return undefined;
+  }
   const r = runArgv(argv, { env, cwd: String(container.workingDir ?? "/"), hostname: pod.metadata.name, shell: argv[0].endsWith("bash") ? "bash" : "sh", hasBash: hasBash(image), size: undefined, image, fs, store, namespace: pod.metadata.namespace });
-  const output = Buffer.concat((r.chunks ?? []).map((c) => c.data));
-  let byStore = outputs.get(store);
-  if (!byStore) outputs.set(store, (byStore = new Map()));
-  byStore.set(containerID, output);
-  return { code: r.exit ?? r.code, output };
+  const all = Buffer.concat((r.chunks ?? []).map((c) => c.data));
+  const output = all.length > MAX_LOG_BYTES ? all.subarray(all.length - MAX_LOG_BYTES) : all;
+  const byPod = outputsOf(store);
+  const podUid = pod.metadata.uid ?? pod.metadata.name;
+  if (!byPod.has(podUid)) byPod.set(podUid, new Map());
+  byPod.get(podUid)!.set(containerID, output);
+  return { code: r.exit ?? r.code, output, sleptSeconds: r.sleptSeconds ?? 0 };
 }
 
 /** The kubelet's cap on a termination message file (pkg/kubelet/kuberuntime: maxContainerTerminationMessageLength). */

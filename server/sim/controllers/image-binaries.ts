@@ -48,3 +48,9 @@ const SERVERS = new Set(["postgres", "mysqld", "mariadbd", "redis-server", "valk
 export function isEngineServer(image: string, program: string): boolean {
   return hasEngineBinary(image, program) && SERVERS.has(program.split("/").pop() ?? program);
 }
+
+/** Whether `program` is one of some database image's own programs (so an image without it cannot start it). */
+export function isEngineProgram(program: string): boolean {
+  const name = program.split("/").pop() ?? program;
+  return Object.values(BINARIES).some((names) => names.includes(name));
+}

@@ -105,8 +105,9 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
       const startedAt = nowIso();
       const run = runContainerProcess(store, pod, spec, containerID);
       const exitCode = run?.code ?? selfExitCode(spec as { image: string }) ?? 0;
-      const message = messageOf(pod, spec, exitCode, false);
-      state.inits.push({ name: spec.name, image: spec.image, containerID, exitCode, reason: exitCode === 0 ? "Completed" : "Error", startedAt, finishedAt: nowIso(), ...(message ? { message } : {}) });
+      const message = run?.startError ?? messageOf(pod, spec, exitCode, false);
+      state.inits.push({ name: spec.name, image: spec.image, containerID, exitCode, reason: run?.startError ? "StartError" : exitCode === 0 ? "Completed" : "Error", startedAt, finishedAt: nowIso(), ...(message ? { message } : {}) });
+      if (run?.startError) recordEvent(store, pod, "Warning", "Failed", `Error: ${run.startError}`, "kubelet", `spec.initContainers{${spec.name}}`);
       for (const reason of ["Pulled", "Created", "Started"]) {
         const text = reason === "Pulled" ? `Container image "${spec.image}" already present on machine` : reason === "Created" ? `Created container: ${spec.name}` : `Started container ${spec.name}`;
         recordEvent(store, pod, "Normal", reason, text, "kubelet", `spec.initContainers{${spec.name}}`);
@@ -143,21 +144,24 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
     c.containerID = containerIdFor(pod.metadata.uid ?? "", c.name, c.restartCount);
     const run = runContainerProcess(store, pod, spec, c.containerID);
     if (run) c.crashExitCode = run.code === 0 ? undefined : run.code;
+    c.startError = run?.startError;
+    if (c.startError) recordEvent(store, pod, "Warning", "Failed", `Error: ${c.startError}`, "kubelet", field);
+    // A process the sim ran ends after its sleeps (in probe "seconds"); a server or a Job's unknown program as before.
+    const isJob = controllerOf(pod)?.kind === "Job";
+    c.exitsAt = run ? now + tick * 3 + run.sleptSeconds * opts.secondMs : c.crashExitCode !== undefined ? now + tick * 3 : isJob ? now + tick * 4 : Infinity;
     const execProbe = (kind: ProbeKind, probe: Obj) => execProbeFailure(store, kind, probe, spec, pod);
     const plan = planProbes(spec, (pod.status as Obj | undefined)?.podIP ?? "", opts.secondMs, tick, execProbe);
     c.readyAt = now + plan.readyAfterMs;
     c.ready = c.readyAt <= now;
     c.probeKill = plan.kill ? { probe: plan.kill.probe, at: now + plan.kill.afterMs, output: plan.kill.output } : undefined;
     if (plan.readinessFailure !== undefined) recordEvent(store, pod, "Warning", "Unhealthy", plan.readinessFailure, "kubelet", field);
-    const isJob = controllerOf(pod)?.kind === "Job";
-    const exitsAt = c.crashExitCode !== undefined ? now + tick * 3 : isJob ? now + tick * 4 : Infinity;
-    c.nextAt = Math.min(exitsAt, c.ready ? Infinity : c.readyAt, c.probeKill?.at ?? Infinity);
+    c.nextAt = Math.min(c.exitsAt, c.ready ? Infinity : c.readyAt, c.probeKill?.at ?? Infinity);
   }
 
   function exit(pod: KubeObject, c: ContainerState, exitCode: number, now: number, killed = false): void {
     const spec = (pod.spec as Obj).containers.find((x: Obj) => x.name === c.name) as Obj;
-    const message = messageOf(pod, spec, exitCode, killed, c.containerID);
-    const t = { exitCode, reason: exitCode === 0 ? "Completed" : "Error", ...(message ? { message } : {}), startedAt: c.startedAt!, finishedAt: nowIso(), containerID: c.containerID! };
+    const message = c.startError ?? messageOf(pod, spec, exitCode, killed, c.containerID);
+    const t = { exitCode, reason: c.startError ? "StartError" : exitCode === 0 ? "Completed" : "Error", ...(message ? { message } : {}), startedAt: c.startedAt!, finishedAt: nowIso(), containerID: c.containerID! };
     c.ready = false;
     c.probeKill = undefined;
     c.startedAt = undefined;
@@ -224,8 +228,7 @@ export function startKubelet(store: SimStore, opts: KubeletOptions): SimControll
         }
         if (!c.ready && now >= c.readyAt) {
           c.ready = true;
-          c.nextAt = c.crashExitCode !== undefined || controllerOf(pod)?.kind === "Job" ? Math.max(now, c.nextAt) : Infinity;
-          c.nextAt = Math.min(c.nextAt, c.probeKill?.at ?? Infinity);
+          c.nextAt = Math.min(Math.max(now, c.exitsAt ?? Infinity), c.probeKill?.at ?? Infinity);
           if (c.nextAt > now) return;
         }
         exit(pod, c, c.crashExitCode ?? 0, now);

@@ -28,6 +28,10 @@ export interface ContainerState {
   /** initBlocked: an init container failed, so this one never starts (waiting PodInitializing). */
   stage: "creating" | "pullError" | "pullBackOff" | "running" | "exited" | "crashBackOff" | "done" | "initBlocked";
   nextAt: number;
+  /** The runtime could not start the process (terminated StartError, exit code 128). */
+  startError?: string;
+  /** When the running process ends by itself (Infinity: it keeps running). */
+  exitsAt?: number;
   restartCount: number;
   crashes: number;
   pullAttempts: number;

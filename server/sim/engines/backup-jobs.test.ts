@@ -84,49 +84,36 @@ function postgres(store: SimStore, create: ReturnType<typeof cluster>["create"],
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 
-/** A backup Job exactly as the contract describes its pod. */
-function backupJob(create: ReturnType<typeof cluster>["create"], name: string, target: { name: string; ext: string; dir: string; keep: number; dump: Obj }, extraVolumes: Obj[] = []) {
+/** A run-once Job (backoffLimit 0, restartPolicy Never) with the backup volume and `extraVolumes`. */
+function job(create: ReturnType<typeof cluster>["create"], name: string, extraVolumes: Obj[], containers: Obj) {
   return create(R.jobs, {
     apiVersion: "batch/v1",
     kind: "Job",
     metadata: { name, namespace: "default" },
-    spec: {
-      backoffLimit: 0,
-      template: {
-        spec: {
-          restartPolicy: "Never",
-          volumes: [{ name: "backups", persistentVolumeClaim: { claimName: "berth-backups" } }, ...extraVolumes],
-          initContainers: [{ name: "dump", ...target.dump, volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: target.dir }, ...(target.dump.volumeMounts ?? [])] }],
-          containers: [{
-            name: "finish",
-            image: "busybox:1.36",
-            command: ["sh", "-c", FINISH],
-            env: [BERTH_RUN, { name: "NAME", value: target.name }, { name: "EXT", value: target.ext }, { name: "PRUNE_FROM", value: String(target.keep + 1) }],
-            terminationMessagePath: "/dev/termination-log",
-            terminationMessagePolicy: "File",
-            volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: target.dir }],
-          }],
-        },
-      },
-    },
+    spec: { backoffLimit: 0, template: { spec: { restartPolicy: "Never", volumes: [{ name: "backups", persistentVolumeClaim: { claimName: "berth-backups" } }, ...extraVolumes], ...containers } } },
   });
 }
 
+/** A backup Job exactly as the contract describes its pod. */
+function backupJob(create: ReturnType<typeof cluster>["create"], name: string, target: { name: string; ext: string; dir: string; keep: number; dump: Obj }, extraVolumes: Obj[] = []) {
+  return job(create, name, extraVolumes, {
+    initContainers: [{ name: "dump", ...target.dump, volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: target.dir }, ...(target.dump.volumeMounts ?? [])] }],
+    containers: [{
+      name: "finish",
+      image: "busybox:1.36",
+      command: ["sh", "-c", FINISH],
+      env: [BERTH_RUN, { name: "NAME", value: target.name }, { name: "EXT", value: target.ext }, { name: "PRUNE_FROM", value: String(target.keep + 1) }],
+      terminationMessagePath: "/dev/termination-log",
+      terminationMessagePolicy: "File",
+      volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: target.dir }],
+    }],
+  });
+}
+
+/** A restore Job: the target's backup directory read-only at /backups, FILE the file to restore. */
 function restoreJob(create: ReturnType<typeof cluster>["create"], name: string, dir: string, file: string, container: Obj, extraVolumes: Obj[] = []) {
-  return create(R.jobs, {
-    apiVersion: "batch/v1",
-    kind: "Job",
-    metadata: { name, namespace: "default" },
-    spec: {
-      backoffLimit: 0,
-      template: {
-        spec: {
-          restartPolicy: "Never",
-          volumes: [{ name: "backups", persistentVolumeClaim: { claimName: "berth-backups" } }, ...extraVolumes],
-          containers: [{ name: "restore", ...container, env: [{ name: "FILE", value: file }, ...(container.env ?? [])], volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: dir, readOnly: true }, ...(container.volumeMounts ?? [])] }],
-        },
-      },
-    },
+  return job(create, name, extraVolumes, {
+    containers: [{ name: "restore", ...container, env: [{ name: "FILE", value: file }, ...(container.env ?? [])], volumeMounts: [{ name: "backups", mountPath: "/backups", subPath: dir, readOnly: true }, ...(container.volumeMounts ?? [])] }],
   });
 }
 
@@ -211,19 +198,36 @@ describe("backups on the simulated cluster", () => {
     expect(recordedOutput(store, down.containerID)?.toString()).toBe('pg_dump: error: connection to server at "pg" (10.43.0.50), port 5432 failed: Connection refused\n\tIs the server running on that host and accepting TCP/IP connections?\n');
   });
 
-  it("takes a redis snapshot with redis-cli --rdb and REDISCLI_AUTH against the server's --requirepass", async () => {
+  it("takes a redis snapshot with redis-cli --rdb and REDISCLI_AUTH against the server's --requirepass; a copied dump.rdb comes back only without AOF, as on Redis 7", async () => {
     const { store, create } = cluster();
     create({ group: "", version: "v1", plural: "secrets" }, { apiVersion: "v1", kind: "Secret", metadata: { name: "cache-credentials", namespace: "default" }, data: { password: b64("pw") } });
     const password = { name: "REDIS_PASSWORD", valueFrom: { secretKeyRef: { name: "cache-credentials", key: "password" } } };
-    create(R.services, { apiVersion: "v1", kind: "Service", metadata: { name: "cache", namespace: "default" }, spec: { clusterIP: "10.43.0.60", selector: { app: "cache" }, ports: [{ port: 6379 }] } });
-    create(R.statefulsets, {
-      apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name: "cache", namespace: "default" },
-      spec: { replicas: 1, serviceName: "cache", selector: { matchLabels: { app: "cache" } }, template: { metadata: { labels: { app: "cache" } }, spec: { containers: [{ name: "redis", image: "redis:7.4.1", args: ["redis-server", "--appendonly", "yes", "--requirepass", "$(REDIS_PASSWORD)"], env: [password], volumeMounts: [{ name: "data", mountPath: "/data" }] }] } }, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }] },
-    });
-    await waitFor(() => (store.get(R.statefulsets, "default", "cache") as Obj | undefined)?.status?.readyReplicas === 1, 8000, "cache ready");
-    exec(store, "cache-0", "redis", ["sh", "-c", "echo 'SET k v' > /data/keys"]);
-    const rdb = (name: string, auth: string) => backupJob(create, name, { name: "cache", ext: "rdb", dir: "database-cache", keep: 3, dump: { image: "redis:7.4.1", command: ["redis-cli", "-h", "cache", "--rdb", "/backups/$(BERTH_RUN).partial"], env: [BERTH_RUN, { name: "REDISCLI_AUTH", value: auth }] } });
-    rdb("cache-backup-1", "pw");
+    const redis = (name: string, appendonly: string) => {
+      create(R.services, { apiVersion: "v1", kind: "Service", metadata: { name, namespace: "default" }, spec: { clusterIP: name === "cache" ? "10.43.0.60" : "10.43.0.61", selector: { app: name }, ports: [{ port: 6379 }] } });
+      create(R.statefulsets, {
+        apiVersion: "apps/v1", kind: "StatefulSet", metadata: { name, namespace: "default" },
+        spec: { replicas: 1, serviceName: name, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: "redis", image: "redis:7.4.1", args: ["redis-server", "--appendonly", appendonly, "--requirepass", "$(REDIS_PASSWORD)"], env: [password], volumeMounts: [{ name: "data", mountPath: "/data" }] }] } }, volumeClaimTemplates: [{ metadata: { name: "data" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }] },
+      });
+    };
+    const replicas = (name: string, n: number) => waitFor(() => ((store.get(R.statefulsets, "default", name) as Obj | undefined)?.status?.readyReplicas ?? 0) === n && store.list(R.pods, "default").filter((p) => p.metadata.labels?.app === name).length === n, 8000, `${name} at ${n}`);
+    const scale = (name: string, n: number) => {
+      const sts = store.get(R.statefulsets, "default", name) as Obj;
+      sts.spec.replicas = n;
+      store.update(R.statefulsets, sts as KubeObject);
+      return replicas(name, n);
+    };
+    const rdb = (db: string, run: string, auth: string) => backupJob(create, run, { name: db, ext: "rdb", dir: `database-${db}`, keep: 3, dump: { image: "redis:7.4.1", command: ["redis-cli", "-h", db, "--rdb", "/backups/$(BERTH_RUN).partial"], env: [BERTH_RUN, { name: "REDISCLI_AUTH", value: auth }] } });
+    const restore = async (db: string, file: string) => {
+      await scale(db, 0);
+      restoreJob(create, `${db}-restore-q1w2e`, `database-${db}`, file, { image: "busybox:1.36", command: ["sh", "-c", 'set -eu; cp -- "/backups/$FILE" /volume/dump.rdb'], volumeMounts: [{ name: "volume", mountPath: "/volume" }] }, [{ name: "volume", persistentVolumeClaim: { claimName: `data-${db}-0` } }]);
+      expect(conditionOf(await finished(store, `${db}-restore-q1w2e`))).toBe("Complete");
+      await scale(db, 1);
+    };
+
+    redis("cache", "yes");
+    await replicas("cache", 1);
+    exec(store, "cache-0", "redis", ["sh", "-c", "echo 'k=old' > /data/keys"]);
+    rdb("cache", "cache-backup-1", "pw");
     expect(conditionOf(await finished(store, "cache-backup-1"))).toBe("Complete");
     const pod = podOf(store, "cache-backup-1");
     const [file, size] = pod.status.containerStatuses[0].state.terminated.message.split(" ");
@@ -232,9 +236,25 @@ describe("backups on the simulated cluster", () => {
     const bytes = containerFs(store, pod as KubeObject, containerSpecOf(pod as KubeObject, "finish")!).readFile(`/backups/${file}`);
     expect(bytes.subarray(0, 9).toString()).toBe("REDIS0011");
 
-    rdb("cache-backup-2", "wrong");
+    rdb("cache", "cache-backup-2", "wrong");
     expect(conditionOf(await finished(store, "cache-backup-2"))).toBe("Failed");
-    expect(recordedOutput(store, podOf(store, "cache-backup-2").status.initContainerStatuses[0].containerID)?.toString()).toContain("AUTH failed: WRONGPASS invalid username-password pair or user is disabled.\n");
+    expect(recordedOutput(store, podOf(store, "cache-backup-2").status.initContainerStatuses[0].containerID)?.toString()).toBe("AUTH failed: WRONGPASS invalid username-password pair or user is disabled.\nsending REPLCONF capa eof\nMASTER aborted replication with an error: NOAUTH Authentication required.\n");
+
+    // With AOF on, the server loads appendonlydir at start and ignores the copied dump.rdb.
+    exec(store, "cache-0", "redis", ["sh", "-c", "echo 'k=new' > /data/keys"]);
+    await restore("cache", file);
+    expect(exec(store, "cache-0", "redis", ["cat", "/data/keys"]).stdout).toBe("k=new\n");
+
+    // Without AOF the server loads dump.rdb, so the same copy brings the old data back.
+    redis("plain", "no");
+    await replicas("plain", 1);
+    exec(store, "plain-0", "redis", ["sh", "-c", "echo 'k=old' > /data/keys"]);
+    rdb("plain", "plain-backup-1", "pw");
+    await finished(store, "plain-backup-1");
+    const plainFile = podOf(store, "plain-backup-1").status.containerStatuses[0].state.terminated.message.split(" ")[0];
+    exec(store, "plain-0", "redis", ["sh", "-c", "echo 'k=new' > /data/keys"]);
+    await restore("plain", plainFile);
+    expect(exec(store, "plain-0", "redis", ["cat", "/data/keys"]).stdout).toBe("k=old\n");
   });
 
   it("archives an app volume read-only with busybox tar and restores it with the RESTORE script, a claim's files outliving its pods", async () => {

@@ -10,6 +10,7 @@ import { connect } from "@/server/sim/engines/cluster-dns";
 import { fromMongoArchive, mongoArchive } from "@/server/sim/engines/dump-formats";
 import { readState, restoreState, serverOf, type Server } from "@/server/sim/engines/server-state";
 import { toolArgs, type ToolArgs } from "@/server/sim/engines/tool-options";
+import { writeOutput } from "@/server/sim/engines/tool-output";
 import { strftime } from "@/server/sim/shell/programs/date-test";
 import { errnoText, type ProgramContext } from "@/server/sim/shell/process";
 
@@ -58,13 +59,8 @@ export function mongoDump(ctx: ProgramContext): number {
     log(ctx, "simulated cluster: mongodump writes an --archive only");
     return 1;
   }
-  try {
-    if (file === "-") ctx.write(1, bytes);
-    else ctx.fs.writeFile(normalisePath(file, ctx.cwd), bytes);
-  } catch (err) {
-    log(ctx, `Failed: error opening archive file: open ${file}: ${errnoText(err).toLowerCase()}`);
-    return 1;
-  }
+  const stamp = strftime("%Y-%m-%dT%H:%M:%S.000+0000", new Date(simClock.now()));
+  if (!writeOutput(ctx, file, bytes, (why) => `${stamp}\tFailed: error opening archive file: open ${file}: ${why.toLowerCase()}\n`)) return 1;
   log(ctx, `writing admin.system.version to archive '${file}'`);
   log(ctx, "done dumping admin.system.version (1 document)");
   return 0;

@@ -12,7 +12,8 @@ import { fromSqlDump, sqlDump } from "@/server/sim/engines/dump-formats";
 import { readState, restoreState, serverOf, type Server } from "@/server/sim/engines/server-state";
 import { toolArgs, type ToolArgs } from "@/server/sim/engines/tool-options";
 import { R } from "@/server/sim/controllers/resources";
-import { errnoText, type ProgramContext } from "@/server/sim/shell/process";
+import { writeOutput } from "@/server/sim/engines/tool-output";
+import type { ProgramContext } from "@/server/sim/shell/process";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -61,17 +62,7 @@ export function mysqlDump(ctx: ProgramContext): number {
   }
   const bytes = sqlDump(readState(s), { mariadb, version: engineVersion(String(s.container.image)), host: args.value("--host", "-h") ?? "localhost", database: database ?? "" });
   const file = args.value("--result-file", "-r");
-  if (!file) {
-    ctx.write(1, bytes);
-    return 0;
-  }
-  try {
-    ctx.fs.writeFile(normalisePath(file, ctx.cwd), bytes);
-  } catch (err) {
-    ctx.write(2, `${tool}: Got error: 1: "Can't create/write to file '${file}' (OS errno 2 - ${errnoText(err)})" when trying to open the result file\n`);
-    return 2;
-  }
-  return 0;
+  return writeOutput(ctx, file, bytes, (why) => `${tool}: Got error: 1: "Can't create/write to file '${file}' (OS errno 2 - ${why})" when trying to open the result file\n`) ? 0 : 2;
 }
 
 /**

@@ -9,6 +9,7 @@ import { connect } from "@/server/sim/engines/cluster-dns";
 import { fromPgCustom, pgCustom } from "@/server/sim/engines/dump-formats";
 import { readState, restoreState, serverOf, type Server } from "@/server/sim/engines/server-state";
 import { toolArgs } from "@/server/sim/engines/tool-options";
+import { writeOutput } from "@/server/sim/engines/tool-output";
 import { errnoText, type ProgramContext } from "@/server/sim/shell/process";
 
 const VALUED = ["--host", "-h", "--port", "-p", "--username", "-U", "--dbname", "-d", "--file", "-f", "--format", "-F", "--schema", "-n", "--table", "-t", "--jobs", "-j", "--compress", "-Z", "--role", "--superuser", "-S"];
@@ -56,17 +57,7 @@ export function pgDump(ctx: ProgramContext): number {
   const state = readState(server);
   const bytes = format.startsWith("c") ? pgCustom(state) : Buffer.from(`${PLAIN_HEADER}-- simulated cluster data: ${state.toString("base64")}\n`);
   const file = args.value("--file", "-f");
-  if (!file) {
-    ctx.write(1, bytes);
-    return 0;
-  }
-  try {
-    ctx.fs.writeFile(normalisePath(file, ctx.cwd), bytes);
-  } catch (err) {
-    ctx.write(2, `pg_dump: error: could not open output file "${file}": ${errnoText(err)}\n`);
-    return 1;
-  }
-  return 0;
+  return writeOutput(ctx, file, bytes, (why) => `pg_dump: error: could not open output file "${file}": ${why}\n`) ? 0 : 1;
 }
 
 export function pgRestore(ctx: ProgramContext): number {

@@ -20,6 +20,8 @@ export interface Host {
   store?: SimStore;
   namespace?: string;
   size?: { rows: number; cols: number };
+  /** Seconds the process's `sleep`s asked for: the sim does not wait, the kubelet ends the container that much later. */
+  elapsed?: { seconds: number };
 }
 
 export interface ProgramContext {

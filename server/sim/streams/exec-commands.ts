@@ -38,6 +38,8 @@ export interface RunResult {
   exit?: number;
   /** What the process wrote, in order, as bytes. */
   chunks?: Array<{ fd: Fd; data: Buffer }>;
+  /** The seconds its `sleep`s asked for. */
+  sleptSeconds?: number;
 }
 
 /** Names an exec finds in every image with a shell (the runtime reports the others as missing). */
@@ -98,12 +100,13 @@ export function imagePrograms(image: string): (name: string) => Program | undefi
 /** A shell for the container `ctx` describes, in its image's userland. */
 export function shellFor(ctx: ShellContext): Shell {
   const image = ctx.image ?? "";
+  const elapsed = { seconds: 0 };
   return new Shell({
     kind: ctx.shell,
     userland: userlandOf(image),
     fs: ctx.fs ?? new ContainerFs(imageRoot(image, ctx.hostname), []),
     // A getter: a terminal's resize reaches the running shell's `stty size`.
-    host: { image, hostname: ctx.hostname, store: ctx.store, namespace: ctx.namespace, get size() { return ctx.size; } },
+    host: { image, hostname: ctx.hostname, store: ctx.store, namespace: ctx.namespace, elapsed, get size() { return ctx.size; } },
     env: ctx.env,
     cwd: ctx.cwd,
     external: imagePrograms(image),
@@ -111,16 +114,17 @@ export function shellFor(ctx: ShellContext): Shell {
   });
 }
 
-function result(out: OutputChunks, code: number): RunResult {
-  return { stdout: out.bytes(1).toString("utf8"), stderr: out.bytes(2).toString("utf8"), code, chunks: out.chunks };
+function result(out: OutputChunks, code: number, shell: Shell): RunResult {
+  return { stdout: out.bytes(1).toString("utf8"), stderr: out.bytes(2).toString("utf8"), code, chunks: out.chunks, sleptSeconds: shell.options.host.elapsed?.seconds ?? 0 };
 }
 
 /** Runs argv as the runtime starts a process (no shell unless argv[0] is one), with `stdin`. */
 export function runArgv(argv: string[], ctx: ShellContext, stdin: Buffer = Buffer.alloc(0)): RunResult {
   const out = new OutputChunks();
-  if (argv.length === 0) return result(out, 0);
-  const code = shellFor(ctx).spawn(argv, stdin, out.write, {});
-  return result(out, code);
+  const shell = shellFor(ctx);
+  if (argv.length === 0) return result(out, 0, shell);
+  const code = shell.spawn(argv, stdin, out.write, {});
+  return result(out, code, shell);
 }
 
 /** Runs a script in the container's shell. */
@@ -128,5 +132,5 @@ export function runScript(script: string, ctx: ShellContext): RunResult {
   const out = new OutputChunks();
   const shell = shellFor(ctx);
   const code = shell.run(script, Buffer.alloc(0), out.write);
-  return { ...result(out, code), ...(shell.exited ? { exit: code } : {}) };
+  return { ...result(out, code, shell), ...(shell.exited ? { exit: code } : {}) };
 }

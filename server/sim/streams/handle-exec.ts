@@ -79,7 +79,8 @@ function runSession(ws: WebSocket, runtime: ExecRuntime, store: SimStore | undef
   const client = channels.flags.stdin ? interactiveClientOf(argv, ctx) : undefined;
   if (client) return runEngineClient(ws, channels, ctx, client);
   // A one-shot command reads stdin to its end first (`kubectl exec -i … -- sh -c 'cat > f' < file`).
-  collectStdin(ws, channels.flags.stdin && ws.protocol === "v5.channel.k8s.io", (stdin) => {
+  // With a TTY the user is at a terminal, so the process starts at once (a missing program must say so).
+  collectStdin(ws, channels.flags.stdin && !channels.flags.tty && ws.protocol === "v5.channel.k8s.io", (stdin) => {
     const r = runArgv(argv, ctx, stdin);
     for (const c of r.chunks ?? []) {
       if (c.fd === 1) channels.stdout(c.data);

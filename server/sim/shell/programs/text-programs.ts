@@ -1,8 +1,9 @@
 /**
  * The text and process programs scripts lean on: echo (-n, -e), printf, head / tail (-n N,
  * -n +N, -c N), wc (-c -l -w), xargs (-r, -n), sleep, env / printenv, hostname, pwd, whoami,
- * id, true, false, basename, dirname, stty size. `sleep` returns at once: the sim runs a script
- * to its end when the container starts (README).
+ * id, true, false, basename, dirname, stty size. `sleep` returns at once and adds its time to
+ * the host's `elapsed`: the sim runs a script to its end when the container starts, and the
+ * kubelet ends the container that much later (README).
  */
 import { complain, parseOptions, resolve, type Program, type ProgramContext } from "@/server/sim/shell/process";
 
@@ -142,7 +143,13 @@ export const xargs: Program = (ctx) => {
 export const sleep: Program = (ctx) => {
   const arg = ctx.argv[1];
   if (arg === undefined) return complain(ctx, { busybox: "usage: sleep [N]...", gnu: "missing operand" });
-  if (!/^(\d+(\.\d*)?|\.\d+)[smhd]?$/.test(arg) && arg !== "infinity") return complain(ctx, { busybox: `invalid number '${arg}'`, gnu: `invalid time interval '${arg}'` });
+  let seconds = 0;
+  for (const a of ctx.argv.slice(1)) {
+    const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
+    if (!m && a !== "infinity") return complain(ctx, { busybox: `invalid number '${a}'`, gnu: `invalid time interval '${a}'` });
+    seconds += m ? Number(m[1]) * { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as "" | "s" | "m" | "h" | "d"] : Infinity;
+  }
+  if (ctx.host.elapsed) ctx.host.elapsed.seconds += seconds;
   return 0;
 };
 
