@@ -184,7 +184,7 @@ afterAll(() => fx?.close());
 
 describe("hostile requests to every route", () => {
   it("each answers 4xx JSON with a sentence, and the database and cluster are unchanged", async () => {
-    const values: Record<string, string> = { project: "shop", app: "web", host: "shop.example.com", volume: "data", path: "nope", server: "ghcr.io", task: "nightly", database: "pg", template: "uptime-kuma" };
+    const values: Record<string, string> = { project: "shop", app: "web", host: "shop.example.com", volume: "data", path: "nope", server: "ghcr.io", task: "nightly", database: "pg", template: "uptime-kuma", file: "pg-20261201T030000Z.dump" };
     const fill = (name: string, pattern: string) => (name === "id" ? (pattern.startsWith("/api/tokens/") ? otherTokenId : operationId) : values[name]);
     const routes = findRoutes(fill).filter((r) => r.pattern.startsWith("/api/"));
     for (const route of routes) {

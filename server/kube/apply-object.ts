@@ -23,6 +23,8 @@ export interface ApplyOptions {
   timeoutMs?: number;
   /** Abandons the request (the engine is stopping). */
   signal?: AbortSignal;
+  /** Another manager than Berth's own, for a temporary change it takes back later (a restore scaling a workload to 0). */
+  fieldManager?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function applyObject(kubeConfig: KubeConfig, obj: KubeObject, optio
       method: "PATCH",
       path: resourcePath(kind, obj.metadata.namespace, obj.metadata.name),
       query: {
-        fieldManager: FIELD_MANAGER,
+        fieldManager: options.fieldManager ?? FIELD_MANAGER,
         force: options.force ? true : undefined,
         dryRun: options.dryRun ? "All" : undefined,
       },

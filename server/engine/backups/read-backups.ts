@@ -7,12 +7,14 @@ import type { CronJob, Job } from "kubernetes-types/batch/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
 import { previewSchedule } from "@/lib/cron/schedule-preview";
 import type { BackupTarget } from "@/lib/schemas/backup";
-import type { BackupView } from "@/lib/schemas/backup-view";
+import type { BackupRestore, BackupView } from "@/lib/schemas/backup-view";
 import { getDb } from "@/server/db/client";
 import { VOLUME_CONSISTENCY, type BackupSubject } from "@/server/engine/backups/backup-subject";
 import { backupWarning } from "@/server/engine/backups/backup-warning";
 import { failedStep, listingOf, parseBackupListing, summarizeBackupRun, summarizeRestore, type JobInputs } from "@/server/engine/backups/explain-backup-run";
-import { findBackupSchedule, findBackupSubject } from "@/server/engine/backups/find-backup-subject";
+import { describeBackupTarget, findBackupSchedule, findBackupSubject, ownerName } from "@/server/engine/backups/find-backup-subject";
+import type { RestorePayload } from "@/server/engine/backups/run-restore-operation";
+import { OPERATION_STATUS } from "@/server/engine/operations/operation-status";
 import { BACKUP_CLAIM, LABEL_BACKUP_OF, LABEL_RESTORE } from "@/server/engine/backups/render-backup";
 import { namespaceName } from "@/server/engine/names";
 import { LABEL_PROJECT } from "@/server/engine/render/labels";
@@ -78,6 +80,22 @@ function splitJobs(objects: BackupObjects): { runs: Job[]; restores: Job[] } {
   return { runs, restores };
 }
 
+/** Volume-level restores the queue has not made a Job for yet: running, as far as the user is concerned. */
+async function queuedRestores(project: string, target: BackupTarget, jobs: Job[]): Promise<BackupRestore[]> {
+  const ops = await getDb().operation.findMany({
+    where: { projectName: project, appName: ownerName(target), kind: "restore-backup", status: { in: [OPERATION_STATUS.queued, OPERATION_STATUS.running] } },
+    orderBy: { createdAt: "desc" },
+  });
+  const made = new Set(jobs.map((j) => j.metadata?.name));
+  const restores: BackupRestore[] = [];
+  for (const op of ops) {
+    const payload = JSON.parse(op.payload || "{}") as Partial<RestorePayload>;
+    if (!payload.job || !payload.target || made.has(payload.job) || payload.target.kind !== target.kind || describeBackupTarget(payload.target) !== describeBackupTarget(target)) continue;
+    restores.push({ name: payload.job, file: payload.file ?? "", startedAt: null, finishedAt: null, outcome: "running", message: null });
+  }
+  return restores;
+}
+
 function targetName(target: BackupTarget): string {
   return target.kind === "database" ? target.name : target.volume;
 }
@@ -93,7 +111,7 @@ export async function readBackups(project: string, target: BackupTarget, now = n
   const runs = runInputs.map((i) => summarizeBackupRun(i, subject.dumpTool));
   const successAt = runs.findIndex((r) => r.outcome === "succeeded");
   const restoreTool = subject.restore.kind === "tool" ? subject.restore.container.command![0]! : "the restore step";
-  const restores = (await withLogs(subject, jobs.restores, objects, now)).map((i) => summarizeRestore(i, restoreTool));
+  const restores = [...(await queuedRestores(project, target, jobs.restores)), ...(await withLogs(subject, jobs.restores, objects, now)).map((i) => summarizeRestore(i, restoreTool))];
   const lastSuccessAt = successAt >= 0 ? runs[successAt]!.finishedAt : null;
   const preview = row ? previewSchedule(row.schedule, row.timeZone, now) : undefined;
   const deployed = objects.cronJob?.spec;

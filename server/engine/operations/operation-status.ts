@@ -22,10 +22,11 @@ export type DeployKind = (typeof DEPLOY_KINDS)[number];
 /**
  * `sync-registry`: make a registry login's Secret match its row (apply it, or delete it when the
  * row is gone). Database operations name the database in `appName`: apps and databases of a
- * project never share a name. `apply-backup` (a target's backup CronJob) names the database or
- * the app whose volume it backs up, so it queues behind that database's or app's operations.
+ * project never share a name. `apply-backup` (a target's backup CronJob) and `restore-backup`
+ * (a restore that stops the workload) name the database or the app whose volume it is, so they
+ * queue behind that database's or app's operations.
  */
-export type OperationKind = DeployKind | "delete-app" | "delete-project" | "sync-registry" | "apply-database" | "delete-database" | "apply-backup";
+export type OperationKind = DeployKind | "delete-app" | "delete-project" | "sync-registry" | "apply-database" | "delete-database" | "apply-backup" | "restore-backup";
 
 export function isDeployKind(kind: string): kind is DeployKind {
   return (DEPLOY_KINDS as readonly string[]).includes(kind);

@@ -6,7 +6,9 @@ import { AppError } from "@/server/errors";
 import { auditChange, type Acting } from "@/server/auth/audit";
 import type { BackupSubject } from "@/server/engine/backups/backup-subject";
 import { summarizeRestore } from "@/server/engine/backups/explain-backup-run";
-import { describeBackupTarget, findBackupSubject } from "@/server/engine/backups/find-backup-subject";
+import { describeBackupTarget, findBackupSubject, ownerName } from "@/server/engine/backups/find-backup-subject";
+import type { RestorePayload } from "@/server/engine/backups/run-restore-operation";
+import { wakeQueue, writeOperation } from "@/server/engine/operations/enqueue-operation";
 import { isBusy, readBackups } from "@/server/engine/backups/read-backups";
 import { renderRestoreJob } from "@/server/engine/backups/render-backup";
 import { randomSuffix } from "@/server/engine/operations/run-task";
@@ -24,8 +26,9 @@ function consequence(subject: BackupSubject): string {
 /**
  * Restores one backup file of the target, after the typed confirmation `{ confirm: <name> }`.
  * The file must be in the target's listing. A database with a restore tool (PostgreSQL, MySQL,
- * MariaDB, MongoDB) restores into the running server with a Job. Refused while a backup or
- * another restore runs. Audited.
+ * MariaDB, MongoDB) restores into the running server with a Job; Redis, Valkey and app volumes
+ * restore their files with the workload stopped, through the queue. Refused while a backup or
+ * another restore runs (or is queued). Audited.
  */
 export async function restoreBackup(by: Acting, project: string, target: BackupTarget, file: string, input: unknown): Promise<BackupRestore> {
   const { confirm } = restoreBackupSchema.parse(input ?? {});
@@ -40,10 +43,19 @@ export async function restoreBackup(by: Acting, project: string, target: BackupT
   }
   const busy = isBusy(view);
   if (busy) throw new AppError({ code: "conflict", message: `${describeBackupTarget(target, true)} has ${busy} running — wait for it to finish, then restore.` });
-  if (subject.restore.kind !== "tool") {
-    throw new AppError({ code: "conflict", message: `Restoring ${subject.target.kind === "volume" ? "an app volume" : "this engine"} stops its workload, which Berth cannot do yet — download the file and restore it by hand.` });
+  const job = renderRestoreJob(subject, file, randomSuffix());
+  const auditTarget = `${project}/${describeBackupTarget(target)}`;
+  if (subject.restore.kind === "volume") {
+    // Stopping the workload, waiting and starting it again outlives a request: the queue runs it.
+    const payload: RestorePayload = { target, file, job: job.metadata!.name! };
+    await db.$transaction(async (tx) => {
+      await writeOperation(tx, by, { project, app: ownerName(target), kind: "restore-backup", payload: { ...payload } });
+      await auditChange(tx, by, "backup.restore", auditTarget, { file, job: payload.job });
+    });
+    wakeQueue();
+    return { name: payload.job, file, startedAt: null, finishedAt: null, outcome: "running", message: null };
   }
-  const created = (await createObject(clusterKubeConfig(), renderRestoreJob(subject, file, randomSuffix()) as KubeObject)) as Job;
-  await auditChange(db, by, "backup.restore", `${project}/${describeBackupTarget(target)}`, { file, job: created.metadata?.name });
+  const created = (await createObject(clusterKubeConfig(), job as KubeObject)) as Job;
+  await auditChange(db, by, "backup.restore", auditTarget, { file, job: created.metadata?.name });
   return summarizeRestore({ job: created, pods: [], now: new Date() }, subject.restore.container.command![0]!);
 }

@@ -7,6 +7,7 @@ import type { Operation, PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { applyObjects } from "@/server/engine/apply-objects";
 import { runApplyBackup } from "@/server/engine/backups/run-backup-operation";
+import { runRestoreBackup } from "@/server/engine/backups/run-restore-operation";
 import { runApplyDatabase, runDeleteDatabase } from "@/server/engine/databases/run-database-operation";
 import { linksChecksumOf } from "@/server/engine/databases/linked-credentials";
 import { deleteAppObjects } from "@/server/engine/delete-app";
@@ -37,6 +38,7 @@ export async function runOperation(op: Operation, ctx: OperationContext, setting
   if (op.kind === "apply-database") return runApplyDatabase(op, ctx);
   if (op.kind === "delete-database") return runDeleteDatabase(op, ctx, payload.deleteData === true);
   if (op.kind === "apply-backup") return runApplyBackup(op, ctx);
+  if (op.kind === "restore-backup") return runRestoreBackup(op, ctx);
   throw new OperationFailed(`Berth does not know how to run a "${op.kind}" operation.`);
 }
 

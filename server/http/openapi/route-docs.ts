@@ -13,6 +13,7 @@ import { projectCreateSchema, projectDeleteSchema, projectUpdateSchema } from "@
 import { loginSchema } from "@/lib/schemas/session";
 import { logsDownloadQuery } from "@/lib/ws-protocol";
 import { secretEnvValuesSchema, statusBoardSchema } from "@/lib/dto/status-board";
+import { BACKUP_ROUTE_DOCS } from "@/server/http/openapi/backup-route-docs";
 import { DATABASE_ROUTE_DOCS } from "@/server/http/openapi/database-route-docs";
 import { TEMPLATE_ROUTE_DOCS } from "@/server/http/openapi/template-route-docs";
 import { applyYamlQuerySchema, appYamlQuerySchema } from "@/server/yaml/yaml-route-schemas";
@@ -231,6 +232,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   { method: "POST", path: `${APP}/volumes`, summary: "Add a volume (a PVC mounted into the app, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: volumeSpecSchema, responses: { 201: { description: "Added; the app's volumes.", schema: volumeListSchema } } },
   { method: "DELETE", path: `${APP}/volumes/{volume}`, summary: "Stop mounting a volume; its claim (the data) stays.", tag: "apps", access: "admin", params: volumeParamsSchema, responses: ok(volumeListSchema) },
   ...DATABASE_ROUTE_DOCS,
+  ...BACKUP_ROUTE_DOCS,
   ...TEMPLATE_ROUTE_DOCS,
   { method: "GET", path: `${APP}/tasks`, summary: "The app's scheduled tasks: schedule in words, next three runs, last run, warnings.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(taskListSchema) },
   { method: "POST", path: `${APP}/tasks`, summary: "Add a scheduled task (a CronJob running a command with the app's image, env and volumes, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: taskSpecSchema, responses: { 201: { description: "Added; the app's tasks.", schema: taskListSchema } } },

@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { KubeConfig } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as projects from "@/app/api/projects/route";
 import * as apps from "@/app/api/projects/[project]/apps/route";
@@ -13,15 +16,20 @@ import * as volumeRestore from "@/app/api/projects/[project]/apps/[app]/volumes/
 import * as dbBackups from "@/app/api/projects/[project]/databases/[database]/backups/route";
 import * as dbSchedule from "@/app/api/projects/[project]/databases/[database]/backups/schedule/route";
 import * as dbRun from "@/app/api/projects/[project]/databases/[database]/backups/run/route";
+import * as dbFile from "@/app/api/projects/[project]/databases/[database]/backups/[file]/route";
 import * as dbRestore from "@/app/api/projects/[project]/databases/[database]/backups/[file]/restore/route";
 import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
-import { FINISH_SCRIPT } from "@/server/engine/backups/backup-scripts";
+import { FINISH_SCRIPT, RESTORE_VOLUME_SCRIPT } from "@/server/engine/backups/backup-scripts";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { readBackups } from "@/server/engine/backups/read-backups";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import type { RouteHandler } from "@/server/http/with-auth";
 import { callRoute, routeRequest } from "@/server/http/testing/route-request";
+import { clusterKubeConfig, setCluster } from "@/server/kube/cluster";
+import { deleteObject } from "@/server/kube/delete-object";
 import { openExecStream } from "@/server/kube/exec-stream";
+import { clusterRoleRules } from "@/server/sim/http/rbac";
 import { listObjects } from "@/server/kube/list-managed";
 import { resourceKindNamed } from "@/server/kube/kind-registry";
 import { readObject } from "@/server/kube/read-object";
@@ -88,18 +96,50 @@ async function waitForView(handler: RouteHandler, path: string, params: Record<s
   throw new Error(`backups of ${path} never matched; last: ${JSON.stringify(last?.body)}`);
 }
 
-/** Runs `sh -c script` in the app's pod through the Kubernetes exec API (the app writing its data). */
-async function execInApp(script: string): Promise<void> {
-  const pods = await listObjects(fx.cluster.kubeConfig, resourceKindNamed("Pod"), { namespace: "shop", labelSelector: "berth.dev/app=web" });
-  const pod = pods.items.find((p) => (p as { status?: { phase?: string } }).status?.phase === "Running")!;
+/** Runs `sh -c script` in a pod through the Kubernetes exec API (the app or database writing its data); its stdout. */
+async function execIn(pod: string, container: string, script: string): Promise<string> {
+  let out = "";
   await new Promise<void>((resolve, reject) => {
-    void openExecStream(fx.cluster.kubeConfig, { namespace: "shop", pod: pod.metadata.name, container: "web", command: ["sh", "-c", script], tty: false, stdin: false }, {
-      onStdout: () => {},
+    void openExecStream(fx.cluster.kubeConfig, { namespace: "shop", pod, container, command: ["sh", "-c", script], tty: false, stdin: false }, {
+      onStdout: (d) => (out += d.toString("utf8")),
       onStderr: () => {},
       onOutcome: (o) => (o.code === 0 ? resolve() : reject(new Error(o.message))),
       onClose: () => resolve(),
     }).catch(reject);
   });
+  return out;
+}
+
+async function waitForRunning(pod: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const live = (await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Pod", namespace: "shop", name: pod })) as { status?: { containerStatuses?: Array<{ ready?: boolean }> } } | undefined;
+    if (live?.status?.containerStatuses?.every((c) => c.ready)) return;
+    if (Date.now() > deadline) throw new Error(`${pod} never became ready: ${JSON.stringify(live?.status)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function appPod(): Promise<string | undefined> {
+  const pods = await listObjects(fx.cluster.kubeConfig, resourceKindNamed("Pod"), { namespace: "shop", labelSelector: "berth.dev/app=web" });
+  const ready = pods.items.find((p) => (p as { status?: { containerStatuses?: Array<{ ready?: boolean }> } }).status?.containerStatuses?.every((c) => c.ready) && !p.metadata.deletionTimestamp);
+  return ready?.metadata.name;
+}
+
+async function waitForReadyApp(timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await appPod())) {
+    if (Date.now() > deadline) throw new Error("the app never came back");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function execInAppOutput(script: string): Promise<string> {
+  return execIn((await appPod())!, "web", script);
+}
+
+async function execInApp(script: string): Promise<void> {
+  await execInAppOutput(script);
 }
 
 const succeededRuns = (view: { runs: Array<{ outcome: string }> }) => view.runs.filter((r) => r.outcome === "succeeded").length;
@@ -205,7 +245,34 @@ describe("backups over REST", () => {
     expect(await getDb().auditEvent.count()).toBe(before);
   });
 
-  it("explains a failed database backup in a sentence: which tool, its exit code, its last log line", async () => {
+  it("restores an app volume with the app stopped meanwhile, and starts the app again", async () => {
+    const file = (await call(volumeBackups.GET, BASE, { params: VOLUME })).body.backups[0].file;
+    await execInApp("echo changed > /data/row.txt; echo junk > /data/new.txt");
+    const started = await call(volumeRestore.POST, `${BASE}/${file}/restore`, { method: "POST", params: { ...VOLUME, file }, body: { confirm: "data" } });
+    expect(started.status).toBe(202);
+    expect(started.body.restore).toMatchObject({ name: expect.stringMatching(/^web-data-restore-[a-z0-9]{5}$/), file, outcome: "running" });
+    const again = await call(volumeRestore.POST, `${BASE}/${file}/restore`, { method: "POST", params: { ...VOLUME, file }, body: { confirm: "data" } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/has a restore running/);
+
+    const done = await waitForView(volumeBackups.GET, BASE, VOLUME, (v) => v.restores[0]?.outcome !== "running", 60_000);
+    expect(done.restores[0]).toMatchObject({ name: started.body.restore.name, outcome: "succeeded", message: null });
+    const operation = await getDb().operation.findFirst({ where: { kind: "restore-backup" }, orderBy: { createdAt: "desc" } });
+    await waitForOperation(operation!.id, 30_000);
+    const job = (await readObject(fx.cluster.kubeConfig, { apiVersion: "batch/v1", kind: "Job", namespace: "shop", name: started.body.restore.name })) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(job.spec.template.spec.containers[0].command).toEqual(["sh", "-c", RESTORE_VOLUME_SCRIPT]);
+    const deployment = (await readObject(fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "Deployment", namespace: "shop", name: "web" })) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(deployment.spec.replicas).toBe(1);
+    const replicasOwners = deployment.metadata.managedFields.filter((f: { fieldsV1?: { "f:spec"?: Record<string, unknown> } }) => f.fieldsV1?.["f:spec"]?.["f:replicas"] !== undefined).map((f: { manager: string }) => f.manager);
+    expect(replicasOwners).toEqual(["berth"]);
+    await waitForReadyApp();
+    await execInApp("true");
+    expect(await execInAppOutput("cat /data/row.txt; ls /data")).toBe("hello\nrow.txt\n");
+  }, 120_000);
+
+  it("backs up a database, and a restore brings its old data back", async () => {
+    await waitForRunning("pg-0");
+    await execIn("pg-0", "postgresql", 'mkdir -p "$PGDATA" && echo "1 alice" > "$PGDATA/row"');
     const started = await call(dbRun.POST, `${DB_BASE}/run`, { method: "POST", params: PG });
     expect(started.status).toBe(201);
     expect(started.body.run.name).toMatch(/^pg-backup-run-[a-z0-9]{5}$/);
@@ -215,13 +282,37 @@ describe("backups over REST", () => {
       "pg_dump", "--format=custom", "--host=pg", "--username=$(PGUSER)", "--dbname=$(PGDATABASE)", "--file=/backups/$(BERTH_RUN).partial",
     ]);
     const view = await waitForView(dbBackups.GET, DB_BASE, PG, (v) => v.runs[0]?.outcome !== "running");
-    if (view.runs[0].outcome === "failed") {
-      expect(view.runs[0].message).toMatch(/^The backup failed\. pg_dump exited with code \d+\. Its last log line: ".+"\.$/);
-    } else {
-      expect(view.backups[0].file).toMatch(/^pg-\d{8}T\d{6}Z\.dump$/);
-    }
+    expect(view.runs[0]).toMatchObject({ outcome: "succeeded", trigger: "manual", message: null });
     expect(view.schedule).toBeNull();
-  }, 60_000);
+    const [backup] = view.backups;
+    expect(backup).toMatchObject({ file: expect.stringMatching(/^pg-\d{8}T\d{6}Z\.dump$/), sizeBytes: expect.any(Number) });
+    const download = await call(dbFile.GET, `${DB_BASE}/${backup.file}`, { params: { ...PG, file: backup.file } });
+    expect((download.body as Buffer).subarray(0, 5).toString("latin1")).toBe("PGDMP");
+
+    await execIn("pg-0", "postgresql", 'echo "1 bob" > "$PGDATA/row"');
+    const restore = await call(dbRestore.POST, `${DB_BASE}/${backup.file}/restore`, { method: "POST", params: { ...PG, file: backup.file }, body: { confirm: "pg" } });
+    expect(restore.status).toBe(202);
+    expect(restore.body.restore).toMatchObject({ name: expect.stringMatching(/^pg-restore-[a-z0-9]{5}$/), file: backup.file, outcome: "running" });
+    const job = (await readObject(fx.cluster.kubeConfig, { apiVersion: "batch/v1", kind: "Job", namespace: "shop", name: restore.body.restore.name })) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(job.spec.template.spec.containers[0].command).toEqual(["pg_restore", "--clean", "--if-exists", "--no-owner", "--host=pg", "--username=$(PGUSER)", "--dbname=$(PGDATABASE)", "/backups/$(FILE)"]);
+    const restored = await waitForView(dbBackups.GET, DB_BASE, PG, (v) => v.restores[0]?.outcome !== "running");
+    expect(restored.restores[0]).toMatchObject({ outcome: "succeeded", file: backup.file, message: null });
+    expect(await execIn("pg-0", "postgresql", 'cat "$PGDATA/row"')).toBe("1 alice\n");
+    expect(await getDb().auditEvent.count({ where: { action: "backup.restore", target: "shop/pg" } })).toBe(1);
+  }, 90_000);
+
+  it("explains a failed database backup in a sentence: which tool, its exit code, its last log line", async () => {
+    await call(databases.POST, "/api/projects/shop/databases?wait=true", { method: "POST", params: { project: "shop" }, body: { name: "old", engine: "postgresql" } });
+    await deleteObject(fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "StatefulSet", namespace: "shop", name: "old" });
+    while (await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Pod", namespace: "shop", name: "old-0" })) await new Promise((r) => setTimeout(r, 100));
+    const params = { project: "shop", database: "old" };
+    expect((await call(dbRun.POST, "/api/projects/shop/databases/old/backups/run", { method: "POST", params })).status).toBe(201);
+    const view = await waitForView(dbBackups.GET, "/api/projects/shop/databases/old/backups", params, (v) => v.runs[0]?.outcome !== "running");
+    expect(view.runs[0].outcome).toBe("failed");
+    // libpq's last line: the refusal, or its hint after it ("Is the server running on that host …").
+    expect(view.runs[0].message).toMatch(/^The backup failed\. pg_dump exited with code 1\. Its last log line: "(pg_dump: error: connection to server at "old" .*Connection refused|Is the server running on that host.*)"\.$/);
+    expect(view.backups).toEqual([]);
+  }, 90_000);
 
   it("refuses a database restore of a file it did not list", async () => {
     const file = "pg-20200101T000000Z.dump";
@@ -261,4 +352,30 @@ describe("backups over REST", () => {
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ target: { kind: "database", name: "pg" }, schedule: { schedule: "@daily", timeZone: "Europe/Berlin", keep: 7, isDeployed: true }, consistency: null });
   }, 60_000);
+
+  it("Berth's ClusterRole (deploy/berth.yaml) lets its service account schedule, run, list and download backups", async () => {
+    const token = fx.cluster.sim.issueToken("system:serviceaccount:berth:berth", clusterRoleRules(fs.readFileSync("deploy/berth.yaml", "utf8"), "berth"));
+    const file = path.join(fx.cluster.dir, "berth-backups-sa.kubeconfig");
+    await fx.cluster.sim.writeKubeconfig(file, { token });
+    const asServiceAccount = new KubeConfig();
+    asServiceAccount.loadFromFile(file);
+    const admin = clusterKubeConfig();
+    // The reader pod goes, so the service account must make a new one for the download.
+    const reader = { apiVersion: "v1", kind: "Pod", namespace: "shop", name: "berth-backups-reader" };
+    await deleteObject(fx.cluster.kubeConfig, reader);
+    while (await readObject(fx.cluster.kubeConfig, reader)) await new Promise((r) => setTimeout(r, 100));
+    setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: asServiceAccount, isSimulated: true });
+    try {
+      expect((await call(volumeSchedule.PUT, `${BASE}/schedule`, { method: "PUT", params: VOLUME, body: { schedule: "0 4 * * *", keep: 2 } })).status).toBe(200);
+      const before = succeededRuns((await call(volumeBackups.GET, BASE, { params: VOLUME })).body);
+      expect((await call(volumeRun.POST, `${BASE}/run`, { method: "POST", params: VOLUME })).status).toBe(201);
+      const view = await waitForView(volumeBackups.GET, BASE, VOLUME, (v) => succeededRuns(v) > before || v.runs.length >= 3);
+      const name = view.backups[0].file;
+      const download = await call(volumeFile.GET, `${BASE}/${name}`, { params: { ...VOLUME, file: name } });
+      expect(download.status).toBe(200);
+      expect(gunzipSync(download.body as Buffer).toString("latin1")).toContain("hello\n");
+    } finally {
+      setCluster({ source: "sim", origin: fx.cluster.dir, kubeConfig: admin, isSimulated: true });
+    }
+  }, 90_000);
 });
