@@ -1,13 +1,12 @@
 "use client";
 
-import { useMemo, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { ScheduleField } from "@/components/cron/schedule-field";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { errorMessage } from "@/lib/api-client";
 import { fieldErrorsFromApiMessage, fieldErrorsFromIssues, type FieldErrors } from "@/lib/apps/field-errors";
-import { previewSchedule } from "@/lib/cron/schedule-preview";
-import { formatDateTime } from "@/lib/format-time";
 import { useAddTask } from "@/lib/queries/tasks";
 import { taskSpecSchema } from "@/lib/schemas/task";
 
@@ -47,7 +46,6 @@ export function TaskForm({ project, app }: { project: string; app: string }) {
   const add = useAddTask(project, app);
   const [form, setForm] = useState<Form>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const preview = useMemo(() => previewSchedule(form.schedule, form.timeZone.trim(), new Date()), [form.schedule, form.timeZone]);
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
 
   function handleSubmit(event: FormEvent) {
@@ -66,25 +64,7 @@ export function TaskForm({ project, app }: { project: string; app: string }) {
       <TextField id="task-name" label="Task name" placeholder="cleanup" value={form.name} onChange={(e) => set({ name: e.target.value })} error={errors.name} autoComplete="off" />
       <TextField id="task-time-zone" label="Time zone" hint="An IANA name: UTC, Europe/Berlin, America/New_York" value={form.timeZone} onChange={(e) => set({ timeZone: e.target.value })} error={errors.timeZone} />
       <div className="sm:col-span-2">
-        <TextField
-          id="task-schedule"
-          label="Schedule"
-          hint="Five cron fields (minute hour day-of-month month day-of-week) or @hourly, @daily, @weekly, @monthly"
-          value={form.schedule}
-          onChange={(e) => set({ schedule: e.target.value })}
-          error={errors.schedule}
-          className="font-mono"
-        />
-        <div data-testid="schedule-preview" aria-live="polite" className="mt-2 text-sm">
-          {preview.ok ? (
-            <>
-              <p className="font-medium">{preview.description}</p>
-              <p className="text-fg-muted">Next: {preview.nextRuns.map((run) => formatDateTime(run)).join(" · ")}</p>
-            </>
-          ) : (
-            <p className="text-danger">{preview.problem}</p>
-          )}
-        </div>
+        <ScheduleField id="task-schedule" value={form.schedule} timeZone={form.timeZone} error={errors.schedule} onChange={(schedule) => set({ schedule })} />
       </div>
       <div className="sm:col-span-2">
         <TextAreaField

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { AppVolumeBackups } from "@/components/backups/app-volume-backups";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -63,6 +64,7 @@ export function VolumesView({ project, app }: { project: string; app: string }) 
           ReadWriteOnce (k3s local-path): one pod can use the volume at a time, so the app runs 1 replica and deploys stop the old pod before starting the new one.
         </p>
       </Card>
+      <AppVolumeBackups project={project} app={app} volumes={volumes.map((v) => v.name)} />
       <Card>
         <CardHeader title="Add a volume" description="It is created and mounted with the next deploy." />
         <form onSubmit={handleSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-start">

@@ -11,6 +11,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Spinner } from "@/components/ui/spinner";
 import { HealthBadge } from "@/components/status/health-badge";
 import { DatabaseSettings } from "@/components/databases/database-settings";
+import { BackupsSection } from "@/components/backups/backups-section";
 import { LogViewer } from "@/components/logs/log-viewer";
 import { LazyTerminalTabs } from "@/components/terminal/lazy-terminal-tabs";
 import { errorMessage, isApiError } from "@/lib/api-client";
@@ -64,6 +65,7 @@ export function DatabaseView({ project, database }: { project: string; database:
           <CardHeader headingId="db-logs-heading" title="Logs" description="The database server's own log, live." />
           <LogViewer project={project} owner={{ database }} />
         </Card>
+        <BackupsSection target={{ kind: "database", project, name: database }} title="Backups" canManage={isAdmin} />
         {isAdmin ? <TerminalSection project={project} database={database} /> : null}
         {isAdmin ? <DatabaseSettings project={project} database={db} /> : null}
         {isAdmin ? <DeleteDatabase project={project} database={database} linkedApps={db.linkedApps} /> : null}

@@ -19,6 +19,7 @@ export function DatabaseStatusRows({ databases }: { databases: StatusBoardDataba
             </span>
             <span className="truncate font-mono text-xs text-fg-muted">{d.image}</span>
             <span className="break-words text-sm text-fg">{d.status?.message ?? "cluster unreachable"}</span>
+            {d.backupWarning ? <span data-testid="backup-warning" className="break-words text-sm text-warning">{d.backupWarning}</span> : null}
           </Link>
         </li>
       ))}

@@ -40,6 +40,7 @@ export function StatusRow({ entry }: { entry: StatusBoardEntry }) {
             Task {failure.task}: {failure.message}
           </span>
         ))}
+        {entry.backupWarning ? <span data-testid="backup-warning" className="break-words text-sm text-warning">{entry.backupWarning}</span> : null}
       </Link>
     </li>
   );

@@ -9,6 +9,8 @@ type ConfirmDialogProps = {
   children: ReactNode;
   confirmLabel: string;
   isPending?: boolean;
+  /** Keeps the confirm button off until the dialog's own check (a typed name) passes. */
+  isConfirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 };
@@ -17,7 +19,7 @@ type ConfirmDialogProps = {
  * A modal confirmation on the native <dialog>: the browser traps focus, Escape cancels, and
  * focus returns to the opener on close.
  */
-export function ConfirmDialog({ isOpen, title, children, confirmLabel, isPending = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ isOpen, title, children, confirmLabel, isPending = false, isConfirmDisabled = false, onConfirm, onCancel }: ConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -47,7 +49,7 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, isPending
         <Button variant="secondary" onClick={onCancel} disabled={isPending}>
           Cancel
         </Button>
-        <Button variant="danger" onClick={onConfirm} isPending={isPending}>
+        <Button variant="danger" onClick={onConfirm} isPending={isPending} disabled={isConfirmDisabled}>
           {confirmLabel}
         </Button>
       </div>
