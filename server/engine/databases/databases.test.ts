@@ -71,6 +71,21 @@ describe("a PostgreSQL database linked to an app, against the simulated cluster"
   it("refuses a name an app or database already has, a smaller volume and a major upgrade, each with a sentence", async () => {
     await expect(createDatabase(by, "shop", { name: "pg", engine: "redis" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining('already has a database named "pg"') });
     await expect(createApp(by, "shop", { name: "pg", image: "nginx:1.27", port: 80 })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("share the namespace's Services") });
+    await expect(createApp(by, "shop", { name: "pg-headless", image: "nginx:1.27", port: 80 })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('app "pg-headless" would make the Service "pg-headless" (its Service), which is database "pg"\'s headless Service'),
+    });
+    await expect(createApp(by, "shop", { name: "data", image: "nginx:1.27", port: 80, volumes: [{ name: "pg-0", size: "1Gi", mountPath: "/data" }] })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('"data-pg-0" (its volume "pg-0"), which is database "pg"\'s data volume'),
+    });
+    await createApp(by, "shop", { name: "api-headless", image: "nginx:1.27", port: 80 });
+    await expect(createDatabase(by, "shop", { name: "api", engine: "redis" })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('database "api" would make the Service "api-headless" (its headless Service), which is app "api-headless"\'s Service'),
+    });
+    expect((await listDatabases("shop")).map((d) => d.name)).toEqual(["pg"]);
+    await waitForOperation((await deleteApp(by, { project: "shop", app: "api-headless" })).id, 20_000);
     await expect(updateDatabase(by, { project: "shop", database: "pg" }, { size: "512Mi" })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("can only grow") });
     await expect(updateDatabase(by, { project: "shop", database: "pg" }, { version: "16" })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("dump and restore") });
   });

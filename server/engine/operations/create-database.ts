@@ -2,6 +2,7 @@ import { createDatabaseSchema, resolveDatabaseSpec, type DatabaseSpec } from "@/
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { auditChange, type Acting } from "@/server/auth/audit";
+import { refuseDerivedNameConflicts } from "@/server/engine/databases/derived-name-conflicts";
 import { sealedNewCredentials, toDatabaseSummary } from "@/server/engine/databases/database-record";
 import type { DatabaseSummary } from "@/lib/dto/database";
 import { toOperationRecord, type OperationRecord } from "@/server/engine/operations/operation-record";
@@ -31,6 +32,7 @@ export async function insertDatabase(tx: Tx, by: Acting, project: { id: string; 
   if (await tx.database.findFirst({ where: { projectId: project.id, name: spec.name }, select: { id: true } })) {
     throw new AppError({ code: "conflict", message: `Project "${project.name}" already has a database named "${spec.name}" — pick another name.` });
   }
+  await refuseDerivedNameConflicts(tx, project.id, { type: "database", name: spec.name });
   const row = await tx.database.create({
     data: { projectId: project.id, name: spec.name, engine: spec.engine, version: spec.version, size: spec.size, claimSize: spec.size, nodePort: spec.nodePort, ...sealedNewCredentials(spec.engine) },
   });
