@@ -81,12 +81,12 @@ test("a database's logs and terminal; delete the app keeping the database, then 
 
     await page.goto(`/projects/${project}/databases/pg`);
     await expect(page.getByTestId("database-status")).toHaveText("The database is ready and accepts connections.", { timeout: 60_000 });
-    await expect(page.getByTestId("log-lines")).toContainText("starting postgres:17.2", { timeout: 15_000 });
+    await expect(page.getByTestId("log-lines")).toContainText("starting postgres:17.8", { timeout: 15_000 });
 
     await page.getByRole("button", { name: "Open terminal" }).click();
     await expect(page.getByRole("tab", { name: "pg-0 / postgresql (psql)" })).toBeVisible({ timeout: 15_000 });
     const terminal = page.getByTestId("terminal");
-    await expect(terminal.locator(".xterm-rows")).toContainText("psql (17.2", { timeout: 10_000 });
+    await expect(terminal.locator(".xterm-rows")).toContainText("psql (17.8", { timeout: 10_000 });
     await expect(terminal.locator(".xterm-rows")).toContainText("pg=#");
     await terminal.click();
     await page.keyboard.type("SELECT 1;");

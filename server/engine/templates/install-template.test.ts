@@ -41,7 +41,7 @@ describe("installing templates against the simulated cluster", () => {
     expect(await read("v1", "PersistentVolumeClaim", "gitea-data")).toBeDefined();
     const [pod] = await eventually("the gitea pod", async () => ((await podsOf("gitea")).length > 0 ? podsOf("gitea") : undefined), 20_000);
     const env = pod.spec.containers[0].env ?? [];
-    expect(pod.spec.containers[0].image).toBe("gitea/gitea:1.22");
+    expect(pod.spec.containers[0].image).toBe("gitea/gitea:1.25.4");
     expect(env.find((e) => e.name === "DATABASE_PASSWORD")).toEqual({ name: "DATABASE_PASSWORD", valueFrom: { secretKeyRef: { name: "gitea-db-credentials", key: "password" } } });
     expect(env.find((e) => e.name === "GITEA__database__PASSWD")).toEqual({ name: "GITEA__database__PASSWD", value: "$(DATABASE_PASSWORD)" });
     expect((await listDatabases("tools")).find((d) => d.name === "gitea-db")?.linkedApps).toEqual(["gitea"]);

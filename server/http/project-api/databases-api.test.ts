@@ -45,7 +45,7 @@ describe("the database API", () => {
     const created = await call(databases.POST, "/api/projects/shop/databases?wait=true", { method: "POST", params: { project: "shop" }, body: { name: "pg", engine: "postgresql" } });
     expect(created.status).toBe(201);
     expect(created.body.operation.status).toBe("succeeded");
-    expect(created.body.database).toMatchObject({ name: "pg", engine: "postgresql", version: "17", size: "1Gi", image: "postgres:17.2", nodePort: false });
+    expect(created.body.database).toMatchObject({ name: "pg", engine: "postgresql", version: "17", size: "1Gi", image: "postgres:17.8", nodePort: false });
     const list = await call(databases.GET, "/api/projects/shop/databases", { params: { project: "shop" }, bearer: viewer });
     expect(list.body.databases.map((d: { name: string }) => d.name)).toEqual(["pg"]);
     const detail = await call(database.GET, "/api/projects/shop/databases/pg", { params: { project: "shop", database: "pg" }, bearer: viewer });
