@@ -17,6 +17,8 @@ test("install Gitea with PostgreSQL and Uptime Kuma from a project's From templa
     expect((await adminApi.post("/api/projects", { data: { name: project } })).status()).toBe(201);
 
     await page.goto(`/projects/${project}`);
+    // The project page answers slowly on a loaded 2-core CI machine; wait for it before the click's own 10 s.
+    await expect(page.getByRole("link", { name: "From template" })).toBeVisible({ timeout: 30_000 });
     await page.getByRole("link", { name: "From template" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "New from template" })).toBeVisible();
     await expect(page.getByRole("list", { name: "Templates" })).toContainText("Gitea with PostgreSQL");
@@ -38,6 +40,7 @@ test("install Gitea with PostgreSQL and Uptime Kuma from a project's From templa
     expect(giteaBody.operations.map((o: { kind: string }) => o.kind)).toEqual(["apply-database", "deploy"]);
     await expect(page).toHaveURL(new RegExp(`/projects/${project}$`));
 
+    await expect(page.getByRole("link", { name: "From template" })).toBeVisible({ timeout: 30_000 });
     await page.getByRole("link", { name: "From template" }).click();
     await page.getByRole("button", { name: "Use Uptime Kuma" }).click();
     const kuma = page.getByRole("form", { name: "Install Uptime Kuma" });
