@@ -83,6 +83,16 @@ describe("installing templates against the simulated cluster", () => {
     expect(await getDb().app.count()).toBe(before[0] + 1);
   });
 
+  it("refuses an install whose database would take an object name an app already derives, naming it", async () => {
+    await createApp(by, "tools", { name: "forge-db-headless", image: "nginx:1.27", port: 80 });
+    const before = await Promise.all([getDb().app.count(), getDb().database.count(), getDb().operation.count()]);
+    await expect(installTemplate(by, "tools", "gitea-postgresql", { parameters: { name: "forge" } })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('database "forge-db" would make the Service "forge-db-headless" (its headless Service), which is app "forge-db-headless"\'s Service'),
+    });
+    expect(await Promise.all([getDb().app.count(), getDb().database.count(), getDb().operation.count()])).toEqual(before);
+  });
+
   it("refuses an unknown template, an unknown parameter and unknown body fields with sentences", async () => {
     await expect(installTemplate(by, "tools", "wordpress", {})).rejects.toMatchObject({ code: "not_found", message: expect.stringContaining('There is no template "wordpress"') });
     await expect(installTemplate(by, "tools", "vaultwarden", { parameters: { domain: "x" } })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining('has no parameter "domain"') });
