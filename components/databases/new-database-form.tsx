@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
+import { CreationEffects } from "@/components/databases/creation-effects";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -21,6 +22,7 @@ export function NewDatabaseForm({ project }: { project: string }) {
   const [version, setVersion] = useState(DATABASE_VERSIONS.postgresql[0]);
   const [size, setSize] = useState(DEFAULT_DATABASE_SIZE);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [effects, setEffects] = useState<string[]>([]);
 
   function handleEngine(next: DatabaseEngine) {
     setEngine(next);
@@ -32,10 +34,15 @@ export function NewDatabaseForm({ project }: { project: string }) {
     const parsed = createDatabaseSchema.safeParse({ name: name.trim(), engine, version, size: size.trim() });
     if (!parsed.success) return setErrors(fieldErrorsFromIssues(parsed.error.issues));
     setErrors({});
+    const databasePage = `/projects/${encodeURIComponent(project)}/databases/${encodeURIComponent(parsed.data.name)}`;
     create.mutate(parsed.data, {
-      onSuccess: () => router.push(`/projects/${encodeURIComponent(project)}/databases/${encodeURIComponent(parsed.data.name)}`),
+      onSuccess: (change) => (change.effects.length > 0 ? setEffects(change.effects) : router.push(databasePage)),
       onError: (error) => setErrors(fieldErrorsFromApiMessage(errorMessage(error), ["name", "engine", "version", "size"])),
     });
+  }
+
+  if (effects.length > 0) {
+    return <CreationEffects effects={effects} continueLabel="Open the database" onContinue={() => router.push(`/projects/${encodeURIComponent(project)}/databases/${encodeURIComponent(name.trim())}`)} />;
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
+import { CreationEffects } from "@/components/databases/creation-effects";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -22,6 +23,8 @@ export function InstallTemplateForm({ project, template, onBack }: { project: st
   const install = useInstallTemplate(project);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(template.parameters.map((p) => [p.name, p.default ?? ""])));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [effects, setEffects] = useState<string[]>([]);
+  const projectPage = `/projects/${encodeURIComponent(project)}`;
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -31,11 +34,13 @@ export function InstallTemplateForm({ project, template, onBack }: { project: st
     install.mutate(
       { template: template.id, parameters },
       {
-        onSuccess: () => router.push(`/projects/${encodeURIComponent(project)}`),
+        onSuccess: (installed) => (installed.effects.length > 0 ? setEffects(installed.effects) : router.push(projectPage)),
         onError: (error) => setErrors(errorsFrom(errorMessage(error))),
       },
     );
   }
+
+  if (effects.length > 0) return <CreationEffects effects={effects} continueLabel="Open the project" onContinue={() => router.push(projectPage)} />;
 
   return (
     <Card>

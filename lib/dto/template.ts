@@ -36,5 +36,7 @@ export const templateInstallSchema = z.object({
   apps: z.array(z.string()),
   databases: z.array(z.string()),
   operations: z.array(operationSchema),
+  /** What the install does beyond the obvious, in sentences (a database reusing a kept volume's credentials). */
+  effects: z.array(z.string()),
 });
 export type TemplateInstall = z.infer<typeof templateInstallSchema>;

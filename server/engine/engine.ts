@@ -21,6 +21,8 @@ export interface EngineOptions {
   rolloutSettleMs?: number;
   /** The longest Berth watches one rollout. Default: the progress deadline plus a minute. */
   rolloutTimeoutMs?: number;
+  /** How long a deploy waits for the databases its app links to be ready before applying it anyway. Default 2 min. */
+  databaseWaitMs?: number;
   pollMs?: number;
 }
 
@@ -28,10 +30,12 @@ export interface EngineSettings {
   stuckGraceMs: number;
   rolloutSettleMs?: number;
   rolloutTimeoutMs: number;
+  databaseWaitMs: number;
 }
 
 const DEFAULT_STUCK_GRACE_MS = 30_000;
 const DEFAULT_ROLLOUT_TIMEOUT_MS = 180_000;
+const DEFAULT_DATABASE_WAIT_MS = 120_000;
 
 const state = processSingleton("engine", () => ({ queue: undefined as OperationQueue | undefined }));
 
@@ -42,6 +46,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<void> {
     stuckGraceMs: options.stuckGraceMs ?? DEFAULT_STUCK_GRACE_MS,
     rolloutSettleMs: options.rolloutSettleMs,
     rolloutTimeoutMs: options.rolloutTimeoutMs ?? DEFAULT_ROLLOUT_TIMEOUT_MS,
+    databaseWaitMs: options.databaseWaitMs ?? DEFAULT_DATABASE_WAIT_MS,
   };
   const queue = new OperationQueue({
     db: getDb(),

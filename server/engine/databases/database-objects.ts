@@ -5,6 +5,7 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import { applyObjects } from "@/server/engine/apply-objects";
 import { LABEL_DATABASE } from "@/server/engine/databases/database-labels";
+import { credentialsSecretName } from "@/server/engine/databases/database-names";
 import { renderDatabase, type RenderDatabaseInput } from "@/server/engine/databases/render-database";
 import { LABEL_PROJECT } from "@/server/engine/render/labels";
 import { deleteObject } from "@/server/kube/delete-object";
@@ -25,14 +26,15 @@ async function listDatabaseObjects(kubeConfig: KubeConfig, project: string, data
 }
 
 /**
- * Deletes the database's StatefulSet (its pod goes with it), Services and Secret. The claim —
- * the data — stays unless `deleteData`: a StatefulSet's claims outlive it by design, so
- * creating the database again under the same name finds its data (with the old password in the
- * data files: keep the claim only when you mean to come back to it).
+ * Deletes the database's StatefulSet (its pod goes with it) and Services. The claim — the data —
+ * and the credentials Secret stay unless `deleteData`: a StatefulSet's claims outlive it by
+ * design, and the data files only open with the password they were initialised with, so a
+ * database created again under the same name reuses both (kept-volume.ts).
  */
 export async function deleteDatabaseObjects(kubeConfig: KubeConfig, target: { project: string; database: string }, options: { deleteData: boolean; signal?: AbortSignal }): Promise<string[]> {
   const live = await listDatabaseObjects(kubeConfig, target.project, target.database, options.signal);
-  const doomed = sortForDelete(live.filter((o) => options.deleteData || o.kind !== "PersistentVolumeClaim"));
+  const kept = (o: KubeObject) => o.kind === "PersistentVolumeClaim" || (o.kind === "Secret" && o.metadata.name === credentialsSecretName(target.database));
+  const doomed = sortForDelete(live.filter((o) => options.deleteData || !kept(o)));
   const deleted: string[] = [];
   for (const obj of doomed) {
     if (await deleteObject(kubeConfig, refOf(obj), { signal: options.signal })) deleted.push(`${obj.kind} ${obj.metadata.namespace}/${obj.metadata.name}`);

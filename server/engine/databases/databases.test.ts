@@ -71,6 +71,21 @@ describe("a PostgreSQL database linked to an app, against the simulated cluster"
   it("refuses a name an app or database already has, a smaller volume and a major upgrade, each with a sentence", async () => {
     await expect(createDatabase(by, "shop", { name: "pg", engine: "redis" })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining('already has a database named "pg"') });
     await expect(createApp(by, "shop", { name: "pg", image: "nginx:1.27", port: 80 })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("share the namespace's Services") });
+    await expect(createApp(by, "shop", { name: "pg-headless", image: "nginx:1.27", port: 80 })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('app "pg-headless" would make the Service "pg-headless" (its Service), which is database "pg"\'s headless Service'),
+    });
+    await expect(createApp(by, "shop", { name: "data", image: "nginx:1.27", port: 80, volumes: [{ name: "pg-0", size: "1Gi", mountPath: "/data" }] })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('"data-pg-0" (its volume "pg-0"), which is database "pg"\'s data volume'),
+    });
+    await createApp(by, "shop", { name: "api-headless", image: "nginx:1.27", port: 80 });
+    await expect(createDatabase(by, "shop", { name: "api", engine: "redis" })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('database "api" would make the Service "api-headless" (its headless Service), which is app "api-headless"\'s Service'),
+    });
+    expect((await listDatabases("shop")).map((d) => d.name)).toEqual(["pg"]);
+    await waitForOperation((await deleteApp(by, { project: "shop", app: "api-headless" })).id, 20_000);
     await expect(updateDatabase(by, { project: "shop", database: "pg" }, { size: "512Mi" })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("can only grow") });
     await expect(updateDatabase(by, { project: "shop", database: "pg" }, { version: "16" })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining("dump and restore") });
   });
@@ -112,16 +127,58 @@ describe("a PostgreSQL database linked to an app, against the simulated cluster"
     expect((await listDatabases("shop")).map((d) => [d.name, d.linkedApps])).toEqual([["pg", []]]);
   });
 
-  it("deletes the database but keeps its claim (the data) unless asked", async () => {
+  let keptPassword = "";
+
+  it("deletes the database but keeps its claim (the data) and the credentials its data expects, unless asked", async () => {
+    keptPassword = (await revealDatabasePassword(by.principal, "shop", "pg", null)).password;
     const op = await deleteDatabase(by, { project: "shop", database: "pg" });
     expect(await waitForOperation(op.id, 20_000)).toMatchObject({ status: "succeeded" });
     expect(await read("apps/v1", "StatefulSet", "pg")).toBeUndefined();
-    expect(await read("v1", "Secret", "pg-credentials")).toBeUndefined();
     expect(await read("v1", "Service", "pg")).toBeUndefined();
+    expect(await read("v1", "Service", "pg-headless")).toBeUndefined();
     expect(await read("v1", "PersistentVolumeClaim", "data-pg-0")).toBeDefined();
+    const secret = (await read("v1", "Secret", "pg-credentials")) as unknown as { data: Record<string, string>; metadata: { annotations: Record<string, string> } };
+    expect(Buffer.from(secret.data.password, "base64").toString()).toBe(keptPassword);
+    expect(secret.metadata.annotations).toMatchObject({ "berth.dev/data-engine": "postgresql", "berth.dev/data-version": "17" });
     expect(await listDatabases("shop")).toEqual([]);
     const audit = await getDb().auditEvent.findMany({ where: { target: "shop/pg" }, orderBy: { at: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["database.create", "database.password.reveal", "database.update", "database.password.reveal", "database.delete"]);
+    expect(audit.map((a) => a.action)).toEqual(["database.create", "database.password.reveal", "database.update", "database.password.reveal", "database.password.reveal", "database.delete"]);
+  });
+
+  it("refuses to put another engine or major version on the kept volume, naming what it holds", async () => {
+    await expect(createDatabase(by, "shop", { name: "pg", engine: "mysql" })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('The kept volume "data-pg-0" holds PostgreSQL data, which MySQL cannot open'),
+    });
+    await expect(createDatabase(by, "shop", { name: "pg", engine: "postgresql", version: "16" })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("holds PostgreSQL 17 data, which PostgreSQL 16 cannot open"),
+    });
+    expect(await listDatabases("shop")).toEqual([]);
+  });
+
+  it("recreates the database on its kept volume with the credentials the data was initialised with, and says so", async () => {
+    const { database, operation, effects } = await settle(createDatabase(by, "shop", { name: "pg", engine: "postgresql", size: "1Gi" }));
+    expect(operation).toMatchObject({ status: "succeeded" });
+    expect(effects[0]).toContain('Reusing the credentials of the kept volume "data-pg-0"');
+    // The claim grew to 2Gi before the delete; it cannot shrink back to the 1Gi asked for.
+    expect(effects[1]).toContain("The kept volume is 2Gi");
+    expect(database.size).toBe("2Gi");
+    expect((await revealDatabasePassword(by.principal, "shop", "pg", null)).password).toBe(keptPassword);
+    const secret = (await read("v1", "Secret", "pg-credentials")) as unknown as { data: Record<string, string> };
+    expect(Buffer.from(secret.data.password, "base64").toString()).toBe(keptPassword);
+    await eventually("the pod on the kept claim", async () => ((await readDatabase("shop", "pg")).status?.health === "Healthy" ? true : undefined), 20_000);
+  });
+
+  it("deletes the kept credentials with the data, so the next database of that name starts fresh", async () => {
+    const op = await deleteDatabase(by, { project: "shop", database: "pg", deleteData: true });
+    expect(await waitForOperation(op.id, 20_000)).toMatchObject({ status: "succeeded" });
+    expect(await read("v1", "Secret", "pg-credentials")).toBeUndefined();
+    await eventually("the claim to go", async () => ((await read("v1", "PersistentVolumeClaim", "data-pg-0")) ? undefined : true), 20_000);
+    const { effects } = await settle(createDatabase(by, "shop", { name: "pg", engine: "mysql" }));
+    expect(effects).toEqual([]);
+    expect((await revealDatabasePassword(by.principal, "shop", "pg", null)).password).not.toBe(keptPassword);
+    await waitForOperation((await deleteDatabase(by, { project: "shop", database: "pg", deleteData: true })).id, 20_000);
   });
 
   it("deletes the claim too with deleteData", async () => {

@@ -80,7 +80,8 @@ const mysqlLike = (label: string, images: Record<string, string>, prefix: string
 export const ENGINES: Record<DatabaseEngine, EngineDescriptor> = {
   postgresql: {
     label: "PostgreSQL",
-    images: { "16": "postgres:16.6", "17": "postgres:17.2" },
+    // The security releases of February 2026 (docker-library/official-images#20851).
+    images: { "16": "postgres:16.12", "17": "postgres:17.8" },
     port: 5432,
     scheme: "postgresql",
     dataPath: "/var/lib/postgresql/data",

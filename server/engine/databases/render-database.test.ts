@@ -39,7 +39,7 @@ describe("renderDatabase", () => {
 
   it("runs PostgreSQL with PGDATA below the mount, its own user's group and pg_isready", () => {
     const { sts, container } = render(spec("postgresql", { version: "16" }));
-    expect(container.image).toBe("postgres:16.6");
+    expect(container.image).toBe("postgres:16.12");
     expect(container.volumeMounts).toEqual([{ name: "data", mountPath: "/var/lib/postgresql/data" }]);
     expect(container.env).toContainEqual({ name: "PGDATA", value: "/var/lib/postgresql/data/pgdata" });
     expect(container.env).toContainEqual({ name: "POSTGRES_PASSWORD", valueFrom: { secretKeyRef: { name: "shop-db-credentials", key: "password" } } });

@@ -15,6 +15,7 @@ import type { DatabaseSpec } from "@/lib/schemas/database";
 import { credentialEntries } from "@/server/engine/databases/credentials";
 import { databaseLabels, databaseSelector } from "@/server/engine/databases/database-labels";
 import { credentialsSecretName, dataClaimName, headlessServiceName, DATA_CLAIM_TEMPLATE } from "@/server/engine/databases/database-names";
+import { ANNOTATION_DATA_ENGINE, ANNOTATION_DATA_VERSION } from "@/server/engine/databases/kept-volume";
 import { DATABASE_FS_GROUP, DATABASE_RESOURCES, ENGINES, imageOf } from "@/server/engine/databases/engines";
 import { ANNOTATION_SECRET_CHECKSUM, ANNOTATION_SPEC, ANNOTATION_SPEC_VERSION } from "@/server/engine/render/labels";
 import { renderNamespace } from "@/server/engine/render/render-namespace";
@@ -59,7 +60,13 @@ export function renderCredentialsSecret({ spec, credentials }: RenderDatabaseInp
   return {
     apiVersion: "v1",
     kind: "Secret",
-    metadata: { name: credentialsSecretName(spec.name), namespace: project.name, labels: databaseLabels(project.name, spec.name) },
+    metadata: {
+      name: credentialsSecretName(spec.name),
+      namespace: project.name,
+      labels: databaseLabels(project.name, spec.name),
+      // Outlives the StatefulSet with the claim when the data is kept (kept-volume.ts).
+      annotations: { [ANNOTATION_DATA_ENGINE]: spec.engine, [ANNOTATION_DATA_VERSION]: spec.version },
+    },
     type: "Opaque",
     data: Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, b64(v)])),
   };

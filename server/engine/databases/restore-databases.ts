@@ -6,16 +6,15 @@
  */
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { StatefulSet } from "kubernetes-types/apps/v1";
-import type { Secret } from "kubernetes-types/core/v1";
 import { storedDatabaseSpecSchema } from "@/lib/schemas/database";
 import { issueSentences } from "@/lib/schemas/format-issues";
 import type { Prisma } from "@/server/db/generated/client";
 import { sealCredentials } from "@/server/engine/databases/database-record";
 import { credentialsSecretName } from "@/server/engine/databases/database-names";
+import { readCredentialsSecret } from "@/server/engine/databases/kept-volume";
 import { ANNOTATION_SPEC, LABEL_PROJECT } from "@/server/engine/render/labels";
 import { resourceKindNamed } from "@/server/kube/kind-registry";
 import { listManaged } from "@/server/kube/list-managed";
-import { readObject } from "@/server/kube/read-object";
 
 export interface DatabaseRestore {
   databases: string[];
@@ -49,10 +48,8 @@ export async function restoreDatabases(
       continue;
     }
     const spec = parsed.data;
-    const secret = (await readObject(kubeConfig, { apiVersion: "v1", kind: "Secret", namespace, name: credentialsSecretName(spec.name) })) as Secret | undefined;
-    const value = (key: string) => (secret?.data?.[key] === undefined ? null : Buffer.from(secret.data[key], "base64").toString("utf8"));
-    const password = value("password");
-    if (password === null) {
+    const kept = await readCredentialsSecret(kubeConfig, namespace, spec.name);
+    if (!kept) {
       report.skipped.push(`${where}: the Secret ${credentialsSecretName(spec.name)} has no password`);
       continue;
     }
@@ -60,7 +57,7 @@ export async function restoreDatabases(
     try {
       await inProject(namespace, async (tx, projectId) => {
         await tx.database.create({
-          data: { projectId, name: spec.name, engine: spec.engine, version: spec.version, size: spec.size, claimSize, nodePort: spec.nodePort, ...sealCredentials({ password, rootPassword: value("root-password") }) },
+          data: { projectId, name: spec.name, engine: spec.engine, version: spec.version, size: spec.size, claimSize, nodePort: spec.nodePort, ...sealCredentials(kept.credentials) },
         });
       });
       report.databases.push(`${namespace}/${spec.name}`);

@@ -3,7 +3,7 @@ import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { auditChange, type Acting } from "@/server/auth/audit";
 import { insertApp } from "@/server/engine/model/create-app";
-import { insertDatabase } from "@/server/engine/operations/create-database";
+import { insertDatabase, keptVolumeFor } from "@/server/engine/operations/create-database";
 import { queueDeploy, refuseWhileDeleting, wakeQueue, type Tx } from "@/server/engine/operations/enqueue-operation";
 import { toOperationRecord, type OperationRecord } from "@/server/engine/operations/operation-record";
 import { getTemplate } from "@/server/engine/templates/load-templates";
@@ -15,6 +15,8 @@ export interface TemplateInstall {
   databases: string[];
   /** The databases' first applies, then the apps' first deploys: the queue runs them in this order. */
   operations: OperationRecord[];
+  /** What the install does beyond the obvious, in sentences (a database reusing a kept volume's credentials). */
+  effects: string[];
 }
 
 /** Every name the template would take that the project already uses, said at once. */
@@ -33,8 +35,8 @@ async function refuseClashes(tx: Tx, project: { id: string; name: string }, rend
 }
 
 /**
- * Installs a template into a project in one transaction: its databases (with fresh credentials
- * and their first apply), then its apps with their links, then a first deploy of each, and one
+ * Installs a template into a project in one transaction: its databases (with fresh credentials,
+ * or a kept volume's, and their first apply), then its apps with their links, then a first deploy of each, and one
  * audit row for the install beside each resource's own. A clash or a bad parameter refuses the
  * whole install, so nothing is left half-made.
  */
@@ -42,6 +44,8 @@ export async function installTemplate(by: Acting, project: string, templateId: s
   const template = getTemplate(templateId);
   const { parameters } = installTemplateSchema.parse(input);
   const rendered = renderTemplate(template, parameters);
+  const kept = await Promise.all(rendered.databases.map((spec) => keptVolumeFor(project, spec)));
+  const effects: string[] = [];
   const operations = await getDb().$transaction(async (tx) => {
     const row = await tx.project.findUnique({ where: { name: project }, select: { id: true } });
     if (!row) throw new AppError({ code: "not_found", message: `There is no project "${project}".` });
@@ -49,7 +53,11 @@ export async function installTemplate(by: Acting, project: string, templateId: s
     await refuseWhileDeleting(tx, project);
     await refuseClashes(tx, owner, rendered);
     const ops = [];
-    for (const spec of rendered.databases) ops.push((await insertDatabase(tx, by, owner, spec)).operation);
+    for (const [index, spec] of rendered.databases.entries()) {
+      const created = await insertDatabase(tx, by, owner, spec, kept[index]);
+      ops.push(created.operation);
+      effects.push(...created.effects.map((e) => `Database "${spec.name}": ${e}`));
+    }
     for (const spec of rendered.apps) await insertApp(tx, by, owner, spec);
     for (const spec of rendered.apps) {
       const { operation } = await queueDeploy(tx, by, { project, app: spec.name }, { kind: "deploy", action: "app.deploy", change: (_, app) => app });
@@ -59,5 +67,5 @@ export async function installTemplate(by: Acting, project: string, templateId: s
     return ops;
   });
   wakeQueue();
-  return { template: template.id, apps: rendered.apps.map((a) => a.name), databases: rendered.databases.map((d) => d.name), operations: operations.map(toOperationRecord) };
+  return { template: template.id, apps: rendered.apps.map((a) => a.name), databases: rendered.databases.map((d) => d.name), operations: operations.map(toOperationRecord), effects };
 }

@@ -10,6 +10,7 @@ import { runApplyBackup } from "@/server/engine/backups/run-backup-operation";
 import { runRestoreBackup } from "@/server/engine/backups/run-restore-operation";
 import { runApplyDatabase, runDeleteDatabase } from "@/server/engine/databases/run-database-operation";
 import { linksChecksumOf } from "@/server/engine/databases/linked-credentials";
+import { waitForLinkedDatabases } from "@/server/engine/databases/wait-for-linked-databases";
 import { deleteAppObjects } from "@/server/engine/delete-app";
 import { deleteProjectNamespace } from "@/server/engine/delete-project";
 import type { EngineSettings } from "@/server/engine/engine";
@@ -68,15 +69,21 @@ async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineS
   if (!links.ok) throw new OperationFailed(`Cannot deploy: ${links.problem}`);
   const objects = renderApp(spec.spec, project, { ...renderOptionsOf(app), linksChecksum: links.checksum }) as unknown as KubeObject[];
   const kubeConfig = clusterKubeConfig();
-
-  const live = await applyObjects(kubeConfig, objects, { force, signal: ctx.signal });
-  await pruneApp(kubeConfig, { project: project.name, app: app.name, keep: objects }, { signal: ctx.signal });
-  if (ctx.signal.aborted) return;
-
-  const deployment = live.find((o) => o.kind === "Deployment");
   const stopWatching = AbortSignal.any([ctx.signal, ctx.superseded]);
+  let unreadyDatabases: string | undefined;
   let verdict;
   try {
+    unreadyDatabases = await waitForLinkedDatabases(kubeConfig, {
+      namespace: project.name,
+      app: app.name,
+      databases: (spec.spec.links ?? []).map((l) => l.database),
+      timeoutMs: settings.databaseWaitMs,
+      signal: stopWatching,
+    });
+    const live = await applyObjects(kubeConfig, objects, { force, signal: ctx.signal });
+    await pruneApp(kubeConfig, { project: project.name, app: app.name, keep: objects }, { signal: ctx.signal });
+    if (ctx.signal.aborted) return;
+    const deployment = live.find((o) => o.kind === "Deployment");
     verdict = await trackRollout(kubeConfig, {
       namespace: project.name,
       app: app.name,
@@ -94,7 +101,7 @@ async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineS
     }
     throw err;
   }
-  await finishRevision(db, revision.id, verdict.state, verdict.message);
+  await finishRevision(db, revision.id, verdict.state, unreadyDatabases ? `${unreadyDatabases} ${verdict.message}` : verdict.message);
   if (verdict.state === "failed") throw new OperationFailed(verdict.message);
 }
 

@@ -41,7 +41,7 @@ describe("installing templates against the simulated cluster", () => {
     expect(await read("v1", "PersistentVolumeClaim", "gitea-data")).toBeDefined();
     const [pod] = await eventually("the gitea pod", async () => ((await podsOf("gitea")).length > 0 ? podsOf("gitea") : undefined), 20_000);
     const env = pod.spec.containers[0].env ?? [];
-    expect(pod.spec.containers[0].image).toBe("gitea/gitea:1.22");
+    expect(pod.spec.containers[0].image).toBe("gitea/gitea:1.25.4");
     expect(env.find((e) => e.name === "DATABASE_PASSWORD")).toEqual({ name: "DATABASE_PASSWORD", valueFrom: { secretKeyRef: { name: "gitea-db-credentials", key: "password" } } });
     expect(env.find((e) => e.name === "GITEA__database__PASSWD")).toEqual({ name: "GITEA__database__PASSWD", value: "$(DATABASE_PASSWORD)" });
     expect((await listDatabases("tools")).find((d) => d.name === "gitea-db")?.linkedApps).toEqual(["gitea"]);
@@ -81,6 +81,16 @@ describe("installing templates against the simulated cluster", () => {
     expect(await getDb().database.count()).toBe(before[1]);
     expect(await getDb().operation.count()).toBe(before[2]);
     expect(await getDb().app.count()).toBe(before[0] + 1);
+  });
+
+  it("refuses an install whose database would take an object name an app already derives, naming it", async () => {
+    await createApp(by, "tools", { name: "forge-db-headless", image: "nginx:1.27", port: 80 });
+    const before = await Promise.all([getDb().app.count(), getDb().database.count(), getDb().operation.count()]);
+    await expect(installTemplate(by, "tools", "gitea-postgresql", { parameters: { name: "forge" } })).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining('database "forge-db" would make the Service "forge-db-headless" (its headless Service), which is app "forge-db-headless"\'s Service'),
+    });
+    expect(await Promise.all([getDb().app.count(), getDb().database.count(), getDb().operation.count()])).toEqual(before);
   });
 
   it("refuses an unknown template, an unknown parameter and unknown body fields with sentences", async () => {

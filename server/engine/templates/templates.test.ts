@@ -39,7 +39,7 @@ describe("rendering a template", () => {
   it("fills parameters into names, links and hostnames", () => {
     const { databases, apps } = renderTemplate(ghost, { name: "blog", hostname: "news.example.org" });
     expect(databases.map((d) => [d.name, d.engine, d.version])).toEqual([["blog-db", "mysql", "8.4"]]);
-    expect(apps[0]).toMatchObject({ name: "blog", image: "ghost:5", links: [{ database: "blog-db", parts: true }], hostnames: [{ host: "news.example.org" }] });
+    expect(apps[0]).toMatchObject({ name: "blog", image: "ghost:6.44.0", links: [{ database: "blog-db", parts: true }], hostnames: [{ host: "news.example.org" }] });
     expect(apps[0].env).toContainEqual({ name: "url", value: "https://news.example.org" });
   });
 

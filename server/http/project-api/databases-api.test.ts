@@ -45,7 +45,7 @@ describe("the database API", () => {
     const created = await call(databases.POST, "/api/projects/shop/databases?wait=true", { method: "POST", params: { project: "shop" }, body: { name: "pg", engine: "postgresql" } });
     expect(created.status).toBe(201);
     expect(created.body.operation.status).toBe("succeeded");
-    expect(created.body.database).toMatchObject({ name: "pg", engine: "postgresql", version: "17", size: "1Gi", image: "postgres:17.2", nodePort: false });
+    expect(created.body.database).toMatchObject({ name: "pg", engine: "postgresql", version: "17", size: "1Gi", image: "postgres:17.8", nodePort: false });
     const list = await call(databases.GET, "/api/projects/shop/databases", { params: { project: "shop" }, bearer: viewer });
     expect(list.body.databases.map((d: { name: string }) => d.name)).toEqual(["pg"]);
     const detail = await call(database.GET, "/api/projects/shop/databases/pg", { params: { project: "shop", database: "pg" }, bearer: viewer });
@@ -78,5 +78,22 @@ describe("the database API", () => {
     const missing = await call(database.GET, "/api/projects/shop/databases/nope", { params: { project: "shop", database: "nope" } });
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe('Project "shop" has no database "nope".');
+  });
+
+  it("answers a name another resource derives with a 409 naming the conflict", async () => {
+    const clash = await call(databases.POST, "/api/projects/shop/databases", { method: "POST", params: { project: "shop" }, body: { name: "pg-headless", engine: "redis" } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.message).toContain('database "pg-headless" would make the Service "pg-headless" (its Service), which is database "pg"\'s headless Service');
+  });
+
+  it("says when a database created again reuses the credentials of its kept volume", async () => {
+    const before = await call(password.GET, "/api/projects/shop/databases/pg/password", { params: { project: "shop", database: "pg" } });
+    const deleted = await call(database.DELETE, "/api/projects/shop/databases/pg?wait=true", { method: "DELETE", params: { project: "shop", database: "pg" } });
+    expect(deleted.status).toBe(200);
+    const again = await call(databases.POST, "/api/projects/shop/databases?wait=true", { method: "POST", params: { project: "shop" }, body: { name: "pg", engine: "postgresql" } });
+    expect(again.status).toBe(201);
+    expect(again.body.effects[0]).toContain('Reusing the credentials of the kept volume "data-pg-0"');
+    const after = await call(password.GET, "/api/projects/shop/databases/pg/password", { params: { project: "shop", database: "pg" } });
+    expect(after.body.password).toBe(before.body.password);
   });
 });

@@ -11,11 +11,11 @@ export const GET = withAuth(async ({ params }) => Response.json(databaseListSche
   params: projectParamsSchema,
 });
 
-/** Creates a database with generated credentials and queues its first apply. */
+/** Creates a database with generated credentials (or a kept volume's, said in `effects`) and queues its first apply. */
 export const POST = withAuth(
   async ({ params, body, query, principal, clientIp }) => {
-    const { database, operation } = await createDatabase({ principal, ip: clientIp }, params.project, body);
-    const body201 = databaseChangeSchema.parse({ database, operation: await settled(operation, query.wait), effects: [] });
+    const { database, operation, effects } = await createDatabase({ principal, ip: clientIp }, params.project, body);
+    const body201 = databaseChangeSchema.parse({ database, operation: await settled(operation, query.wait), effects });
     return Response.json(body201, { status: 201 });
   },
   { params: projectParamsSchema, query: waitQuerySchema, body: createDatabaseSchema },
