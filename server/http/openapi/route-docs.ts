@@ -14,6 +14,7 @@ import { loginSchema } from "@/lib/schemas/session";
 import { logsDownloadQuery } from "@/lib/ws-protocol";
 import { secretEnvValuesSchema, statusBoardSchema } from "@/lib/dto/status-board";
 import { DATABASE_ROUTE_DOCS } from "@/server/http/openapi/database-route-docs";
+import { PROJECT_FILE_ROUTE_DOCS } from "@/server/http/openapi/project-file-route-docs";
 import { TEMPLATE_ROUTE_DOCS } from "@/server/http/openapi/template-route-docs";
 import { applyYamlQuerySchema, appYamlQuerySchema } from "@/server/yaml/yaml-route-schemas";
 import { auditQuerySchema, createTokenSchema, tokenIdParamsSchema } from "@/lib/schemas/token";
@@ -232,6 +233,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   { method: "DELETE", path: `${APP}/volumes/{volume}`, summary: "Stop mounting a volume; its claim (the data) stays.", tag: "apps", access: "admin", params: volumeParamsSchema, responses: ok(volumeListSchema) },
   ...DATABASE_ROUTE_DOCS,
   ...TEMPLATE_ROUTE_DOCS,
+  ...PROJECT_FILE_ROUTE_DOCS,
   { method: "GET", path: `${APP}/tasks`, summary: "The app's scheduled tasks: schedule in words, next three runs, last run, warnings.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(taskListSchema) },
   { method: "POST", path: `${APP}/tasks`, summary: "Add a scheduled task (a CronJob running a command with the app's image, env and volumes, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: taskSpecSchema, responses: { 201: { description: "Added; the app's tasks.", schema: taskListSchema } } },
   { method: "GET", path: `${APP}/tasks/{task}`, summary: "One scheduled task.", tag: "apps", access: "viewer", params: taskParamsSchema, responses: ok(taskViewSchema) },
