@@ -42,7 +42,7 @@ async function inResource<T>(label: string, step: () => Promise<T>): Promise<T> 
 
 function whereToSet(projectName: string, secret: OmittedSecret): string {
   const [kind, name] = secret.resource.split(" ");
-  if (kind === "registry") return `/projects/${projectName}/settings`;
+  if (kind === "registry") return `/projects/${projectName}`;
   return secret.what.startsWith("secret file") ? `/projects/${projectName}/apps/${name}/files` : `/projects/${projectName}/apps/${name}/environment`;
 }
 

@@ -229,7 +229,7 @@ describe("Import", () => {
     expect(result.toSet).toEqual([
       { resource: "app web", what: "secret env API_KEY", where: "/projects/shop-two/apps/web/environment" },
       { resource: "app web", what: "secret file /etc/web/token", where: "/projects/shop-two/apps/web/files" },
-      { resource: "registry ghcr.io", what: "password for bot", where: "/projects/shop-two/settings" },
+      { resource: "registry ghcr.io", what: "password for bot", where: "/projects/shop-two" },
     ]);
     expect(result.message).toContain("3 secret values were not in the file");
     const spec = appSpecOf(await findAppOrThrow(getDb(), "shop-two", "web"));
