@@ -1,13 +1,11 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Acting } from "@/server/auth/audit";
 import { testActing } from "@/server/auth/testing/auth-fixtures";
 import { closeDb, getDb } from "@/server/db/client";
-import { migrateDatabase } from "@/server/db/migrate";
 import { credentialsOf } from "@/server/engine/databases/database-record";
 import { stopEngine } from "@/server/engine/engine";
 import { appSpecOf, findAppOrThrow } from "@/server/engine/model/app-record";
@@ -22,6 +20,7 @@ import { importProject } from "@/server/engine/project-file/import-project";
 import { readProjectFile } from "@/server/engine/project-file/read-project-file";
 import { renderProjectManifests, renderProjectObjects } from "@/server/engine/project-file/render-project-manifests";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
+import { openFreshDatabase } from "@/server/engine/test/fresh-database";
 import { runKubectl } from "@/server/sim/conformance/run-kubectl";
 
 /**
@@ -77,11 +76,8 @@ afterAll(async () => {
 
 /** Another Berth's empty database: where an export is taken to. */
 async function freshDatabase(): Promise<string> {
-  await closeDb();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-import-"));
+  const dataDir = await openFreshDatabase("berth-import-");
   freshDirs.push(dataDir);
-  process.env.BERTH_DATA_DIR = dataDir;
-  await migrateDatabase(dataDir);
   return dataDir;
 }
 
