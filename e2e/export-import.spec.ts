@@ -9,7 +9,7 @@ test.use({ storageState: ADMIN_STORAGE_STATE });
 const SECRET = "e2e-s3cret-value";
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<string> {
-  const download: Promise<Download> = page.waitForEvent("download");
+  const download: Promise<Download> = page.waitForEvent("download", { timeout: 30_000 });
   await click();
   return fs.readFile(await (await download).path(), "utf8");
 }
@@ -30,7 +30,7 @@ function comparable(text: string, names: string[]): unknown[] {
  * renders the same Kubernetes objects.
  */
 test("export a project, download its manifests, and import it under a new name", async ({ page, adminApi, shot }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const project = `ex-${testInfo.project.name}-${Date.now().toString(36)}`.slice(0, 24);
   const copy = `${project}-copy`;
   try {
@@ -51,6 +51,8 @@ test("export a project, download its manifests, and import it under a new name",
 
     await page.goto(`/projects/${project}`);
     const card = page.getByRole("region", { name: "Export", exact: true });
+    // The project's queries answer slowly on a loaded machine; the card comes with them.
+    await expect(card.getByRole("button", { name: "Export", exact: true })).toBeVisible({ timeout: 30_000 });
     const plain = await downloaded(page, () => card.getByRole("button", { name: "Export", exact: true }).click());
     expect(plain).toContain("kind: Project");
     expect(plain).toContain("- name: API_KEY");
@@ -77,7 +79,7 @@ test("export a project, download its manifests, and import it under a new name",
     await expect(page.locator("form").getByRole("alert")).toContainText("Line 4, column 3: metadata.name:");
     await shot("import-line-error");
 
-    await page.getByLabel("File").setInputFiles({ name: `${project}.berth.yaml`, mimeType: "application/yaml", buffer: Buffer.from(withSecrets) });
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: `${project}.berth.yaml`, mimeType: "application/yaml", buffer: Buffer.from(withSecrets) });
     await expect(page.getByLabel("Contents")).toHaveValue(withSecrets);
     await page.getByLabel("Import as (optional)").fill(copy);
     await page.getByRole("button", { name: "Import" }).click();
