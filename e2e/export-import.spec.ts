@@ -31,7 +31,10 @@ function comparable(text: string, names: string[]): unknown[] {
  */
 test("export a project, download its manifests, and import it under a new name", async ({ page, adminApi, shot }, testInfo) => {
   test.setTimeout(180_000);
-  const project = `ex-${testInfo.project.name}-${Date.now().toString(36)}`.slice(0, 24);
+  const stamp = Date.now().toString(36);
+  const project = `ex-${testInfo.project.name}-${stamp}`.slice(0, 24);
+  // Not derived from the project's name: the comparison below replaces that name, never the host.
+  const host = `web-${stamp}-${testInfo.project.name}.example.com`;
   const copy = `${project}-copy`;
   try {
     expect((await adminApi.post("/api/projects", { data: { name: project, displayName: "Export me" } })).status()).toBe(201);
@@ -42,7 +45,7 @@ test("export a project, download its manifests, and import it under a new name",
       port: 8080,
       env: [{ name: "MODE", value: "prod" }],
       secretEnv: [{ name: "API_KEY", value: SECRET }],
-      hostnames: [{ host: `${project}.example.com` }],
+      hostnames: [{ host }],
       volumes: [{ name: "data", size: "1Gi", mountPath: "/data" }],
       files: [{ path: "/etc/web/config.yaml", content: "mode: prod\n" }],
       links: [{ database: "pg" }],
