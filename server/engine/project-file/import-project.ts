@@ -5,11 +5,14 @@
  * every secret value of — in one transaction with the audit rows of each, so a clash or a bad
  * value leaves nothing half-created. The queue runs the applies after the commit.
  */
+import { projectNameSchema } from "@/lib/schemas/project";
+import type { DatabaseCredentials } from "@/server/engine/databases/render-database";
 import type { OmittedSecret, ProjectFile } from "@/lib/schemas/project-file";
 import { auditChange, type Acting } from "@/server/auth/audit";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { sealCredentials } from "@/server/engine/databases/database-record";
+import { credentialsOf, sealCredentials } from "@/server/engine/databases/database-record";
+import { ENGINES } from "@/server/engine/databases/engines";
 import { insertApp } from "@/server/engine/model/create-app";
 import { sealRegistryPassword } from "@/server/engine/model/registry-record";
 import { insertDatabase } from "@/server/engine/operations/create-database";
@@ -46,6 +49,22 @@ function whereToSet(projectName: string, secret: OmittedSecret): string {
   return secret.what.startsWith("secret file") ? `/projects/${projectName}/apps/${name}/files` : `/projects/${projectName}/apps/${name}/environment`;
 }
 
+/** The name to import as: the one asked for (checked like a new project's), else the file's. */
+function projectNameFor(file: ProjectFile, as: string | undefined): string {
+  if (as === undefined) return file.metadata.name;
+  const checked = projectNameSchema.safeParse(as);
+  if (!checked.success) throw new AppError({ code: "invalid", message: `The project name "${as}" cannot be used: ${checked.error.issues[0].message}. Nothing was imported.` });
+  return checked.data;
+}
+
+/**
+ * The file's credentials over the fresh ones the database was made with: a root password only
+ * for engines that have one, and the fresh one kept when the file has none.
+ */
+function importedCredentials(engine: keyof typeof ENGINES, fresh: DatabaseCredentials, given: DatabaseCredentials): DatabaseCredentials {
+  return { password: given.password, rootPassword: ENGINES[engine].hasRootPassword ? (given.rootPassword ?? fresh.rootPassword) : null };
+}
+
 async function insertProject(tx: Tx, by: Acting, name: string, file: ProjectFile): Promise<{ id: string; name: string }> {
   if (await tx.project.findUnique({ where: { name }, select: { id: true } })) {
     throw new AppError({ code: "conflict", message: `A project named "${name}" already exists; nothing was imported — import the file under another name.` });
@@ -61,7 +80,7 @@ async function insertProject(tx: Tx, by: Acting, name: string, file: ProjectFile
  */
 export async function importProject(by: Acting, text: string, options: { as?: string } = {}): Promise<ProjectImport> {
   const { file, omitted } = readProjectFile(text);
-  const name = options.as ?? file.metadata.name;
+  const name = projectNameFor(file, options.as);
   const missing = new Set(omitted.map((o) => o.resource));
   const toDeploy = file.spec.apps.filter((a) => !missing.has(`app ${a.name}`)).map((a) => a.name);
   const registries = file.spec.registries.filter((r) => r.password !== undefined);
@@ -74,7 +93,9 @@ export async function importProject(by: Acting, text: string, options: { as?: st
     }
     for (const { spec, credentials } of file.spec.databases) {
       await inResource(`Database "${spec.name}"`, () => insertDatabase(tx, by, project, spec));
-      if (credentials) await tx.database.updateMany({ where: { projectId: project.id, name: spec.name }, data: sealCredentials(credentials) });
+      if (!credentials) continue;
+      const row = await tx.database.findFirstOrThrow({ where: { projectId: project.id, name: spec.name } });
+      await tx.database.update({ where: { id: row.id }, data: sealCredentials(importedCredentials(spec.engine, credentialsOf(row), credentials)) });
     }
     for (const spec of file.spec.apps) await inResource(`App "${spec.name}"`, () => insertApp(tx, by, project, spec));
     for (const app of toDeploy) await queueDeploy(tx, by, { project: name, app }, { kind: "deploy", action: "app.deploy", change: (_, row) => row });

@@ -193,6 +193,7 @@ describe("Import", () => {
   it("refuses an existing project name with a 409 sentence, and a clash inside the file rolls everything back", async () => {
     const text = await exportProject(by, "shop", { includeSecrets: true });
     await expect(importProject(by, text)).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining('A project named "shop" already exists') });
+    await expect(importProject(by, text, { as: "kube-system" })).rejects.toMatchObject({ code: "invalid", message: expect.stringContaining('The project name "kube-system" cannot be used: "kube-system" is a namespace the cluster or Berth already uses') });
     const before = await rowCounts();
     // Under another name the project is new, but web's hostname still routes to shop/web.
     await expect(importProject(by, text, { as: "shop-copy" })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/^App "web": hostnames\[0\]: www\.example\.com\/ already routes to app "web" in project "shop"/) });
