@@ -58,6 +58,7 @@ export async function renderProjectManifests(by: Acting, name: string, options: 
   const head = [
     `# Kubernetes objects of Berth project "${name}", as Berth renders them (field manager "berth").`,
     "# Apply with: kubectl apply --server-side --field-manager=berth -f <file>",
+    "# (A --dry-run=server on a cluster without the namespace fails with \"namespaces not found\": a dry run creates nothing.)",
     ...(options.includeSecrets
       ? ["# THIS FILE HOLDS SECRET VALUES (base64 is not encryption): keep it like a password."]
       : left.length > 0
