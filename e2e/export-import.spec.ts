@@ -26,16 +26,22 @@ function comparable(text: string, names: string[]): unknown[] {
 /**
  * The way out and back in: Export (and, after ticking the box and confirming, Export with
  * secrets) and Download manifests on the project page; the Import page names a bad line, refuses
- * a clash, and once the original is gone creates the project again under a new name — which then
- * renders the same Kubernetes objects.
+ * a clash, lists what a file without secrets leaves to be set, and creates the project again
+ * under a new name from the file with secrets — which then renders the same Kubernetes objects.
  */
 test("export a project, download its manifests, and import it under a new name", async ({ page, adminApi, shot }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const stamp = Date.now().toString(36);
   const project = `ex-${testInfo.project.name}-${stamp}`.slice(0, 24);
   // Not derived from the project's name: the comparison below replaces that name, never the host.
   const host = `web-${stamp}-${testInfo.project.name}.example.com`;
   const copy = `${project}-copy`;
+  const other = `${project}-two`;
+  /** Deletes a project and waits until it is gone, so its hostname is free again. */
+  const removeProject = async (name: string) => {
+    expect((await adminApi.delete(`/api/projects/${name}`, { data: { confirm: name } })).status()).toBeLessThan(300);
+    await expect.poll(async () => (await adminApi.get(`/api/projects/${name}`)).status(), { timeout: 60_000 }).toBe(404);
+  };
   try {
     expect((await adminApi.post("/api/projects", { data: { name: project, displayName: "Export me" } })).status()).toBe(201);
     expect((await adminApi.post(`/api/projects/${project}/databases`, { data: { name: "pg", engine: "postgresql" } })).status()).toBeLessThan(300);
@@ -88,8 +94,20 @@ test("export a project, download its manifests, and import it under a new name",
     await page.getByRole("button", { name: "Import" }).click();
     await expect(page.locator("form").getByRole("alert")).toContainText(`already routes to app "web" in project "${project}"`);
 
-    expect((await adminApi.delete(`/api/projects/${project}`, { data: { confirm: project } })).status()).toBeLessThan(300);
-    await expect.poll(async () => (await adminApi.get(`/api/projects/${project}`)).status(), { timeout: 30_000 }).toBe(404);
+    await removeProject(project);
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: `${project}.berth.yaml`, mimeType: "application/yaml", buffer: Buffer.from(plain) });
+    await page.getByLabel("Import as (optional)").fill(other);
+    await page.getByRole("button", { name: "Import" }).click();
+    const toSet = page.getByRole("list", { name: "Secret values to set" });
+    await expect(toSet.getByRole("listitem")).toHaveText(["app web: secret env API_KEYSet it"]);
+    await expect(toSet.getByRole("link", { name: "Set it" })).toHaveAttribute("href", `/projects/${other}/apps/web/environment`);
+    await expectNoSidewaysScroll(page);
+    await shot("import-left-to-set");
+    await removeProject(other);
+
+    await page.goto("/import");
+    await page.getByLabel("File", { exact: true }).setInputFiles({ name: `${project}.berth.yaml`, mimeType: "application/yaml", buffer: Buffer.from(withSecrets) });
+    await page.getByLabel("Import as (optional)").fill(copy);
     const imported = page.waitForResponse((r) => r.url().includes("/api/import") && r.request().method() === "POST");
     await page.getByRole("button", { name: "Import" }).click();
     expect((await imported).status()).toBe(201);
@@ -102,6 +120,6 @@ test("export a project, download its manifests, and import it under a new name",
     await page.getByRole("link", { name: "Open the project" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Export me" })).toBeVisible();
   } finally {
-    for (const name of [copy, project]) await adminApi.delete(`/api/projects/${name}`, { data: { confirm: name } }).catch(() => undefined);
+    for (const name of [copy, other, project]) await adminApi.delete(`/api/projects/${name}`, { data: { confirm: name } }).catch(() => undefined);
   }
 });
