@@ -8,6 +8,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { PageHeader } from "@/components/layout/page-header";
 import { DatabasesCard } from "@/components/databases/databases-card";
 import { AppsList } from "@/components/projects/apps-list";
+import { ProjectFileCard } from "@/components/projects/project-file-card";
 import { RegistriesSection } from "@/components/projects/registries-section";
 import { TypedDelete } from "@/components/projects/typed-delete";
 import { HealthBadge } from "@/components/status/health-badge";
@@ -60,6 +61,7 @@ export function ProjectView({ project }: { project: string }) {
         )}
         <RegistriesSection project={project} />
         <DatabasesCard project={project} />
+        <ProjectFileCard project={project} />
         <Card aria-labelledby="delete-project-heading">
           <CardHeader headingId="delete-project-heading" title="Delete this project" description="Deletes the namespace and everything in it: every app, its volumes and their data. This cannot be undone." />
           <TypedDelete

@@ -6,6 +6,7 @@
  */
 import type { CliIo } from "@/server/cli/cli-io";
 import { runBackup, runRestore } from "@/server/cli/backup";
+import { runImportProject } from "@/server/cli/import-project";
 import { runRestoreFromCluster } from "@/server/cli/restore-from-cluster";
 import { runRotateSecretKey } from "@/server/cli/rotate-secret-key";
 import { runToken } from "@/server/cli/token";
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   token: { summary: "reset | generate: rotate the admin login token, or print a fresh value for BERTH_ADMIN_TOKEN", run: (args) => runToken(args, io) },
   backup: { summary: "<file>: online copy of the database (Berth may keep running)", run: (args) => runBackup(args, io) },
   restore: { summary: "<file>: replace the database with a backup (stop Berth first)", run: (args) => runRestore(args, io) },
+  import: { summary: "<file | -> [--name <project>]: create a project from a file the project page's Export downloaded", run: (args) => runImportProject(args, io) },
   "rotate-secret-key": { summary: "re-encrypt every stored secret value under a new key (stop Berth first)", run: (args) => runRotateSecretKey(args, io) },
   "restore-from-cluster": {
     summary: "rebuild projects and apps in an empty database from the berth.dev/spec annotations in the cluster",

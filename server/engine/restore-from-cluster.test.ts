@@ -1,11 +1,9 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/server/db/client";
-import { migrateDatabase } from "@/server/db/migrate";
 import { stopEngine } from "@/server/engine/engine";
 import { createApp } from "@/server/engine/model/create-app";
 import { createProject } from "@/server/engine/model/create-project";
@@ -19,6 +17,7 @@ import { createDatabase } from "@/server/engine/operations/create-database";
 import { listDatabases } from "@/server/engine/queries/list-databases";
 import { readObject } from "@/server/kube/read-object";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
+import { openFreshDatabase } from "@/server/engine/test/fresh-database";
 import { testActing } from "@/server/auth/testing/auth-fixtures";
 
 const by = testActing();
@@ -76,11 +75,8 @@ async function fetchPassword(): Promise<string> {
 }
 
 async function freshDatabase(): Promise<string> {
-  await closeDb();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-restore-"));
+  const dataDir = await openFreshDatabase("berth-restore-");
   freshDirs.push(dataDir);
-  process.env.BERTH_DATA_DIR = dataDir;
-  await migrateDatabase(dataDir);
   return dataDir;
 }
 

@@ -16,13 +16,19 @@ function describeProblems(problems: YamlProblem[]): string {
     .join(" ");
 }
 
-export async function readYamlBody(req: Request): Promise<{ documents: ParsedYamlDocument[]; lineCounter: LineCounter }> {
+/** The body as UTF-8 text, refused when larger than the YAML limit or not UTF-8. */
+export async function readYamlText(req: Request): Promise<string> {
   const limit = YAML_LIMITS.maxTotalBytes;
   const tooLarge = new AppError({ code: "payload_too_large", message: `The YAML is larger than ${limit / 1024 / 1024} MB; split it up.` });
   const decoded = decodeUtf8Strictly(await readBodyBytes(req, limit, () => tooLarge));
   if (!decoded.ok) throw new AppError({ code: "invalid", message: describeProblems(decoded.problems) });
-  if (decoded.text.trim() === "") throw new AppError({ code: "invalid", message: "Send the YAML of at least one object as the request body (Content-Type: application/yaml)." });
-  const parsed = parseYamlSafely(decoded.text);
+  return decoded.text;
+}
+
+export async function readYamlBody(req: Request): Promise<{ documents: ParsedYamlDocument[]; lineCounter: LineCounter }> {
+  const text = await readYamlText(req);
+  if (text.trim() === "") throw new AppError({ code: "invalid", message: "Send the YAML of at least one object as the request body (Content-Type: application/yaml)." });
+  const parsed = parseYamlSafely(text);
   if (!parsed.ok) throw new AppError({ code: "invalid", message: describeProblems(parsed.problems) });
   if (parsed.documents.length === 0) throw new AppError({ code: "invalid", message: "The YAML holds no object; write at least one with apiVersion, kind and metadata.name." });
   return { documents: parsed.documents, lineCounter: parsed.lineCounter };

@@ -15,6 +15,7 @@ import { logsDownloadQuery } from "@/lib/ws-protocol";
 import { secretEnvValuesSchema, statusBoardSchema } from "@/lib/dto/status-board";
 import { BACKUP_ROUTE_DOCS } from "@/server/http/openapi/backup-route-docs";
 import { DATABASE_ROUTE_DOCS } from "@/server/http/openapi/database-route-docs";
+import { PROJECT_FILE_ROUTE_DOCS } from "@/server/http/openapi/project-file-route-docs";
 import { TEMPLATE_ROUTE_DOCS } from "@/server/http/openapi/template-route-docs";
 import { applyYamlQuerySchema, appYamlQuerySchema } from "@/server/yaml/yaml-route-schemas";
 import { auditQuerySchema, createTokenSchema, tokenIdParamsSchema } from "@/lib/schemas/token";
@@ -234,6 +235,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   ...DATABASE_ROUTE_DOCS,
   ...BACKUP_ROUTE_DOCS,
   ...TEMPLATE_ROUTE_DOCS,
+  ...PROJECT_FILE_ROUTE_DOCS,
   { method: "GET", path: `${APP}/tasks`, summary: "The app's scheduled tasks: schedule in words, next three runs, last run, warnings.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(taskListSchema) },
   { method: "POST", path: `${APP}/tasks`, summary: "Add a scheduled task (a CronJob running a command with the app's image, env and volumes, with the next deploy).", tag: "apps", access: "admin", params: appParamsSchema, body: taskSpecSchema, responses: { 201: { description: "Added; the app's tasks.", schema: taskListSchema } } },
   { method: "GET", path: `${APP}/tasks/{task}`, summary: "One scheduled task.", tag: "apps", access: "viewer", params: taskParamsSchema, responses: ok(taskViewSchema) },
