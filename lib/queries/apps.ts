@@ -8,6 +8,7 @@ import type { AppStatus } from "@/lib/dto/app-status";
 import type { SecretEnvValues } from "@/lib/dto/status-board";
 import type { z } from "zod";
 import type { AppSpecInput, VolumeSpec, hostnameSpecSchema } from "@/lib/schemas/app";
+import type { ModelledField } from "@/lib/schemas/drift";
 
 export const appPath = (project: string, app: string) => `/api/projects/${encodeURIComponent(project)}/apps/${encodeURIComponent(app)}`;
 
@@ -72,9 +73,11 @@ type AppAction =
   | { kind: "deploy" }
   | { kind: "restart" }
   | { kind: "rollback"; revision: number }
-  | { kind: "scale"; replicas: number };
+  | { kind: "scale"; replicas: number }
+  | { kind: "reapply" }
+  | { kind: "adopt"; fields?: ModelledField[] };
 
-/** Deploy, restart, rollback and scale: each queues an operation; the live socket shows its progress. */
+/** Deploy, restart, rollback, scale, re-apply and adopt: each queues an operation; the live socket shows its progress. */
 export function useAppAction(project: string, app: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -82,6 +85,7 @@ export function useAppAction(project: string, app: string) {
       const path = `${appPath(project, app)}/${action.kind}`;
       if (action.kind === "rollback") return api.post<OperationAccepted>(path, { revision: action.revision });
       if (action.kind === "scale") return api.post<OperationAccepted>(path, { replicas: action.replicas });
+      if (action.kind === "adopt") return api.post<OperationAccepted>(path, action.fields ? { fields: action.fields } : {});
       return api.post<OperationAccepted>(path);
     },
     onSuccess: () => invalidateApp(queryClient, project, app),
