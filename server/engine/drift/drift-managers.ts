@@ -8,6 +8,7 @@
  */
 import type { ModelledField } from "@/lib/schemas/drift";
 import { FIELD_MANAGER } from "@/server/kube/apply-object";
+import { EDITOR_FIELD_MANAGER } from "@/server/kube/editor-apply";
 import type { ManagedFieldsEntry } from "@/server/kube/kube-object";
 
 /** The fieldsV1 path of each modelled field, below the app's container where it lives there. */
@@ -16,9 +17,13 @@ function pathOf(field: ModelledField, container: string): string[] {
   return ["f:spec", "f:template", "f:spec", "f:containers", `k:${JSON.stringify({ name: container })}`, `f:${field}`];
 }
 
-/** `kubectl scale`, `kubectl edit`, `kubectl apply` — as a person typed it — or the manager's own name. */
+/**
+ * `kubectl scale`, `kubectl edit`, `kubectl apply` — as a person typed it — or the manager's own
+ * name. A forced apply in Berth's YAML editor is drift too: it sets the object, not the spec.
+ */
 export function describeManager(entry: Pick<ManagedFieldsEntry, "manager" | "subresource">): string {
   const manager = entry.manager ?? "an unnamed client";
+  if (manager === EDITOR_FIELD_MANAGER) return "Berth's YAML editor";
   if (manager === "kubectl") return entry.subresource ? `kubectl ${entry.subresource}` : "kubectl";
   if (manager === "kubectl-client-side-apply") return "kubectl apply";
   if (manager.startsWith("kubectl-")) return `kubectl ${manager.slice("kubectl-".length)}`;

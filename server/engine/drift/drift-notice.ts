@@ -5,9 +5,10 @@
  */
 import type { Deployment } from "kubernetes-types/apps/v1";
 import type { AppDriftNotice, SpecFieldDrift } from "@/lib/dto/app-status";
-import { managersOf } from "@/server/engine/drift/drift-managers";
+import { describeManager, managersOf } from "@/server/engine/drift/drift-managers";
 import { findSpecDrift } from "@/server/engine/drift/find-spec-drift";
 import { clusterKubeConfig } from "@/server/kube/cluster";
+import { EDITOR_FIELD_MANAGER } from "@/server/kube/editor-apply";
 import type { ManagedFieldsEntry } from "@/server/kube/kube-object";
 import { readObject } from "@/server/kube/read-object";
 import { processSingleton } from "@/server/singleton";
@@ -19,6 +20,7 @@ import { processSingleton } from "@/server/singleton";
  */
 const managedFieldsCache = processSingleton("drift-managed-fields", () => new Map<string, readonly ManagedFieldsEntry[]>());
 const CACHE_LIMIT = 200;
+const EDITOR = describeManager({ manager: EDITOR_FIELD_MANAGER });
 
 /** The notice for `deployment` (from the informer cache), or undefined when nothing modelled drifted. */
 export async function driftNoticeOf(deployment: Deployment | undefined): Promise<AppDriftNotice | undefined> {
@@ -33,9 +35,9 @@ export async function driftNoticeOf(deployment: Deployment | undefined): Promise
 /** "Changed outside Berth by kubectl scale: replicas is 2, Berth's spec says 1. …" */
 export function driftSentence(fields: readonly SpecFieldDrift[]): string {
   const who = [...new Set(fields.flatMap((f) => f.changedBy))];
-  const by = who.length > 0 ? ` by ${joinWords(who)}` : "";
   const what = fields.map((f) => `${f.field} is ${f.live}, Berth's spec says ${f.berth}`).join("; ");
-  return `Changed outside Berth${by}: ${what}. Deploys fail on this conflict until you re-apply Berth's values or adopt the live ones.`;
+  const where = who.length === 1 && who[0] === EDITOR ? `Changed in ${EDITOR}, not in the app's spec` : `Changed outside Berth${who.length > 0 ? ` by ${joinWords(who)}` : ""}`;
+  return `${where}: ${what}. Deploys fail on this conflict until you re-apply Berth's values or adopt the live ones.`;
 }
 
 function joinWords(words: string[]): string {
