@@ -60,7 +60,7 @@ describe("findSpecDrift", () => {
   it("gives the live replica count to health, so a scaled app reads Healthy rather than rolling out", () => {
     const scaled = live((d) => {
       d.spec!.replicas = 2;
-      d.metadata!.generation = 2;
+      Object.assign(d.metadata!, { generation: 2 });
       d.status = { observedGeneration: 2, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 };
     });
     expect(driftedReplicas(scaled)).toBe(2);

@@ -131,12 +131,14 @@ describe("an app changed outside Berth", () => {
     const spec = (await getApp("drift", "web")).spec;
     expect(spec).toMatchObject({ image: "nginx:1.28", env: [{ name: "LOG", value: "debug" }] });
     expect(spec.resources).toBeUndefined();
-    // A forced apply only takes back fields Berth sets: the request Berth never set stays kubectl's, and still shows.
-    const left = await statusWhere((st) => st.drift?.fields.length === 1 && st.health === "Healthy", "only the resources drift left");
-    expect(left.drift?.fields[0]).toMatchObject({ field: "resources", live: "cpu request 250m" });
+    // The rest is Berth's again, even the CPU request the spec never set (a forced apply alone would leave it).
+    await statusWhere((st) => st.drift === undefined && st.health === "Healthy", "no drift after the forced deploy");
+    const container = ((await readObject(fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "Deployment", namespace: "drift", name: "web" })) as unknown as Deployment).spec?.template.spec?.containers[0];
+    expect(container).toMatchObject({ image: "nginx:1.28", env: [{ name: "LOG", value: "debug" }] });
+    expect(container?.resources?.requests?.cpu).toBeUndefined();
   });
 
-  it("refuses to adopt live values the spec cannot hold, with a sentence, and changes nothing", async () => {
+  it("refuses to adopt live values the spec cannot hold, with a sentence, and changes nothing", { timeout: 60_000 }, async () => {
     expect((await kubectl("scale", "deploy/web", "--replicas=51")).code).toBe(0);
     await statusWhere((st) => st.drift?.fields[0]?.live === "51", "51 replicas drifted");
     const revisions = await getDb().revision.count();
@@ -148,5 +150,14 @@ describe("an app changed outside Berth", () => {
     expect((await post(adopt.POST, "adopt", { fields: [] })).status).toBe(400);
     expect((await post(reapply.POST, "reapply")).body.operation.status).toBe("succeeded");
     expect(await liveReplicas()).toBe(2);
+  });
+
+  it("Re-apply also removes what others added where the spec sets nothing", { timeout: 40_000 }, async () => {
+    expect((await kubectl("set", "env", "deploy/web", "EXTRA=1")).code).toBe(0);
+    await statusWhere((st) => st.drift?.fields.some((f) => f.field === "env") === true, "the env drift");
+    expect((await post(reapply.POST, "reapply")).body.operation.status).toBe("succeeded");
+    await statusWhere((st) => st.drift === undefined, "no drift after re-apply");
+    const live = (await readObject(fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "Deployment", namespace: "drift", name: "web" })) as unknown as Deployment;
+    expect(live.spec?.template.spec?.containers[0].env).toEqual([{ name: "LOG", value: "debug" }]);
   });
 });
