@@ -13,8 +13,14 @@ import type { ModelledField } from "@/lib/schemas/drift";
 export const appPath = (project: string, app: string) => `/api/projects/${encodeURIComponent(project)}/apps/${encodeURIComponent(app)}`;
 
 /** After any change to an app: its own keys, its project (list health) and the status page. */
-function invalidateApp(queryClient: QueryClient, project: string, app: string) {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.appRoot(project, app) });
+/**
+ * `keepStatus`: the action only queued an operation and the live socket brings its effect. A
+ * status refetched now is computed before the operation runs, and under load its answer can land
+ * after the pushed status and put the old one back (a drift notice that stays after Re-apply).
+ */
+function invalidateApp(queryClient: QueryClient, project: string, app: string, options: { keepStatus?: boolean } = {}) {
+  const status = queryKeys.appStatus(project, app);
+  void queryClient.invalidateQueries({ queryKey: queryKeys.appRoot(project, app), predicate: (q) => !options.keepStatus || q.queryKey[3] !== status[3] });
   void queryClient.invalidateQueries({ queryKey: queryKeys.project(project) });
   void queryClient.invalidateQueries({ queryKey: queryKeys.statusBoard });
 }
@@ -88,7 +94,7 @@ export function useAppAction(project: string, app: string) {
       if (action.kind === "adopt") return api.post<OperationAccepted>(path, action.fields ? { fields: action.fields } : {});
       return api.post<OperationAccepted>(path);
     },
-    onSuccess: () => invalidateApp(queryClient, project, app),
+    onSuccess: (_data, action) => invalidateApp(queryClient, project, app, { keepStatus: action.kind === "reapply" || action.kind === "adopt" }),
   });
 }
 
