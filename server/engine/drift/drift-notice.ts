@@ -28,16 +28,22 @@ export async function driftNoticeOf(deployment: Deployment | undefined): Promise
   if (!drift || !deployment) return undefined;
   const entries = await managedFieldsOf(deployment);
   const managers = managersOf(entries, drift.container, drift.fields.map((f) => f.field));
-  const fields: SpecFieldDrift[] = drift.fields.map((f) => ({ ...f, changedBy: managers.get(f.field) ?? [] }));
-  return { sentence: driftSentence(fields), fields };
+  const fields: SpecFieldDrift[] = drift.fields.map(({ field, berth, live }) => ({ field, berth, live, changedBy: managers.get(field) ?? [] }));
+  return { sentence: driftSentence(fields, drift.fields.some((f) => f.isConflict)), fields };
 }
 
-/** "Changed outside Berth by kubectl scale: replicas is 2, Berth's spec says 1. …" */
-export function driftSentence(fields: readonly SpecFieldDrift[]): string {
+/**
+ * "Changed outside Berth by kubectl scale: replicas is 2, Berth's spec says 1. …", and whether
+ * deploys fail meanwhile: only when a value Berth sets was changed (`hasConflict`).
+ */
+export function driftSentence(fields: readonly SpecFieldDrift[], hasConflict: boolean): string {
   const who = [...new Set(fields.flatMap((f) => f.changedBy))];
   const what = fields.map((f) => `${f.field} is ${f.live}, Berth's spec says ${f.berth}`).join("; ");
   const where = who.length === 1 && who[0] === EDITOR ? `Changed in ${EDITOR}, not in the app's spec` : `Changed outside Berth${who.length > 0 ? ` by ${joinWords(who)}` : ""}`;
-  return `${where}: ${what}. Deploys fail on this conflict until you re-apply Berth's values or adopt the live ones.`;
+  const then = hasConflict
+    ? "Deploys fail on this conflict until you re-apply Berth's values or adopt the live ones."
+    : "Deploys still work; re-apply removes what was added, adopt keeps it in the spec.";
+  return `${where}: ${what}. ${then}`;
 }
 
 function joinWords(words: string[]): string {

@@ -31,10 +31,10 @@ describe("findSpecDrift", () => {
       }),
     );
     expect(drift?.fields).toEqual([
-      { field: "replicas", berth: "1", live: "3" },
-      { field: "image", berth: "nginx:1.27", live: "nginx:hotfix" },
-      { field: "env", berth: "LOG=info, TRACE unset", live: "LOG=debug, TRACE=1" },
-      { field: "resources", berth: "memory request unset, cpu limit 500m", live: "memory request 64Mi, cpu limit 1" },
+      { field: "replicas", berth: "1", live: "3", isConflict: true },
+      { field: "image", berth: "nginx:1.27", live: "nginx:hotfix", isConflict: true },
+      { field: "env", berth: "LOG=info, TRACE unset", live: "LOG=debug, TRACE=1", isConflict: true },
+      { field: "resources", berth: "memory request unset, cpu limit 500m", live: "memory request 64Mi, cpu limit 1", isConflict: true },
     ]);
     expect(drift?.live).toEqual({
       replicas: 3,
@@ -42,6 +42,19 @@ describe("findSpecDrift", () => {
       env: [{ name: "LOG", value: "debug" }, { name: "TRACE", value: "1" }],
       resources: { requests: { memory: "64Mi" }, limits: { cpu: "1" } },
     });
+  });
+
+  it("tells what others only added (no deploy conflict) from a value Berth sets that changed", () => {
+    const added = findSpecDrift(
+      live((d) => {
+        container(d).env = [...(container(d).env ?? []), { name: "TRACE", value: "1" }];
+        container(d).resources = { limits: { cpu: "500m" }, requests: { cpu: "100m" } };
+      }),
+    );
+    expect(added?.fields.map((f) => [f.field, f.isConflict])).toEqual([
+      ["env", false],
+      ["resources", false],
+    ]);
   });
 
   it("reads equal quantities as equal and leaves secret env references out of plain env", () => {
@@ -95,13 +108,19 @@ describe("who changed it", () => {
 
   it("writes one sentence naming every manager and field", () => {
     expect(
-      driftSentence([
-        { field: "replicas", berth: "1", live: "2", changedBy: ["kubectl scale"] },
-        { field: "image", berth: "nginx:1.27", live: "nginx:1.28", changedBy: ["kubectl set"] },
-      ]),
+      driftSentence(
+        [
+          { field: "replicas", berth: "1", live: "2", changedBy: ["kubectl scale"] },
+          { field: "image", berth: "nginx:1.27", live: "nginx:1.28", changedBy: ["kubectl set"] },
+        ],
+        true,
+      ),
     ).toBe(
       "Changed outside Berth by kubectl scale and kubectl set: replicas is 2, Berth's spec says 1; image is nginx:1.28, Berth's spec says nginx:1.27. Deploys fail on this conflict until you re-apply Berth's values or adopt the live ones.",
     );
-    expect(driftSentence([{ field: "replicas", berth: "1", live: "2", changedBy: ["Berth's YAML editor"] }])).toMatch(/^Changed in Berth's YAML editor, not in the app's spec: replicas is 2/);
+    expect(driftSentence([{ field: "replicas", berth: "1", live: "2", changedBy: ["Berth's YAML editor"] }], true)).toMatch(/^Changed in Berth's YAML editor, not in the app's spec: replicas is 2/);
+    expect(driftSentence([{ field: "env", berth: "TRACE unset", live: "TRACE=1", changedBy: ["kubectl set"] }], false)).toBe(
+      "Changed outside Berth by kubectl set: env is TRACE=1, Berth's spec says TRACE unset. Deploys still work; re-apply removes what was added, adopt keeps it in the spec.",
+    );
   });
 });

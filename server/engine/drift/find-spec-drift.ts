@@ -29,6 +29,11 @@ export interface FieldDrift {
   field: ModelledField;
   berth: string;
   live: string;
+  /**
+   * A value Berth sets differs live, so Berth's next plain apply meets another manager's value
+   * and fails. Not so for what others only added where the spec sets nothing.
+   */
+  isConflict: boolean;
 }
 
 export interface SpecDrift {
@@ -72,8 +77,8 @@ function compareWithAnnotation(deployment: Deployment): SpecDrift | undefined {
     resources: resourcesOf(container),
   };
   const fields: FieldDrift[] = [];
-  if (live.replicas !== applied.replicas) fields.push({ field: "replicas", berth: String(applied.replicas), live: String(live.replicas) });
-  if (live.image !== applied.image) fields.push({ field: "image", berth: applied.image, live: live.image });
+  if (live.replicas !== applied.replicas) fields.push({ field: "replicas", berth: String(applied.replicas), live: String(live.replicas), isConflict: true });
+  if (live.image !== applied.image) fields.push({ field: "image", berth: applied.image, live: live.image, isConflict: true });
   const env = envDifference(applied.env, live.env);
   if (env) fields.push({ field: "env", ...env });
   const resources = resourcesDifference(applied.resources ?? {}, live.resources ?? {});
@@ -97,7 +102,7 @@ function envDifference(applied: EnvVar[], live: EnvVar[]): Omit<FieldDrift, "fie
   const names = [...new Set([...before.keys(), ...after.keys()])].filter((n) => before.get(n) !== after.get(n));
   if (names.length === 0) return undefined;
   const side = (values: Map<string, string>) => names.map((n) => (values.has(n) ? `${n}=${values.get(n)}` : `${n} unset`)).join(", ");
-  return { berth: side(before), live: side(after) };
+  return { berth: side(before), live: side(after), isConflict: names.some((n) => before.has(n) && after.has(n)) };
 }
 
 /** CPU and memory requests and limits (the only resources the spec models). */
@@ -118,7 +123,8 @@ function resourcesDifference(applied: Slots, live: Slots): Omit<FieldDrift, "fie
   const differing = slots.filter(({ list, key }) => !sameQuantity(applied[list]?.[key], live[list]?.[key]));
   if (differing.length === 0) return undefined;
   const side = (values: Slots) => differing.map(({ list, key }) => `${key} ${list === "requests" ? "request" : "limit"} ${values[list]?.[key] ?? "unset"}`).join(", ");
-  return { berth: side(applied), live: side(live) };
+  const isConflict = differing.some(({ list, key }) => applied[list]?.[key] !== undefined && live[list]?.[key] !== undefined);
+  return { berth: side(applied), live: side(live), isConflict };
 }
 
 function sameQuantity(a: string | undefined, b: string | undefined): boolean {

@@ -154,7 +154,9 @@ describe("an app changed outside Berth", () => {
 
   it("Re-apply also removes what others added where the spec sets nothing", { timeout: 40_000 }, async () => {
     expect((await kubectl("set", "env", "deploy/web", "EXTRA=1")).code).toBe(0);
-    await statusWhere((st) => st.drift?.fields.some((f) => f.field === "env") === true, "the env drift");
+    const added = await statusWhere((st) => st.drift?.fields.some((f) => f.field === "env") === true, "the env drift");
+    expect(added.drift?.fields).toEqual([{ field: "env", berth: "EXTRA unset", live: "EXTRA=1", changedBy: ["kubectl set"] }]);
+    expect(added.drift?.sentence).toContain("Deploys still work");
     expect((await post(reapply.POST, "reapply")).body.operation.status).toBe("succeeded");
     await statusWhere((st) => st.drift === undefined, "no drift after re-apply");
     const live = (await readObject(fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "Deployment", namespace: "drift", name: "web" })) as unknown as Deployment;
