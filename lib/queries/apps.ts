@@ -12,8 +12,8 @@ import type { ModelledField } from "@/lib/schemas/drift";
 
 export const appPath = (project: string, app: string) => `/api/projects/${encodeURIComponent(project)}/apps/${encodeURIComponent(app)}`;
 
-/** After any change to an app: its own keys, its project (list health) and the status page. */
 /**
+ * After any change to an app: its own keys, its project (list health) and the status page.
  * `keepStatus`: the action only queued an operation and the live socket brings its effect. A
  * status refetched now is computed before the operation runs, and under load its answer can land
  * after the pushed status and put the old one back (a drift notice that stays after Re-apply).

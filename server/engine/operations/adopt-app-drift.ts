@@ -17,7 +17,8 @@ import { readObject } from "@/server/kube/read-object";
  * Adopt: takes the live values of the fields changed outside Berth (replicas, image, plain env,
  * resources) into the app's spec, validated like a spec sent to the API, then deploys it as a
  * new revision with force, so Berth owns those fields again at the values the cluster has.
- * `fields` narrows it to the ones the person saw; left out, every drifted field is adopted.
+ * `fields` narrows it to the ones the person saw; left out, every drifted field is adopted. The
+ * drifted fields not adopted get Berth's values back, as Re-apply would give them.
  * The live Deployment is read from the API, not a cache: what is adopted is what runs now.
  */
 export async function adoptAppDrift(by: Acting, target: AppTarget & { fields?: readonly ModelledField[] }): Promise<DeployResult> {
