@@ -74,8 +74,8 @@ test.describe("YAML editor", () => {
       expect((await applied).status()).toBe(200);
       await expect(page.getByText(/Deployment .*\/web applied\./)).toBeVisible();
 
-      // The Overview (issue 5's page) shows two ready pods (its "desired" is Berth's own spec, still
-      // 1: the hand edit is drift from the model); the API agrees on the Deployment.
+      // The Overview (issue 5's page) shows two ready pods: the hand edit is drift from the spec,
+      // so it reads the live count (and its drift notice names Berth's YAML editor); the API agrees.
       await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Overview" }).click();
       await expect(page.getByTestId("ready-replicas")).toHaveText(/^2\/\d+ ready/, { timeout: 20_000 });
       await shot("yaml-editor-overview-after-apply");

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
+import { DriftNotice } from "@/components/apps/drift-notice";
 import { EventsList } from "@/components/apps/events-list";
 import { PodsList } from "@/components/apps/pods-list";
 import { ResourceSparklines } from "@/components/apps/resource-sparklines";
@@ -44,6 +45,7 @@ export function AppOverview({ project, app }: { project: string; app: string }) 
               <span data-testid="explanation">{s.explanation}</span>
             </Alert>
           ) : null}
+          <DriftNotice project={project} app={app} drift={s.drift} />
           {s.health === "Progressing" ? <RolloutProgress replicas={s.replicas} /> : null}
           {isWorker ? (
             <p className="text-sm text-fg-muted" data-testid="worker">

@@ -63,6 +63,30 @@ export const volumeStatusSchema = z.object({
 });
 export type VolumeStatus = z.infer<typeof volumeStatusSchema>;
 
+/** One field the spec models whose live value is not what Berth applied. */
+export const specFieldDriftSchema = z.object({
+  field: z.enum(["replicas", "image", "env", "resources"]),
+  /** What Berth applied, as a person reads it: "1", "nginx:1.27", "LOG=info", "cpu limit 500m". */
+  berth: z.string(),
+  /** What the cluster has now, in the same words. */
+  live: z.string(),
+  /** Who changed it, from managedFields: "kubectl scale", "kubectl edit", "kubectl set"… (empty when unknown). */
+  changedBy: z.array(z.string()),
+});
+export type SpecFieldDrift = z.infer<typeof specFieldDriftSchema>;
+
+/**
+ * The app was changed outside Berth on fields its spec models. Re-apply restores Berth's values;
+ * Adopt takes the live values into the spec. Until one of them, a deploy that sets a different
+ * value fails on the field-manager conflict.
+ */
+export const appDriftNoticeSchema = z.object({
+  /** "Changed outside Berth by kubectl scale: replicas is 2, Berth's spec says 1." */
+  sentence: z.string(),
+  fields: z.array(specFieldDriftSchema),
+});
+export type AppDriftNotice = z.infer<typeof appDriftNoticeSchema>;
+
 export const appStatusSchema = z.object({
   project: z.string(),
   app: z.string(),
@@ -80,5 +104,7 @@ export const appStatusSchema = z.object({
   ingressAddress: z.string().nullable(),
   /** When this status was computed (ISO 8601). */
   observedAt: z.string(),
+  /** Present when the Deployment was changed outside Berth on a field the spec models. */
+  drift: appDriftNoticeSchema.optional(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;

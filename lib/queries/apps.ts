@@ -8,12 +8,19 @@ import type { AppStatus } from "@/lib/dto/app-status";
 import type { SecretEnvValues } from "@/lib/dto/status-board";
 import type { z } from "zod";
 import type { AppSpecInput, VolumeSpec, hostnameSpecSchema } from "@/lib/schemas/app";
+import type { ModelledField } from "@/lib/schemas/drift";
 
 export const appPath = (project: string, app: string) => `/api/projects/${encodeURIComponent(project)}/apps/${encodeURIComponent(app)}`;
 
-/** After any change to an app: its own keys, its project (list health) and the status page. */
-function invalidateApp(queryClient: QueryClient, project: string, app: string) {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.appRoot(project, app) });
+/**
+ * After any change to an app: its own keys, its project (list health) and the status page.
+ * `keepStatus`: the action only queued an operation and the live socket brings its effect. A
+ * status refetched now is computed before the operation runs, and under load its answer can land
+ * after the pushed status and put the old one back (a drift notice that stays after Re-apply).
+ */
+function invalidateApp(queryClient: QueryClient, project: string, app: string, options: { keepStatus?: boolean } = {}) {
+  const status = queryKeys.appStatus(project, app);
+  void queryClient.invalidateQueries({ queryKey: queryKeys.appRoot(project, app), predicate: (q) => !options.keepStatus || q.queryKey[3] !== status[3] });
   void queryClient.invalidateQueries({ queryKey: queryKeys.project(project) });
   void queryClient.invalidateQueries({ queryKey: queryKeys.statusBoard });
 }
@@ -72,9 +79,11 @@ type AppAction =
   | { kind: "deploy" }
   | { kind: "restart" }
   | { kind: "rollback"; revision: number }
-  | { kind: "scale"; replicas: number };
+  | { kind: "scale"; replicas: number }
+  | { kind: "reapply" }
+  | { kind: "adopt"; fields?: ModelledField[] };
 
-/** Deploy, restart, rollback and scale: each queues an operation; the live socket shows its progress. */
+/** Deploy, restart, rollback, scale, re-apply and adopt: each queues an operation; the live socket shows its progress. */
 export function useAppAction(project: string, app: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -82,9 +91,10 @@ export function useAppAction(project: string, app: string) {
       const path = `${appPath(project, app)}/${action.kind}`;
       if (action.kind === "rollback") return api.post<OperationAccepted>(path, { revision: action.revision });
       if (action.kind === "scale") return api.post<OperationAccepted>(path, { replicas: action.replicas });
+      if (action.kind === "adopt") return api.post<OperationAccepted>(path, action.fields ? { fields: action.fields } : {});
       return api.post<OperationAccepted>(path);
     },
-    onSuccess: () => invalidateApp(queryClient, project, app),
+    onSuccess: (_data, action) => invalidateApp(queryClient, project, app, { keepStatus: action.kind === "reapply" || action.kind === "adopt" }),
   });
 }
 

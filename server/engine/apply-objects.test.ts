@@ -4,7 +4,7 @@ import { applyObjects } from "@/server/engine/apply-objects";
 import { listAppObjects, pruneApp } from "@/server/engine/prune-app";
 import { renderApp } from "@/server/engine/render/render-app";
 import { trackRollout } from "@/server/engine/track-rollout";
-import { findDrift } from "@/server/engine/find-drift";
+import { findDrift } from "@/server/engine/drift/find-drift";
 import { readObject } from "@/server/kube/read-object";
 import { refOf, type KubeObject } from "@/server/kube/kube-object";
 import { stopInformers } from "@/server/kube/informers";

@@ -17,7 +17,7 @@ export function isFinished(status: string): boolean {
 }
 
 /** Operation kinds that apply a revision (each created one when queued). */
-export const DEPLOY_KINDS = ["deploy", "rollback", "restart", "scale", "stop", "start", "reapply"] as const;
+export const DEPLOY_KINDS = ["deploy", "rollback", "restart", "scale", "stop", "start", "reapply", "adopt"] as const;
 export type DeployKind = (typeof DEPLOY_KINDS)[number];
 /**
  * `sync-registry`: make a registry login's Secret match its row (apply it, or delete it when the

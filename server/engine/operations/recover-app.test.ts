@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
-import { getAppDrift } from "@/server/engine/drift";
+import { getAppDrift } from "@/server/engine/drift/app-drift";
 import path from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 import { startEngine, stopEngine } from "@/server/engine/engine";

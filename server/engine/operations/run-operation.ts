@@ -23,6 +23,7 @@ import { finishRevision, renderOptionsOf } from "@/server/engine/revisions";
 import { rollbackSpec } from "@/server/engine/revision-snapshot";
 import { trackRollout } from "@/server/engine/track-rollout";
 import type { OperationContext } from "@/server/engine/operations/operation-queue";
+import { releaseForeignFields } from "@/server/engine/drift/release-foreign-fields";
 import { isDeployKind, OPERATION_STATUS } from "@/server/engine/operations/operation-status";
 import { clusterKubeConfig } from "@/server/kube/cluster";
 import type { KubeObject } from "@/server/kube/kube-object";
@@ -80,7 +81,9 @@ async function runDeploy(op: Operation, ctx: OperationContext, settings: EngineS
       timeoutMs: settings.databaseWaitMs,
       signal: stopWatching,
     });
-    const live = await applyObjects(kubeConfig, objects, { force, signal: ctx.signal });
+    const applied = await applyObjects(kubeConfig, objects, { force, signal: ctx.signal });
+    // A forced apply is Re-apply or Adopt: Berth's values everywhere, including where it sets none.
+    const live = force ? await releaseForeignFields(kubeConfig, applied, ctx.signal) : applied;
     await pruneApp(kubeConfig, { project: project.name, app: app.name, keep: objects }, { signal: ctx.signal });
     if (ctx.signal.aborted) return;
     const deployment = live.find((o) => o.kind === "Deployment");

@@ -5,6 +5,7 @@ import { LABEL_APP } from "@/server/engine/render/labels";
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { AppHealth, AppStatus } from "@/lib/dto/app-status";
 import { AppError } from "@/server/errors";
+import { driftNoticeOf } from "@/server/engine/drift/drift-notice";
 import { clusterKubeConfig } from "@/server/kube/cluster";
 import { getInformer } from "@/server/kube/informers";
 import { APP_STATUS_KINDS } from "@/server/kube/kind-registry";
@@ -116,10 +117,13 @@ function assessCached(cached: GroupedCaches, app: string, options: AppStatusOpti
 
 /**
  * The status of one app, assembled from the informer caches: the objects labelled
- * `berth.dev/app=<app>` in the project's namespace, plus the Events about them.
+ * `berth.dev/app=<app>` in the project's namespace, plus the Events about them, and a drift
+ * notice when the Deployment was changed outside Berth.
  */
 export async function getAppStatus(project: string, app: string, options: AppStatusOptions = {}): Promise<AppStatus> {
-  return { project, app, ...summarizeApp(objectsOf(await readGrouped(project), app, options)) };
+  const objects = objectsOf(await readGrouped(project), app, options);
+  const drift = await driftNoticeOf(objects.deployment);
+  return { project, app, ...summarizeApp(objects), ...(drift ? { drift } : {}) };
 }
 
 /** The status page's view of several apps of one project, from one read of the caches. */

@@ -2,6 +2,7 @@ import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
 import type { Event, PersistentVolumeClaim, Pod } from "kubernetes-types/core/v1";
 import type { Ingress } from "kubernetes-types/networking/v1";
 import type { AppHealth, AppStatus, ReplicaCounts } from "@/lib/dto/app-status";
+import { driftedReplicas } from "@/server/engine/drift/find-spec-drift";
 import { indexEvents, type NamedObject } from "@/server/engine/status/event-index";
 import { explainApp, explainProgressDeadline, type RegistryLoginInfo } from "@/server/engine/status/explain";
 import type { BoardStatus } from "@/lib/dto/status-board";
@@ -26,7 +27,10 @@ export type AppObjects = {
   ingresses?: Ingress[];
   /** The app's one Ingress (Berth renders at most one); merged with `ingresses`. */
   ingress?: Ingress;
-  /** Replicas the app's spec asks for; the Deployment's own spec.replicas when left out. */
+  /**
+   * Replicas the app's spec asks for; the Deployment's own spec.replicas when left out, or when
+   * they were changed outside Berth (see findSpecDrift).
+   */
   desiredReplicas?: number;
   /** Claim names the app's spec mounts, so a claim that is missing still shows. */
   expectedVolumes?: string[];
@@ -101,7 +105,9 @@ export function assessHealth(input: AppObjects): HealthAssessment {
   const { deployment } = input;
   const pods = input.pods ?? [];
   const pvcs = input.pvcs ?? [];
-  const desired = input.desiredReplicas ?? deployment?.spec?.replicas ?? 1;
+  // Scaled outside Berth (`kubectl scale`): the live count is what the controller works to, and
+  // the drift notice says so; the spec's count would read a settled app as a rollout under way.
+  const desired = driftedReplicas(deployment) ?? input.desiredReplicas ?? deployment?.spec?.replicas ?? 1;
   const replicas = replicaCounts(deployment, desired);
   const related = input.eventsAreRelated ? (input.events ?? []) : indexEvents(input.events ?? []).about(objectsNamed(input));
   const livePods = pods.filter((p) => !p.metadata?.deletionTimestamp);

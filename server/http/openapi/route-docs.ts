@@ -4,6 +4,7 @@ import { appFileListSchema, putAppFilesSchema, secretFileContentsSchema } from "
 import { appStatusSchema } from "@/lib/dto/app-status";
 import { taskListSchema, taskRunListSchema, taskRunSchema, taskViewSchema } from "@/lib/dto/task";
 import { taskPatchSchema, taskSpecSchema } from "@/lib/schemas/task";
+import { adoptDriftSchema } from "@/lib/schemas/drift";
 import { appMetricsSchema } from "@/lib/dto/app-metrics";
 import { projectDetailSchema, projectListSchema, projectSummarySchema } from "@/lib/dto/project";
 import { registryChangeSchema, registryListSchema } from "@/lib/dto/registry";
@@ -198,6 +199,7 @@ export const ROUTE_DOCS: RouteDoc[] = [
   appAction("stop", "Scale to 0 replicas."),
   appAction("start", "Scale a stopped app back to the replicas it last ran with."),
   appAction("reapply", "Re-apply the current spec, taking back fields changed outside Berth (forced server-side apply)."),
+  appAction("adopt", "Adopt the live values of fields changed outside Berth (replicas, image, env, resources) into the spec, then deploy it (forced server-side apply).", adoptDriftSchema),
   { method: "GET", path: `${APP}/drift`, summary: "Whether the app's objects were changed outside Berth since its last deploy.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appDriftSchema) },
   { method: "GET", path: `${APP}/secret-env`, summary: "The app's secret env values (admin; every reveal is audited).", tag: "apps", access: "admin", params: appParamsSchema, responses: ok(secretEnvValuesSchema) },
   { method: "GET", path: `${APP}/files`, summary: "The app's config files: plain ones with their text, secret ones with a checksum only.", tag: "apps", access: "viewer", params: appParamsSchema, responses: ok(appFileListSchema) },

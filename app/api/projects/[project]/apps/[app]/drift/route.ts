@@ -1,5 +1,5 @@
 import { appDriftSchema } from "@/lib/dto/app";
-import { getAppDrift } from "@/server/engine/drift";
+import { getAppDrift } from "@/server/engine/drift/app-drift";
 import { appParamsSchema } from "@/server/http/project-api/route-schemas";
 import { withAuth } from "@/server/http/with-auth";
 

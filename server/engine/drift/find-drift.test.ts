@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/server/kube/kube-object";
-import { findDrift } from "@/server/engine/find-drift";
+import { findDrift } from "@/server/engine/drift/find-drift";
 
 const applied: KubeObject = {
   apiVersion: "apps/v1",

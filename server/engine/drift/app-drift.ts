@@ -7,7 +7,7 @@
  * a revision whose apply the API refused counts as applied, so its objects may show as missing.
  */
 import { getDb } from "@/server/db/client";
-import { findDrift, type ObjectDrift } from "@/server/engine/find-drift";
+import { findDrift, type ObjectDrift } from "@/server/engine/drift/find-drift";
 import { findAppOrThrow } from "@/server/engine/model/app-record";
 import { clusterKubeConfig } from "@/server/kube/cluster";
 import { readObject } from "@/server/kube/read-object";
