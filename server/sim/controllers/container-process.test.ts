@@ -48,6 +48,10 @@ describe("a container's own process", () => {
     expect(p.status.containerStatuses[0].state.waiting.reason).toBe("PodInitializing");
   });
 
+  it("leaves a server it cannot run running, also when a script execs it", async () => {
+    await expect(run({ image: "nginx:1.27", command: ["sh", "-c", 'echo starting; exec nginx -g "daemon off;"'] }, {}, 400)).rejects.toThrow("timed out waiting for pod finished");
+  });
+
   it("reports the termination file as the message, at most 4096 bytes, whatever the exit code", async () => {
     const r = await run({ command: ["sh", "-c", "printf 'all %s\\n' good > /dev/termination-log; exit 3"] });
     expect(r.status.state.terminated).toMatchObject({ exitCode: 3, message: "all good\n" });

@@ -537,7 +537,9 @@ export function commandNames(src: string): string[] | undefined {
   const ofCommand = (c: Command): string[] => {
     switch (c.t) {
       case "simple": {
-        const first = c.words.find((w) => !(w[0]?.t === "lit" && !w[0].quoted && ASSIGNMENT.test(w[0].s)));
+        const words = c.words.filter((w) => !(w[0]?.t === "lit" && !w[0].quoted && ASSIGNMENT.test(w[0].s)));
+        // `exec prog` runs prog: it is the program that must exist.
+        const first = words[0] && literalOf(words[0]) === "exec" ? words[1] : words[0];
         return [first ? literalOf(first) ?? "" : ":"];
       }
       case "if": return [...c.clauses.flatMap((cl) => [...ofScript(cl.cond), ...ofScript(cl.body)]), ...(c.otherwise ? ofScript(c.otherwise) : [])];
