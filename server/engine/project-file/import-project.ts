@@ -15,7 +15,7 @@ import { credentialsOf, sealCredentials } from "@/server/engine/databases/databa
 import { ENGINES } from "@/server/engine/databases/engines";
 import { insertApp } from "@/server/engine/model/create-app";
 import { sealRegistryPassword } from "@/server/engine/model/registry-record";
-import { insertDatabase } from "@/server/engine/operations/create-database";
+import { insertDatabase, keptVolumeFor } from "@/server/engine/operations/create-database";
 import { queueDeploy, wakeQueue, type Tx } from "@/server/engine/operations/enqueue-operation";
 import { queueRegistrySync } from "@/server/engine/operations/queue-registry-sync";
 import { readProjectFile } from "@/server/engine/project-file/read-project-file";
@@ -84,6 +84,9 @@ export async function importProject(by: Acting, text: string, options: { as?: st
   const missing = new Set(omitted.map((o) => o.resource));
   const toDeploy = file.spec.apps.filter((a) => !missing.has(`app ${a.name}`)).map((a) => a.name);
   const registries = file.spec.registries.filter((r) => r.password !== undefined);
+  // A volume kept from an earlier project of this name holds data initialised with its own
+  // credentials: the database reuses them, as Create database does, rather than the file's.
+  const kept = await Promise.all(file.spec.databases.map(({ spec }) => keptVolumeFor(name, spec)));
   await getDb().$transaction(async (tx) => {
     const project = await insertProject(tx, by, name, file);
     for (const login of registries) {
@@ -91,9 +94,9 @@ export async function importProject(by: Acting, text: string, options: { as?: st
       await auditChange(tx, by, "registry.add", name, { server: login.server, username: login.username });
       await queueRegistrySync(tx, by, name, login.server);
     }
-    for (const { spec, credentials } of file.spec.databases) {
-      await inResource(`Database "${spec.name}"`, () => insertDatabase(tx, by, project, spec));
-      if (!credentials) continue;
+    for (const [index, { spec, credentials }] of file.spec.databases.entries()) {
+      await inResource(`Database "${spec.name}"`, () => insertDatabase(tx, by, project, spec, kept[index]));
+      if (!credentials || kept[index]) continue;
       const row = await tx.database.findFirstOrThrow({ where: { projectId: project.id, name: spec.name } });
       await tx.database.update({ where: { id: row.id }, data: sealCredentials(importedCredentials(spec.engine, credentialsOf(row), credentials)) });
     }
