@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { ClusterStatusCard } from "@/components/cluster/cluster-status-card";
+import { LatestDeploys } from "@/components/overview/latest-deploys";
+import { SampleProjectOffer } from "@/components/overview/sample-project-offer";
 import { StatusRow } from "@/components/status/status-board";
 import { healthRank } from "@/components/status/health-badge";
 import { Alert } from "@/components/ui/alert";
@@ -10,6 +12,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/api-client";
 import type { StatusBoardEntry } from "@/lib/dto/status-board";
+import { SAMPLE_PROJECT_NAME } from "@/lib/dto/sample";
 import { useProjects } from "@/lib/queries/projects";
 import { useStatusBoard } from "@/lib/queries/status-board";
 
@@ -30,8 +33,9 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: "d
 
 /**
  * The dashboard's front page: how many projects and apps, how many are healthy, progressing or
- * failing, and the failing ones first with the sentence that says why. It reads the status board,
- * which the live socket keeps current (no polling); an empty install gets its one next step.
+ * failing, the failing ones first with the sentence that says why, and the latest deploys. It
+ * reads the status board, which the live socket keeps current (no polling); an empty install
+ * gets its one next step, and in demo mode the offer of a sample project.
  */
 export function OverviewView() {
   const board = useStatusBoard();
@@ -66,6 +70,8 @@ export function OverviewView() {
         </Alert>
       ) : null}
 
+      <SampleProjectOffer hasSample={projects.data.projects.some((p) => p.name === SAMPLE_PROJECT_NAME)} />
+
       <section aria-label="Counts">
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
           <Count label="Projects" value={projectCount} />
@@ -87,7 +93,10 @@ export function OverviewView() {
         </Card>
       ) : null}
 
-      <ClusterStatusCard />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <LatestDeploys deploys={board.data.latestDeploys} />
+        <ClusterStatusCard />
+      </div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Revision, RevisionList } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { ProjectDetail } from "@/lib/dto/project";
-import { toBoardStatus, type StatusBoard } from "@/lib/dto/status-board";
+import { LATEST_DEPLOYS_SHOWN, toBoardStatus, type LatestDeploy, type StatusBoard } from "@/lib/dto/status-board";
 import { queryKeys } from "@/lib/queries/keys";
 import type { LiveServerMessage } from "@/lib/ws-protocol";
 
@@ -64,6 +64,25 @@ function applyRevisionProgress(cache: LiveCache, project: string, app: string, m
 }
 
 /**
+ * The overview's latest deploys follow the same messages: a deploy already listed is patched in
+ * place (its outcome, or its rollout's progress sentence while pending); one the list has not
+ * seen but would show (a deploy that just started) refetches the board, once, since the message
+ * does not say everything a row shows.
+ */
+function applyLatestDeploy(cache: LiveCache, project: string, app: string, matches: (d: LatestDeploy) => boolean, patch: Partial<LatestDeploy>, createdAt?: string): void {
+  const board = cache.get<StatusBoard>(queryKeys.statusBoard);
+  if (!board) return;
+  const isOfApp = (d: LatestDeploy) => d.project === project && d.app === app && matches(d);
+  if (!board.latestDeploys.some(isOfApp)) {
+    const oldest = board.latestDeploys.at(-1)?.createdAt;
+    const wouldShow = board.latestDeploys.length < LATEST_DEPLOYS_SHOWN || createdAt === undefined || oldest === undefined || createdAt >= oldest;
+    if (wouldShow) cache.invalidate(queryKeys.statusBoard);
+    return;
+  }
+  cache.set<StatusBoard>(queryKeys.statusBoard, (old) => (old ? { ...old, latestDeploys: old.latestDeploys.map((d) => (isOfApp(d) ? { ...d, ...patch } : d)) } : undefined));
+}
+
+/**
  * Applies one live message to the query cache: statuses and revisions are replaced in place
  * (the message carries the whole recomputed status or revision), lists that show them are
  * patched, and what cannot be patched from the message (a project's roll-up, a new app) is
@@ -83,9 +102,13 @@ export function applyLiveEvent(cache: LiveCache, message: LiveServerMessage): vo
       cache.invalidate(queryKeys.projectsRoot);
       cache.invalidate(queryKeys.statusBoard);
       return;
-    case "revision":
+    case "revision": {
+      const { number, outcome, message: sentence, actor, createdAt, finishedAt } = message.revision;
+      applyLatestDeploy(cache, message.project, message.app, (d) => d.number === number, { outcome, message: sentence, actor, createdAt, finishedAt }, createdAt);
       return applyRevision(cache, message.project, message.app, message.revision);
+    }
     case "revision-progress":
+      applyLatestDeploy(cache, message.project, message.app, (d) => d.outcome === "pending", { message: message.message });
       return applyRevisionProgress(cache, message.project, message.app, message.message);
     default:
       return;
