@@ -14,6 +14,7 @@ import { errorMessage } from "@/lib/api-client";
 import type { StatusBoardEntry } from "@/lib/dto/status-board";
 import { SAMPLE_PROJECT_NAME } from "@/lib/dto/sample";
 import { useProjects } from "@/lib/queries/projects";
+import { useLoadSample } from "@/lib/queries/sample";
 import { useStatusBoard } from "@/lib/queries/status-board";
 
 /** Failed, Degraded and unreadable apps: what needs a person now. */
@@ -40,6 +41,7 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: "d
 export function OverviewView() {
   const board = useStatusBoard();
   const projects = useProjects();
+  const loadSample = useLoadSample();
 
   if (board.isPending || projects.isPending) return <Spinner label="Loading the overview…" />;
   if (board.isError || projects.isError) {
@@ -56,6 +58,8 @@ export function OverviewView() {
   const failing = apps.filter(needsAttention).sort((a, b) => healthRank(a.status?.health) - healthRank(b.status?.health) || a.app.localeCompare(b.app));
   const healthy = apps.filter((a) => a.status?.health === "Healthy").length;
   const progressing = apps.filter((a) => a.status?.health === "Progressing").length;
+  // The newcomer's first step on an empty install; below the rest once there is something to see.
+  const sampleOffer = <SampleProjectOffer hasSample={projects.data.projects.some((p) => p.name === SAMPLE_PROJECT_NAME)} load={loadSample} />;
 
   return (
     <div className="flex flex-col gap-6">
@@ -70,7 +74,7 @@ export function OverviewView() {
         </Alert>
       ) : null}
 
-      <SampleProjectOffer hasSample={projects.data.projects.some((p) => p.name === SAMPLE_PROJECT_NAME)} />
+      {projectCount === 0 ? sampleOffer : null}
 
       <section aria-label="Counts">
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
@@ -93,10 +97,12 @@ export function OverviewView() {
         </Card>
       ) : null}
 
-      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <LatestDeploys deploys={board.data.latestDeploys} />
         <ClusterStatusCard />
       </div>
+
+      {projectCount === 0 ? null : sampleOffer}
     </div>
   );
 }

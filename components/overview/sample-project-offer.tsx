@@ -6,18 +6,18 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { errorMessage } from "@/lib/api-client";
 import { useCluster } from "@/lib/queries/cluster";
-import { useLoadSample } from "@/lib/queries/sample";
+import type { useLoadSample } from "@/lib/queries/sample";
 import { useSession } from "@/lib/queries/session";
 
 /**
  * "Load a sample project", offered to admins in demo mode only (the simulated cluster, as the
  * cluster card says; the server refuses it anywhere else too). Hidden once the sample exists,
- * except right after loading it, when it says what happened and links to it.
+ * except right after loading it, when it says what happened and links to it. The page holds
+ * `load`, so that answer stays when the offer moves down the page as the sample appears.
  */
-export function SampleProjectOffer({ hasSample }: { hasSample: boolean }) {
+export function SampleProjectOffer({ hasSample, load }: { hasSample: boolean; load: ReturnType<typeof useLoadSample> }) {
   const cluster = useCluster();
   const session = useSession();
-  const load = useLoadSample();
 
   if (!cluster.data?.isSimulated || session.data?.role !== "admin") return null;
   if (hasSample && load.isIdle) return null;
