@@ -79,6 +79,16 @@ describe("applyLiveEvent", () => {
     expect(data.has(id(queryKeys.appStatus("shop", "other")))).toBe(false);
   });
 
+  it("on a page that caches only the status board, refetches the project list only when the app's health changed", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    const entry = { project: "shop", app: "web", image: "nginx", lastDeployAt: null, status: toBoardStatus(status("Failed")), failingTasks: [] };
+    data.set(id(queryKeys.statusBoard), { apps: [entry], databases: [], latestDeploys: [] } satisfies StatusBoard);
+    applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Failed") });
+    expect(invalidated).not.toContain(id(queryKeys.projectList));
+    applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Healthy") });
+    expect(invalidated).toContain(id(queryKeys.projectList));
+  });
+
   it("refetches a project table and the status page that do not list the app yet", () => {
     const { cache, data, id, invalidated } = mapCache();
     data.set(id(queryKeys.project("shop")), { ...project("Healthy"), apps: [] });

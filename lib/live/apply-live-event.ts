@@ -20,14 +20,18 @@ export interface LiveCache {
 
 function applyAppStatus(cache: LiveCache, project: string, app: string, status: AppStatus): void {
   const detail = cache.get<ProjectDetail>(queryKeys.project(project));
-  const previous = cache.get<AppStatus>(queryKeys.appStatus(project, app))?.health ?? detail?.apps.find((a) => a.name === app)?.health;
+  const board = cache.get<StatusBoard>(queryKeys.statusBoard);
+  // The overview and the status page cache only the board: without it as a source, every status message there refetched the project list.
+  const previous =
+    cache.get<AppStatus>(queryKeys.appStatus(project, app))?.health ??
+    detail?.apps.find((a) => a.name === app)?.health ??
+    board?.apps.find((e) => e.project === project && e.app === app)?.status?.health;
 
   cache.set<AppStatus>(queryKeys.appStatus(project, app), (old) => (old ? status : undefined));
   if (detail && !detail.apps.some((a) => a.name === app)) cache.invalidate(queryKeys.project(project));
   cache.set<ProjectDetail>(queryKeys.project(project), (old) =>
     old ? { ...old, apps: old.apps.map((a) => (a.name === app ? { ...a, health: status.health } : a)) } : undefined,
   );
-  const board = cache.get<StatusBoard>(queryKeys.statusBoard);
   if (board && !board.apps.some((e) => e.project === project && e.app === app)) cache.invalidate(queryKeys.statusBoard);
   cache.set<StatusBoard>(queryKeys.statusBoard, (old) =>
     old ? { ...old, apps: old.apps.map((e) => (e.project === project && e.app === app ? { ...e, status: toBoardStatus(status) } : e)) } : undefined,
