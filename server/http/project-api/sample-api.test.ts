@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as sample from "@/app/api/demo/sample/route";
 import * as statusBoard from "@/app/api/status/route";
 import { listAudit } from "@/server/auth/audit";
-import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
-import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { getCluster, setCluster } from "@/server/kube/cluster";
-import type { RouteHandler } from "@/server/http/with-auth";
-import { callJson, type JsonCallOptions } from "@/server/http/testing/route-request";
+import { openApiFixture } from "@/server/http/testing/api-fixture";
 
 /** The sample project through its route: demo mode only, admin only, idempotent, and deployed for real. */
-let fx: EngineFixture;
-let admin: string;
-let viewer: string;
-
-beforeAll(async () => {
-  fx = await openEngineFixture();
-  admin = (await seedToken({ role: "admin" })).token;
-  viewer = (await seedToken({ role: "viewer" })).token;
-}, 60_000);
-afterAll(() => fx.close());
-
-const call = (handler: RouteHandler, path: string, opts: Partial<JsonCallOptions> = {}) => callJson(handler, path, { ...opts, bearer: opts.bearer ?? admin });
-const load = (bearer = admin) => call(sample.POST, "/api/demo/sample", { method: "POST", bearer });
+const api = openApiFixture();
+const call = api.call;
+const load = (bearer = api.admin) => call(sample.POST, "/api/demo/sample", { method: "POST", bearer });
 const counts = async () => ({ projects: await getDb().project.count(), apps: await getDb().app.count(), revisions: await getDb().revision.count(), audit: await getDb().auditEvent.count() });
 
 type BoardApp = { project: string; app: string; status: { health: string; explanation?: string } | null };
@@ -44,7 +31,7 @@ describe("the sample project", () => {
     } finally {
       setCluster(demo);
     }
-    expect((await load(viewer)).status).toBe(403);
+    expect((await load(api.viewer)).status).toBe(403);
     expect(await counts()).toEqual(before);
   });
 
