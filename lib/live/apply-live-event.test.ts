@@ -9,6 +9,7 @@ import { queryKeys } from "@/lib/queries/keys";
 function mapCache() {
   const data = new Map<string, unknown>();
   const invalidated: string[] = [];
+  const fetching = new Set<string>();
   const id = (key: readonly unknown[]) => JSON.stringify(key);
   const cache: LiveCache = {
     get: <T>(key: readonly unknown[]) => data.get(id(key)) as T | undefined,
@@ -18,8 +19,9 @@ function mapCache() {
     },
     invalidate: (key) => void invalidated.push(id(key)),
     remove: (key) => void data.delete(id(key)),
+    isFetching: (key) => fetching.has(id(key)),
   };
-  return { cache, data, invalidated, id };
+  return { cache, data, invalidated, id, fetching };
 }
 
 const status = (health: AppStatus["health"]): AppStatus => ({
@@ -157,6 +159,19 @@ describe("applyLiveEvent", () => {
 
     // A deploy that started after the board was read: its progress is the first the tab hears of it.
     applyLiveEvent(cache, { type: "revision-progress", project: "shop", app: "api", message: "Waiting for 0 of 1 replicas." });
+    expect(invalidated).toEqual([board]);
+  });
+
+  it("refetches the board after patching an outcome while a read of it is in flight, since that answer may predate the outcome", () => {
+    const { cache, data, id, invalidated, fetching } = mapCache();
+    const board = id(queryKeys.statusBoard);
+    const pending: LatestDeploy = { project: "shop", app: "web", number: 2, outcome: "pending", message: null, actor: "admin", createdAt: "2026-01-01T00:00:00Z", finishedAt: null };
+    data.set(board, { apps: [], databases: [], latestDeploys: [pending] } satisfies StatusBoard);
+    fetching.add(board);
+    applyLiveEvent(cache, { type: "revision-progress", project: "shop", app: "web", message: "Rolling out." });
+    expect(invalidated).toEqual([]);
+    applyLiveEvent(cache, { type: "revision", project: "shop", app: "web", revision: revision(2, "succeeded") });
+    expect((data.get(board) as StatusBoard).latestDeploys[0].outcome).toBe("succeeded");
     expect(invalidated).toEqual([board]);
   });
 

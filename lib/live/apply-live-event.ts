@@ -16,6 +16,8 @@ export interface LiveCache {
   set<T>(key: Key, update: (old: T | undefined) => T | undefined): void;
   invalidate(key: Key): void;
   remove(key: Key): void;
+  /** Whether the query is being fetched: that answer may predate the message, and would overwrite the patch when it lands. */
+  isFetching(key: Key): boolean;
 }
 
 function applyAppStatus(cache: LiveCache, project: string, app: string, status: AppStatus): void {
@@ -84,6 +86,8 @@ function applyLatestDeploy(cache: LiveCache, project: string, app: string, match
     return;
   }
   cache.set<StatusBoard>(queryKeys.statusBoard, (old) => (old ? { ...old, latestDeploys: old.latestDeploys.map((d) => (isOfApp(d) ? { ...d, ...patch } : d)) } : undefined));
+  // An outcome is told once: a board read in flight may have been answered before it was written.
+  if (patch.outcome && patch.outcome !== "pending" && cache.isFetching(queryKeys.statusBoard)) cache.invalidate(queryKeys.statusBoard);
 }
 
 /**
