@@ -7,12 +7,11 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { RevisionDiff } from "@/components/apps/revision-diff";
+import { REVISION_OUTCOME_LABEL } from "@/components/apps/revision-outcome";
 import { errorMessage } from "@/lib/api-client";
 import { formatAge } from "@/lib/format-age";
 import { formatDateTime } from "@/lib/format-time";
 import { useAppAction, useRevisions } from "@/lib/queries/apps";
-
-const OUTCOME: Record<string, string> = { pending: "In progress", succeeded: "Succeeded", failed: "Failed", superseded: "Superseded" };
 
 /** Every deploy with outcome, who and when; compare any two; roll back to an earlier one. */
 export function DeploymentsView({ project, app }: { project: string; app: string }) {
@@ -39,7 +38,7 @@ export function DeploymentsView({ project, app }: { project: string; app: string
           <li key={r.number} data-testid="revision-row" className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-panel p-3 text-sm">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-semibold text-fg">
-                Revision {r.number} · {OUTCOME[r.outcome] ?? r.outcome}
+                Revision {r.number} · {REVISION_OUTCOME_LABEL[r.outcome]}
               </span>
               <span className="text-fg-muted" title={formatDateTime(r.createdAt)}>
                 {r.actor ?? "Berth"} · {formatAge(r.createdAt)}

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { ClusterStatusCard } from "@/components/cluster/cluster-status-card";
+import { LatestDeploys } from "@/components/overview/latest-deploys";
+import { SampleProjectOffer } from "@/components/overview/sample-project-offer";
 import { StatusRow } from "@/components/status/status-board";
 import { healthRank } from "@/components/status/health-badge";
 import { Alert } from "@/components/ui/alert";
@@ -10,7 +12,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { errorMessage } from "@/lib/api-client";
 import type { StatusBoardEntry } from "@/lib/dto/status-board";
+import { SAMPLE_PROJECT_NAME } from "@/lib/dto/sample";
 import { useProjects } from "@/lib/queries/projects";
+import { useLoadSample } from "@/lib/queries/sample";
 import { useStatusBoard } from "@/lib/queries/status-board";
 
 /** Failed, Degraded and unreadable apps: what needs a person now. */
@@ -30,12 +34,14 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: "d
 
 /**
  * The dashboard's front page: how many projects and apps, how many are healthy, progressing or
- * failing, and the failing ones first with the sentence that says why. It reads the status board,
- * which the live socket keeps current (no polling); an empty install gets its one next step.
+ * failing, the failing ones first with the sentence that says why, and the latest deploys. It
+ * reads the status board, which the live socket keeps current (no polling); an empty install
+ * gets its one next step, and in demo mode the offer of a sample project.
  */
 export function OverviewView() {
   const board = useStatusBoard();
   const projects = useProjects();
+  const loadSample = useLoadSample();
 
   if (board.isPending || projects.isPending) return <Spinner label="Loading the overview…" />;
   if (board.isError || projects.isError) {
@@ -52,6 +58,8 @@ export function OverviewView() {
   const failing = apps.filter(needsAttention).sort((a, b) => healthRank(a.status?.health) - healthRank(b.status?.health) || a.app.localeCompare(b.app));
   const healthy = apps.filter((a) => a.status?.health === "Healthy").length;
   const progressing = apps.filter((a) => a.status?.health === "Progressing").length;
+  // The newcomer's first step on an empty install; below the rest once there is something to see.
+  const sampleOffer = <SampleProjectOffer hasSample={projects.data.projects.some((p) => p.name === SAMPLE_PROJECT_NAME)} load={loadSample} />;
 
   return (
     <div className="flex flex-col gap-6">
@@ -65,6 +73,8 @@ export function OverviewView() {
           Your projects have no apps yet. <Link href="/projects" className="font-medium underline">Open a project</Link> and choose New app.
         </Alert>
       ) : null}
+
+      {projectCount === 0 ? sampleOffer : null}
 
       <section aria-label="Counts">
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
@@ -87,7 +97,12 @@ export function OverviewView() {
         </Card>
       ) : null}
 
-      <ClusterStatusCard />
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <LatestDeploys deploys={board.data.latestDeploys} />
+        <ClusterStatusCard />
+      </div>
+
+      {projectCount === 0 ? null : sampleOffer}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { appHealthSchema, type AppStatus } from "@/lib/dto/app-status";
+import { revisionOutcomeSchema } from "@/lib/dto/app";
 import { databaseHealthSchema } from "@/lib/dto/database";
 
 /**
@@ -68,8 +69,34 @@ export const statusBoardDatabaseSchema = z.object({
 });
 export type StatusBoardDatabase = z.infer<typeof statusBoardDatabaseSchema>;
 
-/** Answer of `GET /api/status`: every app and every database of every project. */
-export const statusBoardSchema = z.object({ apps: z.array(statusBoardEntrySchema), databases: z.array(statusBoardDatabaseSchema).default([]) });
+/** How many of the latest deploys the status board carries: the overview's list, not a history (the app's Deployments tab is). */
+export const LATEST_DEPLOYS_SHOWN = 8;
+
+/** One of the latest deploys across every app, for the overview: what, who, when and how it went. */
+export const latestDeploySchema = z.object({
+  project: z.string(),
+  app: z.string(),
+  /** The app's revision number. */
+  number: z.number(),
+  outcome: revisionOutcomeSchema,
+  /** How it finished, or why it failed; while pending, how the rollout is going. */
+  message: z.string().nullable(),
+  /** Who deployed it (user name); null for Berth itself. */
+  actor: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type LatestDeploy = z.infer<typeof latestDeploySchema>;
+
+/**
+ * Answer of `GET /api/status`: every app and every database of every project, and the latest
+ * deploys (newest first, at most LATEST_DEPLOYS_SHOWN).
+ */
+export const statusBoardSchema = z.object({
+  apps: z.array(statusBoardEntrySchema),
+  databases: z.array(statusBoardDatabaseSchema).default([]),
+  latestDeploys: z.array(latestDeploySchema).default([]),
+});
 export type StatusBoard = z.infer<typeof statusBoardSchema>;
 
 /** Answer of `GET .../apps/:app/secret-env` (admin only, audited). */

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Revision, RevisionList } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { ProjectDetail } from "@/lib/dto/project";
-import { toBoardStatus, type StatusBoard } from "@/lib/dto/status-board";
+import { LATEST_DEPLOYS_SHOWN, toBoardStatus, type LatestDeploy, type StatusBoard } from "@/lib/dto/status-board";
 import { applyLiveEvent, type LiveCache } from "@/lib/live/apply-live-event";
 import { queryKeys } from "@/lib/queries/keys";
 
 function mapCache() {
   const data = new Map<string, unknown>();
   const invalidated: string[] = [];
+  const fetching = new Set<string>();
   const id = (key: readonly unknown[]) => JSON.stringify(key);
   const cache: LiveCache = {
     get: <T>(key: readonly unknown[]) => data.get(id(key)) as T | undefined,
@@ -18,8 +19,9 @@ function mapCache() {
     },
     invalidate: (key) => void invalidated.push(id(key)),
     remove: (key) => void data.delete(id(key)),
+    isFetching: (key) => fetching.has(id(key)),
   };
-  return { cache, data, invalidated, id };
+  return { cache, data, invalidated, id, fetching };
 }
 
 const status = (health: AppStatus["health"]): AppStatus => ({
@@ -58,7 +60,7 @@ describe("applyLiveEvent", () => {
     const { cache, data, id, invalidated } = mapCache();
     data.set(id(queryKeys.appStatus("shop", "web")), status("Progressing"));
     data.set(id(queryKeys.project("shop")), project("Progressing"));
-    const board: StatusBoard = { apps: [{ project: "shop", app: "web", image: "nginx", lastDeployAt: null, status: toBoardStatus(status("Progressing")), failingTasks: [] }], databases: [] };
+    const board: StatusBoard = { apps: [{ project: "shop", app: "web", image: "nginx", lastDeployAt: null, status: toBoardStatus(status("Progressing")), failingTasks: [] }], databases: [], latestDeploys: [] };
     data.set(id(queryKeys.statusBoard), board);
 
     applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Healthy") });
@@ -77,6 +79,16 @@ describe("applyLiveEvent", () => {
     expect(invalidated).not.toContain(id(queryKeys.projectList));
     applyLiveEvent(cache, { type: "app-status", project: "shop", app: "other", status: status("Failed") });
     expect(data.has(id(queryKeys.appStatus("shop", "other")))).toBe(false);
+  });
+
+  it("on a page that caches only the status board, refetches the project list only when the app's health changed", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    const entry = { project: "shop", app: "web", image: "nginx", lastDeployAt: null, status: toBoardStatus(status("Failed")), failingTasks: [] };
+    data.set(id(queryKeys.statusBoard), { apps: [entry], databases: [], latestDeploys: [] } satisfies StatusBoard);
+    applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Failed") });
+    expect(invalidated).not.toContain(id(queryKeys.projectList));
+    applyLiveEvent(cache, { type: "app-status", project: "shop", app: "web", status: status("Healthy") });
+    expect(invalidated).toContain(id(queryKeys.projectList));
   });
 
   it("refetches a project table and the status page that do not list the app yet", () => {
@@ -128,5 +140,48 @@ describe("applyLiveEvent", () => {
     applyLiveEvent(cache, { type: "revision", project: "shop", app: "web", revision: revision(3, "succeeded") });
     expect(invalidated).toEqual([key, key]);
     expect((data.get(key) as RevisionList).revisions[0].outcome).toBe("succeeded");
+  });
+
+  it("keeps the overview's latest deploys current: progress and outcome patch a listed deploy, an unseen one refetches the board", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    const board = id(queryKeys.statusBoard);
+    const deploy = (app: string, number: number, outcome: LatestDeploy["outcome"], createdAt = "2026-01-01T00:00:00Z"): LatestDeploy => ({
+      project: "shop", app, number, outcome, message: null, actor: "admin", createdAt, finishedAt: null,
+    });
+    data.set(board, { apps: [], databases: [], latestDeploys: [deploy("web", 2, "pending"), deploy("api", 1, "succeeded")] } satisfies StatusBoard);
+    const rows = () => (data.get(board) as StatusBoard).latestDeploys.map((d) => [d.app, d.number, d.outcome, d.message]);
+
+    applyLiveEvent(cache, { type: "revision-progress", project: "shop", app: "web", message: "Waiting for 1 of 2 replicas." });
+    expect(rows()).toEqual([["web", 2, "pending", "Waiting for 1 of 2 replicas."], ["api", 1, "succeeded", null]]);
+    applyLiveEvent(cache, { type: "revision", project: "shop", app: "web", revision: { ...revision(2, "failed"), message: "image nginx:latestt not found" } });
+    expect(rows()).toEqual([["web", 2, "failed", "image nginx:latestt not found"], ["api", 1, "succeeded", null]]);
+    expect(invalidated).not.toContain(board);
+
+    // A deploy that started after the board was read: its progress is the first the tab hears of it.
+    applyLiveEvent(cache, { type: "revision-progress", project: "shop", app: "api", message: "Waiting for 0 of 1 replicas." });
+    expect(invalidated).toEqual([board]);
+  });
+
+  it("refetches the board after patching an outcome while a read of it is in flight, since that answer may predate the outcome", () => {
+    const { cache, data, id, invalidated, fetching } = mapCache();
+    const board = id(queryKeys.statusBoard);
+    const pending: LatestDeploy = { project: "shop", app: "web", number: 2, outcome: "pending", message: null, actor: "admin", createdAt: "2026-01-01T00:00:00Z", finishedAt: null };
+    data.set(board, { apps: [], databases: [], latestDeploys: [pending] } satisfies StatusBoard);
+    fetching.add(board);
+    applyLiveEvent(cache, { type: "revision-progress", project: "shop", app: "web", message: "Rolling out." });
+    expect(invalidated).toEqual([]);
+    applyLiveEvent(cache, { type: "revision", project: "shop", app: "web", revision: revision(2, "succeeded") });
+    expect((data.get(board) as StatusBoard).latestDeploys[0].outcome).toBe("succeeded");
+    expect(invalidated).toEqual([board]);
+  });
+
+  it("does not refetch the board for an old deploy's outcome that the full list of latest deploys would not show", () => {
+    const { cache, data, id, invalidated } = mapCache();
+    const recent = Array.from({ length: LATEST_DEPLOYS_SHOWN }, (_, i) => ({
+      project: "shop", app: `app${i}`, number: 1, outcome: "succeeded" as const, message: null, actor: "admin", createdAt: "2026-01-02T00:00:00Z", finishedAt: null,
+    }));
+    data.set(id(queryKeys.statusBoard), { apps: [], databases: [], latestDeploys: recent } satisfies StatusBoard);
+    applyLiveEvent(cache, { type: "revision", project: "shop", app: "web", revision: revision(1, "superseded") });
+    expect(invalidated).not.toContain(id(queryKeys.statusBoard));
   });
 });

@@ -1,7 +1,7 @@
 import type { Revision, RevisionList } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { ProjectDetail } from "@/lib/dto/project";
-import { toBoardStatus, type StatusBoard } from "@/lib/dto/status-board";
+import { LATEST_DEPLOYS_SHOWN, toBoardStatus, type LatestDeploy, type StatusBoard } from "@/lib/dto/status-board";
 import { queryKeys } from "@/lib/queries/keys";
 import type { LiveServerMessage } from "@/lib/ws-protocol";
 
@@ -16,18 +16,24 @@ export interface LiveCache {
   set<T>(key: Key, update: (old: T | undefined) => T | undefined): void;
   invalidate(key: Key): void;
   remove(key: Key): void;
+  /** Whether the query is being fetched: that answer may predate the message, and would overwrite the patch when it lands. */
+  isFetching(key: Key): boolean;
 }
 
 function applyAppStatus(cache: LiveCache, project: string, app: string, status: AppStatus): void {
   const detail = cache.get<ProjectDetail>(queryKeys.project(project));
-  const previous = cache.get<AppStatus>(queryKeys.appStatus(project, app))?.health ?? detail?.apps.find((a) => a.name === app)?.health;
+  const board = cache.get<StatusBoard>(queryKeys.statusBoard);
+  // The overview and the status page cache only the board: without it as a source, every status message there refetched the project list.
+  const previous =
+    cache.get<AppStatus>(queryKeys.appStatus(project, app))?.health ??
+    detail?.apps.find((a) => a.name === app)?.health ??
+    board?.apps.find((e) => e.project === project && e.app === app)?.status?.health;
 
   cache.set<AppStatus>(queryKeys.appStatus(project, app), (old) => (old ? status : undefined));
   if (detail && !detail.apps.some((a) => a.name === app)) cache.invalidate(queryKeys.project(project));
   cache.set<ProjectDetail>(queryKeys.project(project), (old) =>
     old ? { ...old, apps: old.apps.map((a) => (a.name === app ? { ...a, health: status.health } : a)) } : undefined,
   );
-  const board = cache.get<StatusBoard>(queryKeys.statusBoard);
   if (board && !board.apps.some((e) => e.project === project && e.app === app)) cache.invalidate(queryKeys.statusBoard);
   cache.set<StatusBoard>(queryKeys.statusBoard, (old) =>
     old ? { ...old, apps: old.apps.map((e) => (e.project === project && e.app === app ? { ...e, status: toBoardStatus(status) } : e)) } : undefined,
@@ -64,6 +70,27 @@ function applyRevisionProgress(cache: LiveCache, project: string, app: string, m
 }
 
 /**
+ * The overview's latest deploys follow the same messages: a deploy already listed is patched in
+ * place (its outcome, or its rollout's progress sentence while pending); one the list has not
+ * seen but would show (a deploy that just started) refetches the board, once, since the message
+ * does not say everything a row shows.
+ */
+function applyLatestDeploy(cache: LiveCache, project: string, app: string, matches: (d: LatestDeploy) => boolean, patch: Partial<LatestDeploy>, createdAt?: string): void {
+  const board = cache.get<StatusBoard>(queryKeys.statusBoard);
+  if (!board) return;
+  const isOfApp = (d: LatestDeploy) => d.project === project && d.app === app && matches(d);
+  if (!board.latestDeploys.some(isOfApp)) {
+    const oldest = board.latestDeploys.at(-1)?.createdAt;
+    const wouldShow = board.latestDeploys.length < LATEST_DEPLOYS_SHOWN || createdAt === undefined || oldest === undefined || createdAt >= oldest;
+    if (wouldShow) cache.invalidate(queryKeys.statusBoard);
+    return;
+  }
+  cache.set<StatusBoard>(queryKeys.statusBoard, (old) => (old ? { ...old, latestDeploys: old.latestDeploys.map((d) => (isOfApp(d) ? { ...d, ...patch } : d)) } : undefined));
+  // An outcome is told once: a board read in flight may have been answered before it was written.
+  if (patch.outcome && patch.outcome !== "pending" && cache.isFetching(queryKeys.statusBoard)) cache.invalidate(queryKeys.statusBoard);
+}
+
+/**
  * Applies one live message to the query cache: statuses and revisions are replaced in place
  * (the message carries the whole recomputed status or revision), lists that show them are
  * patched, and what cannot be patched from the message (a project's roll-up, a new app) is
@@ -83,9 +110,13 @@ export function applyLiveEvent(cache: LiveCache, message: LiveServerMessage): vo
       cache.invalidate(queryKeys.projectsRoot);
       cache.invalidate(queryKeys.statusBoard);
       return;
-    case "revision":
+    case "revision": {
+      const { number, outcome, message: sentence, actor, createdAt, finishedAt } = message.revision;
+      applyLatestDeploy(cache, message.project, message.app, (d) => d.number === number, { outcome, message: sentence, actor, createdAt, finishedAt }, createdAt);
       return applyRevision(cache, message.project, message.app, message.revision);
+    }
     case "revision-progress":
+      applyLatestDeploy(cache, message.project, message.app, (d) => d.outcome === "pending", { message: message.message });
       return applyRevisionProgress(cache, message.project, message.app, message.message);
     default:
       return;

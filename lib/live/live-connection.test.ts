@@ -41,7 +41,9 @@ describe("the live connection", () => {
     FakeSocket.all[0].onmessage?.({ data: JSON.stringify({ type: "projects-changed" }) });
     FakeSocket.all[0].onmessage?.({ data: "not json" });
     FakeSocket.all[0].onmessage?.({ data: JSON.stringify({ type: "nonsense" }) });
-    expect(messages).toEqual([{ type: "projects-changed" }]);
+    const progress = { type: "revision-progress", project: "shop", app: "web", message: "Rolling out: 1 of 2 replicas updated." };
+    FakeSocket.all[0].onmessage?.({ data: JSON.stringify(progress) });
+    expect(messages).toEqual([{ type: "projects-changed" }, progress]);
 
     FakeSocket.all[0].onclose?.();
     expect(states.at(-1)).toBe("reconnecting");

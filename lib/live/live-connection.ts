@@ -17,9 +17,21 @@ export interface LiveConnectionOptions {
  * The message types this client acts on. The browser trusts its own authenticated server, so it
  * checks only the tag instead of running the zod schema: importing zod here would put ~31 KB
  * (gzipped) into the first load of every signed-in page. The server builds messages from the
- * same typed protocol (lib/ws-protocol.ts).
+ * same typed protocol (lib/ws-protocol.ts). Every type of the protocol is listed (the compiler
+ * checks it): a type left out here is dropped in silence, as deploy progress and outcomes were.
  */
-const KNOWN_TYPES = new Set<string>(["hello", "pong", "error", "app-status", "app-removed", "projects-changed"]);
+const KNOWN_TYPES = new Set<string>(
+  Object.keys({
+    hello: true,
+    pong: true,
+    error: true,
+    "app-status": true,
+    "app-removed": true,
+    "projects-changed": true,
+    "revision-progress": true,
+    revision: true,
+  } satisfies Record<LiveServerMessage["type"], true>),
+);
 
 function asLiveMessage(data: unknown): LiveServerMessage | undefined {
   if (typeof data !== "object" || data === null) return undefined;

@@ -18,6 +18,7 @@ function cacheOf(queryClient: QueryClient): LiveCache {
     set: (key, update) => void queryClient.setQueryData(key, update),
     invalidate: (key) => void queryClient.invalidateQueries({ queryKey: key }),
     remove: (key) => queryClient.removeQueries({ queryKey: key }),
+    isFetching: (key) => queryClient.isFetching({ queryKey: key, exact: true }) > 0,
   };
 }
 

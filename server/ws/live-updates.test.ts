@@ -112,6 +112,18 @@ describe("live updates", () => {
     expect(Date.parse(entry.lastDeployAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it("lists the latest deploys newest first with who, when and the outcome the revisions route answers", async () => {
+    const board = await call(statusBoard.GET, "/api/status", { bearer: viewer });
+    const listed = await call(revisions.GET, "/api/projects/live/apps/web/revisions", { params: { project: "live", app: "web" } });
+    const [second, first] = listed.body.revisions;
+    const pick = ({ number, outcome, message, actor, createdAt, finishedAt }: Record<string, unknown>) => ({ number, outcome, message, actor, createdAt, finishedAt });
+    expect(board.body.latestDeploys.slice(0, 2)).toEqual([
+      { project: "live", app: "web", ...pick(second) },
+      { project: "live", app: "web", ...pick(first) },
+    ]);
+    expect(board.body.latestDeploys[0]).toMatchObject({ number: 2, outcome: "succeeded", actor: expect.stringMatching(/\S/) });
+  });
+
   it("reveals secret values only to admins, and writes each reveal to the audit log without the values", async () => {
     const params = { project: "live", app: "web" };
     expect((await call(secretEnv.GET, "/api/projects/live/apps/web/secret-env", { params, bearer: viewer })).status).toBe(403);

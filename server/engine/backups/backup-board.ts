@@ -57,7 +57,7 @@ export async function readBackupWarnings(now = new Date()): Promise<Map<string, 
 }
 
 /** The board with `backupWarning` on each database and app (an app's first overdue volume, named). */
-export function withBackupWarnings(board: StatusBoard, warnings: Map<string, string>): StatusBoard {
+export function withBackupWarnings(board: Pick<StatusBoard, "apps" | "databases">, warnings: Map<string, string>): Pick<StatusBoard, "apps" | "databases"> {
   return {
     apps: board.apps.map((entry) => {
       const prefix = `${entry.project}/volume/${entry.app}/`;

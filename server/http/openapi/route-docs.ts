@@ -13,6 +13,7 @@ import { appSpecSchema, deployBodySchema, hostnameSpecSchema, rollbackSchema, sc
 import { projectCreateSchema, projectDeleteSchema, projectUpdateSchema } from "@/lib/schemas/project";
 import { loginSchema } from "@/lib/schemas/session";
 import { logsDownloadQuery } from "@/lib/ws-protocol";
+import { sampleLoadSchema } from "@/lib/dto/sample";
 import { secretEnvValuesSchema, statusBoardSchema } from "@/lib/dto/status-board";
 import { BACKUP_ROUTE_DOCS } from "@/server/http/openapi/backup-route-docs";
 import { DATABASE_ROUTE_DOCS } from "@/server/http/openapi/database-route-docs";
@@ -102,8 +103,16 @@ export const ROUTE_DOCS: RouteDoc[] = [
   { method: "DELETE", path: "/api/tokens/{id}", summary: "Revoke a token and end the sessions it opened.", tag: "auth", access: "admin", params: tokenIdParamsSchema, responses: ok(apiTokenListSchema.shape.tokens.element) },
   { method: "GET", path: "/api/audit", summary: "The audit log, newest first (cursor: ?before=<id>).", tag: "auth", access: "admin", query: auditQuerySchema, responses: ok(auditPageSchema) },
   { method: "GET", path: "/api/cluster", summary: "Which cluster Berth is connected to and whether it answers.", tag: "cluster", access: "viewer", responses: ok(clusterInfoSchema) },
+  {
+    method: "POST",
+    path: "/api/demo/sample",
+    summary: "Demo mode only: load the sample project (a web app, a worker and an app whose image does not exist), deployed; 409 on a real cluster.",
+    tag: "cluster",
+    access: "admin",
+    responses: { 201: { description: "Loaded; the first deploys are queued.", schema: sampleLoadSchema }, 200: { description: "Already there; nothing changed.", schema: sampleLoadSchema } },
+  },
   { method: "GET", path: "/api/cluster/schemas", summary: "The connected cluster's JSON Schemas for the YAML editor (ETag; 304 when unchanged).", tag: "cluster", access: "viewer", responses: { 200: { description: "{ gitVersion, source, key, kinds, schema }.", schema: z.looseObject({}) }, 304: { description: "Not modified.", schema: null } } },
-  { method: "GET", path: "/api/status", summary: "Every app of every project with its status, for the status page (one request).", tag: "status", access: "viewer", responses: ok(statusBoardSchema) },
+  { method: "GET", path: "/api/status", summary: "Every app and database of every project with its status, and the latest deploys (who, when, outcome), for the status page and the overview (one request).", tag: "status", access: "viewer", responses: ok(statusBoardSchema) },
   { method: "GET", path: "/api/yaml/live", summary: "An app's live objects as one multi-document YAML (Secret values hidden).", tag: "yaml", access: "viewer", query: appYamlQuerySchema, responses: described("LiveYamlAnswer") },
   { method: "GET", path: "/api/yaml/rendered", summary: "The manifests Berth rendered for the app's current revision.", tag: "yaml", access: "viewer", query: appYamlQuerySchema, responses: described("RenderedYamlAnswer") },
   {

@@ -1,40 +1,27 @@
 import fs from "node:fs";
 import path from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as projects from "@/app/api/projects/route";
 import * as apps from "@/app/api/projects/[project]/apps/route";
 import * as deploy from "@/app/api/projects/[project]/apps/[app]/deploy/route";
 import * as status from "@/app/api/projects/[project]/apps/[app]/status/route";
 import * as registries from "@/app/api/projects/[project]/registries/route";
 import * as registry from "@/app/api/projects/[project]/registries/[server]/route";
-import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
 import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
-import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import { syncRegistrySecret } from "@/server/engine/sync-registry-secret";
 import { readObject } from "@/server/kube/read-object";
 import { clusterRoleRules } from "@/server/sim/http/rbac";
-import type { RouteHandler } from "@/server/http/with-auth";
-import { callJson, type JsonCallOptions } from "@/server/http/testing/route-request";
+import { openApiFixture } from "@/server/http/testing/api-fixture";
 
 /**
  * A private image end to end over REST against the simulated cluster's private registry
  * (registry.berth.test, berth / berth-demo-pass; server/sim/README.md): it fails with the
  * sentence that says to add credentials, the login makes it pull, a wrong password is named.
  */
-let fx: EngineFixture;
-let admin: string;
-let viewer: string;
-
-beforeAll(async () => {
-  fx = await openEngineFixture();
-  admin = (await seedToken({ role: "admin" })).token;
-  viewer = (await seedToken({ role: "viewer" })).token;
-}, 60_000);
-afterAll(() => fx.close());
-
-const call = (handler: RouteHandler, path: string, opts: Partial<JsonCallOptions> = {}) => callJson(handler, path, { ...opts, bearer: opts.bearer ?? admin });
+const api = openApiFixture();
+const call = api.call;
 
 async function waitForStatus(app: string, done: (s: { health: string; explanation?: string }) => boolean, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
@@ -69,7 +56,7 @@ describe("private registries over REST", () => {
     const unknown = await call(registries.POST, url, { method: "POST", params: P, body: { server: "ghcr.io", username: "u", password: "p", email: "a@b" } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toMatch(/email: unknown field/);
-    expect((await call(registries.POST, url, { method: "POST", params: P, bearer: viewer, body: { server: "ghcr.io", username: "u", password: "p" } })).status).toBe(403);
+    expect((await call(registries.POST, url, { method: "POST", params: P, bearer: api.viewer, body: { server: "ghcr.io", username: "u", password: "p" } })).status).toBe(403);
     expect(await getDb().registryCredential.count()).toBe(before);
   });
 
@@ -83,13 +70,13 @@ describe("private registries over REST", () => {
     expect(row.password).not.toContain("not-it");
 
     await waitForOperation(added.body.operation.id, 10_000);
-    const secret = await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-registry.berth.test" });
+    const secret = await readObject(api.fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-registry.berth.test" });
     expect(secret).toMatchObject({ type: "kubernetes.io/dockerconfigjson", metadata: { labels: { "app.kubernetes.io/managed-by": "berth", "berth.dev/project": "lab" } } });
     const refused = await waitForStatus("api", (s) => s.explanation?.includes("refused the credentials") === true);
     expect(refused.explanation).toBe("The image registry.berth.test/team/api:v1 could not be pulled: registry.berth.test refused the credentials for berth — check the username and token in the project's settings.");
-    const deployment = await readObject(fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "Deployment", namespace: "lab", name: "api" });
+    const deployment = await readObject(api.fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "Deployment", namespace: "lab", name: "api" });
     expect((deployment as any).spec.template.spec.imagePullSecrets).toEqual([{ name: "registry-registry.berth.test" }]); // eslint-disable-line @typescript-eslint/no-explicit-any
-    const site = await readObject(fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "Deployment", namespace: "lab", name: "site" });
+    const site = await readObject(api.fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "Deployment", namespace: "lab", name: "site" });
     expect(site).toBeUndefined(); // never deployed: not deployed by adding a login
 
     const fixed = await call(registry.PUT, "/api/projects/lab/registries/registry.berth.test", { method: "PUT", params: REG, body: { password: "berth-demo-pass" } });
@@ -99,7 +86,7 @@ describe("private registries over REST", () => {
   }, 60_000);
 
   it("lists logins without passwords, with the apps they are for; Docker Hub's aliases find one login", async () => {
-    const list = await call(registries.GET, "/api/projects/lab/registries", { params: P, bearer: viewer });
+    const list = await call(registries.GET, "/api/projects/lab/registries", { params: P, bearer: api.viewer });
     expect(list.status).toBe(200);
     expect(list.body.registries).toEqual([expect.objectContaining({ server: "registry.berth.test", username: "berth", secretName: "registry-registry.berth.test", usedBy: ["api"] })]);
     expect(JSON.stringify(list.body)).not.toContain("berth-demo-pass");
@@ -118,20 +105,20 @@ describe("private registries over REST", () => {
     expect(removed.status).toBe(200);
     expect(removed.body.message).toMatch(/^Removed\. api pulls from registry\.berth\.test: running pods keep running/);
     await waitForOperation(removed.body.operation.id, 10_000);
-    expect(await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-registry.berth.test" })).toBeUndefined();
+    expect(await readObject(api.fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-registry.berth.test" })).toBeUndefined();
     expect((await call(registry.DELETE, "/api/projects/lab/registries/registry.berth.test", { method: "DELETE", params: REG })).status).toBe(404);
   });
 
   it("Berth's ClusterRole (deploy/berth.yaml) lets its service account write and delete a login's Secret", async () => {
-    const token = fx.cluster.sim.issueToken("system:serviceaccount:berth:berth", clusterRoleRules(fs.readFileSync("deploy/berth.yaml", "utf8"), "berth"));
-    const file = path.join(fx.cluster.dir, "berth-registry-sa.kubeconfig");
-    await fx.cluster.sim.writeKubeconfig(file, { token });
+    const token = api.fx.cluster.sim.issueToken("system:serviceaccount:berth:berth", clusterRoleRules(fs.readFileSync("deploy/berth.yaml", "utf8"), "berth"));
+    const file = path.join(api.fx.cluster.dir, "berth-registry-sa.kubeconfig");
+    await api.fx.cluster.sim.writeKubeconfig(file, { token });
     const asServiceAccount = new KubeConfig();
     asServiceAccount.loadFromFile(file);
     await syncRegistrySecret(asServiceAccount, getDb(), { project: "lab", server: "docker.io" });
-    expect(await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-docker.io" })).toMatchObject({ type: "kubernetes.io/dockerconfigjson" });
+    expect(await readObject(api.fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-docker.io" })).toMatchObject({ type: "kubernetes.io/dockerconfigjson" });
     await getDb().registryCredential.deleteMany({ where: { server: "docker.io" } });
     await syncRegistrySecret(asServiceAccount, getDb(), { project: "lab", server: "docker.io" });
-    expect(await readObject(fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-docker.io" })).toBeUndefined();
+    expect(await readObject(api.fx.cluster.kubeConfig, { apiVersion: "v1", kind: "Secret", namespace: "lab", name: "registry-docker.io" })).toBeUndefined();
   });
 });

@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as templates from "@/app/api/templates/route";
 import * as install from "@/app/api/projects/[project]/templates/[template]/route";
-import { seedToken, testActing } from "@/server/auth/testing/auth-fixtures";
+import { testActing } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
 import { createProject } from "@/server/engine/model/create-project";
-import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
-import type { RouteHandler } from "@/server/http/with-auth";
-import { callJson, type JsonCallOptions } from "@/server/http/testing/route-request";
+import { openApiFixture } from "@/server/http/testing/api-fixture";
 
 /** The template routes through the real handlers: the list for viewers, install for admins, strict bodies. */
-let fx: EngineFixture;
-let admin: string;
-let viewer: string;
-
-beforeAll(async () => {
-  fx = await openEngineFixture();
-  admin = (await seedToken({ role: "admin" })).token;
-  viewer = (await seedToken({ role: "viewer" })).token;
-  await createProject(testActing(), { name: "lab" });
-}, 60_000);
-afterAll(() => fx.close());
-
-const call = (handler: RouteHandler, path: string, opts: Partial<JsonCallOptions> = {}) => callJson(handler, path, { ...opts, bearer: opts.bearer ?? admin });
+const api = openApiFixture(async () => void (await createProject(testActing(), { name: "lab" })));
+const call = api.call;
 const counts = async () => ({ apps: await getDb().app.count(), databases: await getDb().database.count(), operations: await getDb().operation.count() });
 const PATH = "/api/projects/lab/templates/n8n-postgresql";
 const PARAMS = { project: "lab", template: "n8n-postgresql" };
 
 describe("the template API", () => {
   it("lists the templates to a viewer with their parameters, never a generated value", async () => {
-    const list = await call(templates.GET, "/api/templates", { bearer: viewer });
+    const list = await call(templates.GET, "/api/templates", { bearer: api.viewer });
     expect(list.status).toBe(200);
     const n8n = list.body.templates.find((t: { id: string }) => t.id === "n8n-postgresql");
     expect(n8n).toMatchObject({ title: "n8n with PostgreSQL", images: ["n8nio/n8n:1.119.1"], engines: ["postgresql"] });
@@ -38,7 +25,7 @@ describe("the template API", () => {
 
   it("refuses a viewer, unknown body fields and bad parameters with sentences, writing nothing", async () => {
     const before = await counts();
-    expect((await call(install.POST, PATH, { method: "POST", params: PARAMS, body: {}, bearer: viewer })).status).toBe(403);
+    expect((await call(install.POST, PATH, { method: "POST", params: PARAMS, body: {}, bearer: api.viewer })).status).toBe(403);
     const typo = await call(install.POST, PATH, { method: "POST", params: PARAMS, body: { params: {} } });
     expect(typo.status).toBe(400);
     expect(typo.body.error.message).toContain("params: unknown field");
