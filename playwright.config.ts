@@ -26,8 +26,9 @@ export default defineConfig({
   globalSetup: "./e2e/global-setup.ts",
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  // 64 tests on two viewports take ~8 min with two workers on a loaded 2-core machine.
-  globalTimeout: 20 * 60_000,
+  // ~80 tests on two viewports take ~15 min with two workers on a 2-core machine; the ceiling
+  // leaves room for a loaded one without letting a hung run eat CI's 90 minutes.
+  globalTimeout: 40 * 60_000,
   fullyParallel: false,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
