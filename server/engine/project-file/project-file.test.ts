@@ -241,7 +241,8 @@ describe("Import", () => {
     await closeDb();
     const file = path.join(dataDir, "shop.berth.yaml");
     fs.writeFileSync(file, text);
-    const env = { ...process.env, BERTH_DATA_DIR: dataDir };
+    // As in Berth's pod, the command reaches the cluster: a database's kept volume decides its credentials.
+    const env = { ...process.env, BERTH_DATA_DIR: dataDir, KUBECONFIG: path.join(fx.cluster.dir, "kubeconfig.yaml") };
     const tsx = path.join(ROOT, "node_modules/.bin/tsx");
     const { stdout } = await run(tsx, ["server/cli/berth.ts", "import", file, "--name", "cli-shop"], { cwd: ROOT, env, timeout: 60_000 });
     expect(stdout).toContain('Imported project "cli-shop". 3 secret values were not in the file');
