@@ -7,14 +7,27 @@ import nextTs from "eslint-config-next/typescript";
  * `server/` (Prisma, Kubernetes clients, secrets). Server components in app/ may. React's own
  * `react-dom/server` is no part of that folder: component tests render with it.
  */
-const serverImportBan = {
+const SERVER_IMPORTS = {
+  group: ["@/server", "@/server/**", "**/server", "**/server/**", "!react-dom/server"],
+  message: "components/ and lib/ run in the browser too: ask the API through lib/api-client.ts instead of importing server/.",
+};
+const serverImportBan = { "no-restricted-imports": ["error", { patterns: [SERVER_IMPORTS] }] };
+
+/**
+ * The signed-in shell (layout, live updates, the API client) is in the first load of every page:
+ * a value imported from zod or the schemas there ships them to every page (45 KB gzipped, which
+ * `npm run bench -- bundle` caught). Types are free; forms load the schemas in their own chunks.
+ */
+const firstLoadImportBan = {
   "no-restricted-imports": [
     "error",
     {
       patterns: [
+        SERVER_IMPORTS,
         {
-          group: ["@/server", "@/server/**", "**/server", "**/server/**", "!react-dom/server"],
-          message: "components/ and lib/ run in the browser too: ask the API through lib/api-client.ts instead of importing server/.",
+          group: ["zod", "yaml", "@/lib/dto/*", "@/lib/schemas/*"],
+          allowTypeImports: true,
+          message: "This module is in every page's first load: import only types from zod-backed modules here (plain values live beside them, e.g. lib/board-status.ts).",
         },
       ],
     },
@@ -59,6 +72,11 @@ export default defineConfig([
   {
     files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "app/**/*-client.tsx", "app/providers.tsx"],
     rules: serverImportBan,
+  },
+  {
+    files: ["components/layout/**/*.{ts,tsx}", "lib/live/**/*.{ts,tsx}", "lib/api-client.ts", "lib/queries/session.ts", "lib/queries/keys.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: firstLoadImportBan,
   },
   {
     files: ["server/engine/**/*.ts", "server/auth/**/*.ts", "server/yaml/**/*.ts"],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { appHealthSchema, type AppStatus } from "@/lib/dto/app-status";
+import { appHealthSchema } from "@/lib/dto/app-status";
 import { revisionOutcomeSchema } from "@/lib/dto/app";
 import { databaseHealthSchema } from "@/lib/dto/database";
 
@@ -18,18 +18,6 @@ export const boardStatusSchema = z.object({
   urls: z.array(z.string()),
 });
 export type BoardStatus = z.infer<typeof boardStatusSchema>;
-
-/** The board's view of a full status; the server and the live updates (which carry full statuses) share it. */
-export function toBoardStatus(status: Pick<AppStatus, "health" | "explanation" | "replicas" | "pods" | "urls">): BoardStatus {
-  return {
-    health: status.health,
-    ...(status.explanation ? { explanation: status.explanation } : {}),
-    ready: status.replicas.ready,
-    desired: status.replicas.desired,
-    restarts: status.pods.reduce((sum, pod) => sum + pod.restarts, 0),
-    urls: status.urls,
-  };
-}
 
 /** A scheduled task of the app whose newest run failed. */
 export const taskFailureSchema = z.object({
@@ -69,9 +57,6 @@ export const statusBoardDatabaseSchema = z.object({
 });
 export type StatusBoardDatabase = z.infer<typeof statusBoardDatabaseSchema>;
 
-/** How many of the latest deploys the status board carries: the overview's list, not a history (the app's Deployments tab is). */
-export const LATEST_DEPLOYS_SHOWN = 8;
-
 /** One of the latest deploys across every app, for the overview: what, who, when and how it went. */
 export const latestDeploySchema = z.object({
   project: z.string(),
@@ -90,7 +75,7 @@ export type LatestDeploy = z.infer<typeof latestDeploySchema>;
 
 /**
  * Answer of `GET /api/status`: every app and every database of every project, and the latest
- * deploys (newest first, at most LATEST_DEPLOYS_SHOWN).
+ * deploys (newest first, at most LATEST_DEPLOYS_SHOWN of lib/board-status.ts).
  */
 export const statusBoardSchema = z.object({
   apps: z.array(statusBoardEntrySchema),

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Revision, RevisionList } from "@/lib/dto/app";
 import type { AppStatus } from "@/lib/dto/app-status";
 import type { ProjectDetail } from "@/lib/dto/project";
-import { LATEST_DEPLOYS_SHOWN, toBoardStatus, type LatestDeploy, type StatusBoard } from "@/lib/dto/status-board";
+import { LATEST_DEPLOYS_SHOWN, toBoardStatus } from "@/lib/board-status";
+import type { LatestDeploy, StatusBoard } from "@/lib/dto/status-board";
 import { applyLiveEvent, type LiveCache } from "@/lib/live/apply-live-event";
 import { queryKeys } from "@/lib/queries/keys";
 

@@ -1,4 +1,5 @@
-import { LATEST_DEPLOYS_SHOWN, type LatestDeploy } from "@/lib/dto/status-board";
+import { LATEST_DEPLOYS_SHOWN } from "@/lib/board-status";
+import type { LatestDeploy } from "@/lib/dto/status-board";
 import { getDb } from "@/server/db/client";
 import type { RevisionOutcome } from "@/server/engine/revisions";
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { toBoardStatus } from "@/lib/dto/status-board";
+import { toBoardStatus } from "@/lib/board-status";
 import os from "node:os";
 import path from "node:path";
 import { testActing } from "@/server/auth/testing/auth-fixtures";
