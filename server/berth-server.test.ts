@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { createBerthServer, type BerthServer } from "@/server/berth-server";
@@ -39,6 +40,23 @@ describe("the Berth HTTP server", () => {
     expect(typeof line.durationMs).toBe("number");
     expect(lines[0]).not.toContain("berth_secret_value");
   });
+
+  it("keeps an idle keep-alive connection open past Node's 5 s default, so a reused one is not reset", async () => {
+    const { url } = await start((_req, res) => res.end("ok"));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<boolean>((resolve, reject) => {
+        const req = http.get(url, { agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(req.reusedSocket));
+        });
+        req.on("error", reject);
+      });
+    expect(await get()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect(await get()).toBe(true);
+    agent.destroy();
+  }, 15_000);
 
   it("overwrites a client-supplied x-berth-client-ip with the socket address", async () => {
     const { url } = await start((req, res) => res.end(String(req.headers["x-berth-client-ip"])));

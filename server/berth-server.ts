@@ -34,6 +34,8 @@ export interface BerthServer {
  * layout's redirect to /login), overwriting anything the client sent. /api paths Next
  * would answer with a 500 or a redirect are refused here first (see request-target-guard).
  */
+const KEEP_ALIVE_MS = 65_000;
+
 export function createBerthServer(options: BerthServerOptions): BerthServer {
   const logLine = options.logLine ?? ((line: string) => process.stdout.write(`${line}\n`));
   const server = http.createServer((req, res) => {
@@ -60,6 +62,12 @@ export function createBerthServer(options: BerthServerOptions): BerthServer {
     socket.destroy();
   });
   refuseLaterUpgradeListeners(server);
+  // A client (a browser, a proxy's upstream pool, a CI script) reuses an idle connection; with
+  // Node's default 5 s the server may close it just as a request goes out, and that request
+  // dies with ECONNRESET. Outlast the usual 60 s idle of proxies and load balancers instead;
+  // shutdown still closes idle connections at once.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
 
   return {
     server,
