@@ -14,7 +14,8 @@ import { hasEngineBinary, isEngineProgram, isEngineServer } from "@/server/sim/c
 import { R, sameRef } from "@/server/sim/controllers/resources";
 import { startEngineServer } from "@/server/sim/engines/server-start";
 import { containerFs } from "@/server/sim/fs/pod-mounts";
-import { commandNames, knownProgram } from "@/server/sim/shell/shell";
+import { commandNames } from "@/server/sim/shell/command-names";
+import { knownProgram } from "@/server/sim/shell/shell";
 import { imagePrograms, runArgv } from "@/server/sim/streams/exec-commands";
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -10,7 +10,7 @@ import { FsError } from "@/server/sim/fs/volume-fs";
 import type { ContainerFs } from "@/server/sim/fs/container-fs";
 import { normalisePath } from "@/server/sim/fs/container-fs";
 import { expandWord, type Expander } from "@/server/sim/shell/expand";
-import { literalOf, parseScript, ShellSyntaxError, type Command, type Redirect, type Script, type SimpleCommand, type Word } from "@/server/sim/shell/parse";
+import { parseScript, ShellSyntaxError, type Command, type Redirect, type Script, type SimpleCommand, type Word } from "@/server/sim/shell/parse";
 import { OutputChunks, type Fd, type Host, type Program, type Userland, type Write } from "@/server/sim/shell/process";
 import { PROGRAMS, programName } from "@/server/sim/shell/programs/programs";
 
@@ -41,7 +41,7 @@ class LoopSignal {
 /** A loop the sim cut short: a `while true` server loop would never end, so it stands for "keeps running". */
 const MAX_LOOP_ROUNDS = 1000;
 
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+export const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 const SHELLS = new Set(["sh", "bash", "ash", "dash"]);
 const BUILTINS = new Set(["cd", "exit", "set", "export", "unset", "exec", ":", "shift", "readonly", "return", "break", "continue"]);
 
@@ -530,27 +530,3 @@ export class Shell {
 }
 
 class UnsetParameter extends Error {}
-
-/** The command words of a script (nested bodies too), literal or "" when expanded, for callers that ask what it runs. */
-export function commandNames(src: string): string[] | undefined {
-  const ofScript = (script: Script): string[] => script.flatMap((a) => a.pipelines.flatMap((p) => p.commands.flatMap(ofCommand)));
-  const ofCommand = (c: Command): string[] => {
-    switch (c.t) {
-      case "simple": {
-        const words = c.words.filter((w) => !(w[0]?.t === "lit" && !w[0].quoted && ASSIGNMENT.test(w[0].s)));
-        // `exec prog` runs prog: it is the program that must exist.
-        const first = words[0] && literalOf(words[0]) === "exec" ? words[1] : words[0];
-        return [first ? literalOf(first) ?? "" : ":"];
-      }
-      case "if": return [...c.clauses.flatMap((cl) => [...ofScript(cl.cond), ...ofScript(cl.body)]), ...(c.otherwise ? ofScript(c.otherwise) : [])];
-      case "for": return ofScript(c.body);
-      case "while": return [...ofScript(c.cond), ...ofScript(c.body)];
-      case "group": return ofScript(c.body);
-    }
-  };
-  try {
-    return ofScript(parseScript(src));
-  } catch {
-    return undefined;
-  }
-}
