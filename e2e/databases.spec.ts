@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { ADMIN_STORAGE_STATE } from "./berth-state";
-import { expect, expectNoSidewaysScroll, test } from "./fixtures";
+import { expect, expectNoSidewaysScroll, expectTerminalToShow, test } from "./fixtures";
 
 test.use({ storageState: ADMIN_STORAGE_STATE });
 
@@ -90,12 +90,12 @@ test("a database's logs and terminal; delete the app keeping the database, then 
     await expect(page.getByRole("tab", { name: "pg-0 / postgresql (psql)" })).toBeVisible({ timeout: 15_000 });
     const terminal = page.getByTestId("terminal");
     // The first output crosses browser → Berth → the cluster's exec: allow a busy CI machine time.
-    await expect(terminal.locator(".xterm-rows")).toContainText("psql (17.8", { timeout: 30_000 });
-    await expect(terminal.locator(".xterm-rows")).toContainText("pg=#");
+    await expectTerminalToShow(terminal, "psql (17.8", 30_000);
+    await expectTerminalToShow(terminal, "pg=#");
     await terminal.click();
     await page.keyboard.type("SELECT 1;");
     await page.keyboard.press("Enter");
-    await expect(terminal.locator(".xterm-rows")).toContainText("(1 row)", { timeout: 10_000 });
+    await expectTerminalToShow(terminal, "(1 row)");
     await expectNoSidewaysScroll(page);
 
     // Delete the app, keeping its data: the database is untouched and no longer linked.
@@ -118,11 +118,11 @@ test("a database's logs and terminal; delete the app keeping the database, then 
     await page.reload();
     await page.getByRole("button", { name: "Open terminal" }).click();
     await expect(page.getByRole("tab", { name: /pg-0 \/ postgresql \((sh|bash)\)/ })).toBeVisible({ timeout: 15_000 });
-    await expect(terminal.locator(".xterm-rows")).toContainText("psql is not in this image; starting a shell instead");
+    await expectTerminalToShow(terminal, "psql is not in this image; starting a shell instead");
     await terminal.click();
     await page.keyboard.type("echo still-here");
     await page.keyboard.press("Enter");
-    await expect(terminal.locator(".xterm-rows")).toContainText(/echo still-here.*still-here/, { timeout: 10_000 });
+    await expectTerminalToShow(terminal, /echo still-here.*still-here/);
 
     // Delete the database, keeping its volume: the claim and the credentials Secret stay. (The page
     // holds a live log and a terminal; on a loaded machine its clicks take longer than the default 10 s.)

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { readServerState, type BerthServerState } from "./berth-state";
 
 type TestFixtures = {
@@ -80,4 +80,20 @@ export async function pasteIntoEditor(page: Page, testId: string, text: string):
     data.setData("text/plain", value);
     element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/**
+ * What a terminal shows, as a person sees it. xterm.js draws nothing while the terminal is out
+ * of view, and a card above it that loads later (the backups list) can push it off a phone's
+ * screen; so each look first scrolls it into view, as the person would.
+ */
+export async function terminalText(terminal: Locator): Promise<string> {
+  await terminal.scrollIntoViewIfNeeded();
+  return (await terminal.locator(".xterm-rows").textContent()) ?? "";
+}
+
+/** Waits until the terminal shows `expected` (terminalText). */
+export async function expectTerminalToShow(terminal: Locator, expected: string | RegExp, timeout = 10_000): Promise<void> {
+  const shown = expect.poll(() => terminalText(terminal), { timeout, message: `the terminal shows ${String(expected)}` });
+  await (typeof expected === "string" ? shown.toContain(expected) : shown.toMatch(expected));
 }

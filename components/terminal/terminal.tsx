@@ -50,6 +50,8 @@ export function Terminal({
     term.loadAddon(fit);
     term.open(host.current);
     fit.fit();
+    // The terminal just opened is what the person asked to see (xterm.js draws nothing off screen).
+    host.current.scrollIntoView({ block: "nearest" });
     const socket = openExecSocket({ project, ...podOwner(app, database), pod, container, cols: term.cols, rows: term.rows }, (message) => {
       if (message.type === "stdout" || message.type === "stderr") term.write(message.data);
       else if (message.type === "session") callbacks.current.onSession(message);
