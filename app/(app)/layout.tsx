@@ -1,21 +1,12 @@
 import type { ReactNode } from "react";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { LiveUpdates } from "@/lib/live/live-updates";
 import { toSessionInfo } from "@/server/auth/login";
-import { resolveSession, SESSION_COOKIE } from "@/server/auth/sessions";
-import type { SessionInfo } from "@/lib/dto/session";
+import { readPagePrincipal } from "@/server/auth/page-session";
 import { loginPathFor, PAGE_PATH_HEADER } from "@/lib/login-path";
 import { safeNextPath } from "@/lib/safe-next-path";
-
-/** The signed-in person from the session cookie, or null; read-only (no sliding refresh here). */
-async function readSession(): Promise<SessionInfo | null> {
-  const cookieValue = (await cookies()).get(SESSION_COOKIE)?.value;
-  if (!cookieValue) return null;
-  const resolved = await resolveSession(cookieValue);
-  return resolved ? toSessionInfo(resolved.principal) : null;
-}
 
 /**
  * Every page in this group needs a signed-in person. The session is resolved here on the server
@@ -24,10 +15,10 @@ async function readSession(): Promise<SessionInfo | null> {
  * custom server saw.
  */
 export default async function AuthenticatedLayout({ children }: { children: ReactNode }) {
-  const session = await readSession();
-  if (!session) redirect(loginPathFor(safeNextPath((await headers()).get(PAGE_PATH_HEADER) ?? "/")));
+  const principal = await readPagePrincipal();
+  if (!principal) redirect(loginPathFor(safeNextPath((await headers()).get(PAGE_PATH_HEADER) ?? "/")));
   return (
-    <AppShell initialSession={session}>
+    <AppShell initialSession={toSessionInfo(principal)}>
       <LiveUpdates>{children}</LiveUpdates>
     </AppShell>
   );

@@ -2,6 +2,7 @@ import { VersionApi, type KubeConfig } from "@kubernetes/client-node";
 import { AppError } from "@/server/errors";
 import { processSingleton } from "@/server/singleton";
 import { findCluster, type ClusterSource, type FoundCluster } from "@/server/kube/find-cluster";
+import { withTimeout } from "@/server/with-timeout";
 
 export interface ClusterConnection extends FoundCluster {
   isSimulated: boolean;
@@ -80,14 +81,6 @@ export async function describeCluster(connection: ClusterConnection = getCluster
       message: `The Kubernetes API at ${server} did not answer (${reason.split("\n")[0]}). Check that the cluster is running and the kubeconfig is current.`,
     };
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Whether Berth runs against its simulated cluster (demo mode); every page says so. */

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { isAppPath } from "@/lib/schemas/route-params";
 import { ComingSoon } from "@/components/layout/coming-soon";
-import { resolveSession, SESSION_COOKIE } from "@/server/auth/sessions";
+import { readPagePrincipal } from "@/server/auth/page-session";
 import { LazyTerminalTabs } from "@/components/terminal/lazy-terminal-tabs";
 
 export async function generateMetadata({ params }: { params: Promise<{ project: string; app: string }> }): Promise<Metadata> {
@@ -15,9 +14,8 @@ export async function generateMetadata({ params }: { params: Promise<{ project: 
 export default async function AppTerminalPage({ params }: { params: Promise<{ project: string; app: string }> }) {
   const { project, app } = await params;
   if (!isAppPath(project, app)) notFound();
-  const cookieValue = (await cookies()).get(SESSION_COOKIE)?.value;
-  const session = cookieValue ? await resolveSession(cookieValue) : null;
-  if (session && session.principal.role !== "admin") {
+  const principal = await readPagePrincipal();
+  if (principal && principal.role !== "admin") {
     return <ComingSoon title="Admins only">Opening a shell in a container needs the admin role; you are signed in as a viewer.</ComingSoon>;
   }
   return <LazyTerminalTabs project={project} owner={{ app }} />;
