@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { HealthBadge, healthRank } from "@/components/status/health-badge";
 import { errorMessage } from "@/lib/api-client";
-import type { StatusBoardEntry } from "@/lib/dto/status-board";
+import type { StatusBoard, StatusBoardEntry } from "@/lib/dto/status-board";
 import { formatAge } from "@/lib/format-age";
 import { useLiveState } from "@/lib/live/live-updates";
 import { useStatusBoard } from "@/lib/queries/status-board";
@@ -31,7 +31,8 @@ export function StatusRow({ entry }: { entry: StatusBoardEntry }) {
         <span className="flex flex-wrap gap-x-3 text-sm text-fg-muted">
           <span>{s ? `${s.ready}/${s.desired} ready` : "cluster unreachable"}</span>
           <span className={restarts > 0 ? "text-danger" : undefined}>{restarts} restart{restarts === 1 ? "" : "s"}</span>
-          <span>deployed {formatAge(entry.lastDeployAt)}</span>
+          {/* The server's clock and the browser's may put the age a minute apart. */}
+          <span suppressHydrationWarning>deployed {formatAge(entry.lastDeployAt)}</span>
         </span>
         {s?.urls[0] ? <span className="truncate text-sm text-accent">{s.urls[0]}</span> : null}
         {s?.explanation ? <span className="break-words text-sm text-fg">{s.explanation}</span> : null}
@@ -46,9 +47,9 @@ export function StatusRow({ entry }: { entry: StatusBoardEntry }) {
   );
 }
 
-/** Every app, failing first, updated live; each row opens the app. */
-export function StatusBoardView() {
-  const board = useStatusBoard();
+/** Every app, failing first, updated live; each row opens the app. `initialBoard`: what the server already read (the rows are in the page's HTML). */
+export function StatusBoardView({ initialBoard }: { initialBoard?: StatusBoard }) {
+  const board = useStatusBoard(initialBoard);
   const live = useLiveState();
 
   if (board.isPending) return <Spinner label="Loading every app's status…" />;
