@@ -8,7 +8,8 @@
  * `rootMainFiles`. Each chunk is gzipped with zlib (level 9, as a server would) and summed.
  *
  * Then measures what the person feels (./slow-4g.ts): the time from navigation to the first app
- * row on /status in Chromium under a slow-4G profile with a cold cache, beside the login page.
+ * row on /status in Chromium under a slow-4G profile with a cold cache (the budget), and to the
+ * board live (its JavaScript run), beside the login page.
  *
  * Also checks that Monaco and xterm stay out of the first load of every page that does not
  * show them (they must come through next/dynamic): a chunk holding Monaco's or xterm's own
@@ -99,9 +100,9 @@ async function main() {
   const xtermLeaks = rows.filter((r) => r.xterm).length;
   console.log(`shared by every route (rootMainFiles): ${(rootMain.reduce((s, f) => s + chunk(f).gz, 0) / 1024).toFixed(1)} KB; /status budget ${STATUS_BUDGET_KB} KB; largest ${max.route}`);
   const slow = await measureSlow4g();
-  console.log(`slow 4G medians: /status ${slow.statusMs} ms (budget ${STATUS_SLOW_4G_BUDGET_MS} ms), /login ${slow.loginMs} ms`);
+  console.log(`slow 4G medians: /status first row ${slow.statusMs} ms (budget ${STATUS_SLOW_4G_BUDGET_MS} ms), live ${slow.statusLiveMs} ms; /login ${slow.loginMs} ms`);
   console.log(
-    `RESULT status_kb=${status ? status.kb.toFixed(1) : "missing"} max_route_kb=${max.kb.toFixed(1)} monaco_leaks=${monacoLeaks} xterm_leaks=${xtermLeaks} status_slow4g_ms=${slow.statusMs} login_slow4g_ms=${slow.loginMs} status_over_login=${(slow.statusMs / slow.loginMs).toFixed(2)}`,
+    `RESULT status_kb=${status ? status.kb.toFixed(1) : "missing"} max_route_kb=${max.kb.toFixed(1)} monaco_leaks=${monacoLeaks} xterm_leaks=${xtermLeaks} status_slow4g_ms=${slow.statusMs} status_live_slow4g_ms=${slow.statusLiveMs} login_slow4g_ms=${slow.loginMs} status_over_login=${(slow.statusMs / slow.loginMs).toFixed(2)}`,
   );
   if (!status || status.kb > STATUS_BUDGET_KB || monacoLeaks > 0 || xtermLeaks > 0 || slow.statusMs > STATUS_SLOW_4G_BUDGET_MS) process.exitCode = 1;
 }
