@@ -14,7 +14,7 @@ import { getProjectHealth, rollUpHealth } from "@/server/engine/status/app-statu
  * Health of each app of one project, or null for all when the cluster cannot be read (the
  * lists still load; the status page says why).
  */
-export async function healthOfApps(project: string, apps: AppListRecord[]): Promise<Record<string, AppHealth> | null> {
+export async function healthOfApps(project: string, apps: ReadonlyArray<{ name: string; spec: { replicas: number } }>): Promise<Record<string, AppHealth> | null> {
   try {
     return await getProjectHealth(project, apps.map((a) => ({ name: a.name, replicas: a.spec.replicas })));
   } catch {
@@ -23,8 +23,8 @@ export async function healthOfApps(project: string, apps: AppListRecord[]): Prom
 }
 
 /** Apps grouped by project, in the order given (Node 20 has no Map.groupBy). */
-export function appsByProject(apps: AppListRecord[]): Map<string, AppListRecord[]> {
-  const out = new Map<string, AppListRecord[]>();
+export function appsByProject<App extends { project: string }>(apps: App[]): Map<string, App[]> {
+  const out = new Map<string, App[]>();
   for (const app of apps) {
     const own = out.get(app.project);
     if (own) own.push(app);
@@ -46,7 +46,7 @@ export function toAppListItems(apps: AppListRecord[], health: Record<string, App
 }
 
 /** `clusterRead` false: the cluster could not be read, so the project's health is unknown (null). */
-export function toProjectSummary(project: ProjectRecord, items: AppListItem[], clusterRead: boolean): ProjectSummary {
+export function toProjectSummary(project: ProjectRecord, items: ReadonlyArray<Pick<AppListItem, "health">>, clusterRead: boolean): ProjectSummary {
   const healths = items.map((i) => i.health).filter((h): h is AppHealth => h !== null);
   return {
     name: project.name,

@@ -58,8 +58,8 @@ interface GroupedCaches {
   events: EventIndex;
   /** The informers' versions of the namespace these were read at. */
   version: string;
-  /** Each app's health by app and intent, judged once per version. */
-  health: Map<string, HealthAssessment>;
+  /** Each app's health (and its board row, once asked for) by app and intent, judged once per version. */
+  health: Map<string, Judged>;
 }
 
 /** The last grouping of each namespace; replaced when the namespace's objects change. */
@@ -107,12 +107,21 @@ function objectsOf(cached: GroupedCaches, app: string, options: AppStatusOptions
   return { ...objects, events: cached.events.about(objectsNamed(objects)), eventsAreRelated: true };
 }
 
-function assessCached(cached: GroupedCaches, app: string, options: AppStatusOptions): { objects: AppObjects; assessment: HealthAssessment } {
-  const objects = objectsOf(cached, app, options);
+interface Judged {
+  assessment: HealthAssessment;
+  board?: BoardStatus;
+}
+
+/**
+ * The app's health, judged once per version of the namespace's objects: between changes the
+ * project list and the status board (1,000 apps each, on every request) gather nothing from the
+ * caches and build nothing, they read what the first request judged.
+ */
+function judge(cached: GroupedCaches, app: string, options: AppStatusOptions): Judged {
   const key = JSON.stringify([app, options.desiredReplicas, options.expectedVolumes, options.registryLogins]);
-  let assessment = cached.health.get(key);
-  if (!assessment) cached.health.set(key, (assessment = assessHealth(objects)));
-  return { objects, assessment };
+  let judged = cached.health.get(key);
+  if (!judged) cached.health.set(key, (judged = { assessment: assessHealth(objectsOf(cached, app, options)) }));
+  return judged;
 }
 
 /**
@@ -130,8 +139,8 @@ export async function getAppStatus(project: string, app: string, options: AppSta
 export async function getBoardStatuses(project: string, apps: Array<{ name: string } & AppStatusOptions>): Promise<BoardStatus[]> {
   const cached = await readGrouped(project);
   return apps.map(({ name, ...options }) => {
-    const { objects, assessment } = assessCached(cached, name, options);
-    return summarizeForBoard(objects, assessment);
+    const judged = judge(cached, name, options);
+    return (judged.board ??= summarizeForBoard(objectsOf(cached, name, options), judged.assessment));
   });
 }
 
@@ -153,7 +162,7 @@ export async function getTaskFailures(project: string, apps: Array<{ name: strin
 export async function getProjectHealth(project: string, apps: Array<{ name: string; replicas: number }>): Promise<Record<string, AppHealth>> {
   const cached = await readGrouped(project, LIST_SYNC_TIMEOUT_MS);
   const out: Record<string, AppHealth> = {};
-  for (const { name, replicas } of apps) out[name] = assessCached(cached, name, { desiredReplicas: replicas }).assessment.health;
+  for (const { name, replicas } of apps) out[name] = judge(cached, name, { desiredReplicas: replicas }).assessment.health;
   return out;
 }
 
