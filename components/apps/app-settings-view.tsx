@@ -34,7 +34,7 @@ export function AppSettingsView({ project, app }: { project: string; app: string
       </Card>
       <DeployFromCiSection project={project} app={app} image={detail.data.spec.image} canManage={session.data?.role === "admin"} />
       <Card aria-labelledby="delete-app-heading">
-        <CardHeader headingId="delete-app-heading" title="Delete this app" description="Removes its Deployment, Service, Ingress rules and Secret from the cluster." />
+        <CardHeader headingId="delete-app-heading" title="Delete this app" description="Removes its Deployment, Service, Ingress rules and Secret from the cluster, and ends its volumes' backup schedules (the backup files stay)." />
         <TypedDelete
           id="delete-app-confirm"
           name={app}

@@ -111,7 +111,7 @@ function DeleteDatabase({ project, database, linkedApps }: { project: string; da
   const [isConfirmed, setIsConfirmed] = useState(linkedApps.length === 0);
   return (
     <Card aria-labelledby="db-delete-heading">
-      <CardHeader headingId="db-delete-heading" title="Delete this database" description="Deletes its StatefulSet and Services. Its volume (the data) and its credentials Secret (the password that data expects) stay unless you tick the box; a database created again under this name reuses both." />
+      <CardHeader headingId="db-delete-heading" title="Delete this database" description="Deletes its StatefulSet and Services. Its volume (the data) and its credentials Secret (the password that data expects) stay unless you tick the box; a database created again under this name reuses both. Its backup schedule ends; the backup files stay." />
       <div className="flex flex-col gap-3 text-sm">
         <label className="inline-flex items-center gap-2"><input type="checkbox" checked={deleteData} onChange={(e) => setDeleteData(e.target.checked)} /> Also delete the volume with all its data, and its credentials</label>
         {linkedApps.length > 0 ? (

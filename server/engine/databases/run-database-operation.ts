@@ -8,6 +8,7 @@ import { applyDatabase, deleteDatabaseObjects } from "@/server/engine/databases/
 import { credentialsOf, databaseSpecOf } from "@/server/engine/databases/database-record";
 import type { OperationContext } from "@/server/engine/operations/operation-queue";
 import { clusterKubeConfig } from "@/server/kube/cluster";
+import { endBackupSchedulesOf } from "@/server/engine/backups/end-backup-schedules";
 
 export async function runApplyDatabase(op: Operation, ctx: OperationContext): Promise<void> {
   const row = await ctx.db.database.findFirst({ where: { name: op.appName ?? "", project: { name: op.projectName } } });
@@ -17,6 +18,7 @@ export async function runApplyDatabase(op: Operation, ctx: OperationContext): Pr
 
 export async function runDeleteDatabase(op: Operation, ctx: OperationContext, deleteData: boolean): Promise<void> {
   if (!op.appName) return;
+  await endBackupSchedulesOf(ctx.db, clusterKubeConfig(), op.projectName, { database: op.appName }, ctx.signal);
   await deleteDatabaseObjects(clusterKubeConfig(), { project: op.projectName, database: op.appName }, { deleteData, signal: ctx.signal });
   if (ctx.signal.aborted) return;
   await ctx.db.database.deleteMany({ where: { name: op.appName, project: { name: op.projectName } } });

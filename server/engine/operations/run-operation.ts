@@ -6,6 +6,7 @@
 import type { Operation, PrismaClient } from "@/server/db/generated/client";
 import { AppError } from "@/server/errors";
 import { applyObjects } from "@/server/engine/apply-objects";
+import { endBackupSchedulesOf } from "@/server/engine/backups/end-backup-schedules";
 import { runApplyBackup } from "@/server/engine/backups/run-backup-operation";
 import { runRestoreBackup } from "@/server/engine/backups/run-restore-operation";
 import { runApplyDatabase, runDeleteDatabase } from "@/server/engine/databases/run-database-operation";
@@ -114,6 +115,7 @@ async function markSuperseded(db: PrismaClient, op: Operation): Promise<void> {
 
 async function runDeleteApp(op: Operation, ctx: OperationContext, deleteData: boolean): Promise<void> {
   if (!op.appName) throw new OperationFailed("This delete names no app.");
+  await endBackupSchedulesOf(ctx.db, clusterKubeConfig(), op.projectName, { app: op.appName }, ctx.signal);
   await deleteAppObjects(clusterKubeConfig(), { project: op.projectName, app: op.appName }, { deleteData, signal: ctx.signal });
   if (ctx.signal.aborted) return;
   await ctx.db.app.deleteMany({ where: { name: op.appName, project: { name: op.projectName } } });
