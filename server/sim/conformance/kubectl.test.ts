@@ -84,6 +84,15 @@ describe("kubectl against the simulator", () => {
     expect(stderr).toContain(`metadata.name: Invalid value: "Web_Bad": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`);
   });
 
+  it("refuses a request above its limit with the real message, and leaves the Deployment as it was", async () => {
+    expect((await kubectl("create", "-f", await manifest("capped", deployment("capped", 1)))).code).toBe(0);
+    const { stderr, code } = await kubectl("set", "resources", "deployment/capped", "--requests=cpu=2,memory=64Mi", "--limits=cpu=1,memory=128Mi");
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('Deployment.apps "capped" is invalid: spec.template.spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1');
+    expect((await kubectl("get", "deploy", "capped", "-o", "jsonpath={.spec.template.spec.containers[0].resources}")).stdout).toBe("{}");
+    expect((await kubectl("set", "resources", "deployment/capped", "--requests=cpu=500m", "--limits=cpu=1")).code).toBe(0);
+  });
+
   it("explains a field from /openapi/v3 with the upstream description", async () => {
     const { stdout, code } = await kubectl("explain", "deployment.spec.replicas");
     expect(code).toBe(0);

@@ -4,6 +4,7 @@
  * ports, environment variable names, volume mounts, Service ports, PVC requests and Ingress
  * rules. Messages are the real ones, so a test against the sim reads like one against k3s.
  */
+import { parseQuantity } from "@/lib/schemas/quantity";
 import { SUBDOMAIN, SUBDOMAIN_MSG, invalid, notFoundCause, required, type Cause } from "@/server/sim/validate/causes";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -37,6 +38,22 @@ function checkPort(value: unknown, field: string): Cause[] {
   return typeof value === "number" && (value < 1 || value > 65535) ? [invalid(field, value, PORT_MSG)] : [];
 }
 
+/**
+ * A request above its limit (ValidateResourceRequirements): `Invalid value: "2": must be less
+ * than or equal to cpu limit of 1`, on the requests as a whole. The values print as written; a
+ * real server prints them canonical ("0.5" as "500m"), which Berth's own renderings already are.
+ */
+function checkRequestsWithinLimits(resources: Any, path: string): Cause[] {
+  const causes: Cause[] = [];
+  for (const [name, request] of Object.entries<Any>(resources?.requests ?? {})) {
+    const limit = resources?.limits?.[name];
+    if (limit === undefined) continue;
+    const [r, l] = [parseQuantity(String(request)), parseQuantity(String(limit))];
+    if (r !== undefined && l !== undefined && r > l) causes.push(invalid(`${path}.resources.requests`, String(request), `must be less than or equal to ${name} limit of ${String(limit)}`));
+  }
+  return causes;
+}
+
 /** Container-level checks shared by Pods and every pod template. */
 export function checkContainers(spec: Any, path: string): Cause[] {
   const causes: Cause[] = [];
@@ -53,7 +70,10 @@ export function checkContainers(spec: Any, path: string): Cause[] {
       else if (!volumes.has(m.name)) causes.push(notFoundCause(`${p}.volumeMounts[${j}].name`, m.name));
       if (!m?.mountPath) causes.push(required(`${p}.volumeMounts[${j}].mountPath`));
     });
+    causes.push(...checkRequestsWithinLimits(c?.resources, p));
   });
+  // As the API server orders them: the containers' errors, then the init containers'.
+  (spec?.initContainers ?? []).forEach((c: Any, i: number) => causes.push(...checkRequestsWithinLimits(c?.resources, `${path}.initContainers[${i}]`)));
   return causes;
 }
 
