@@ -5,6 +5,7 @@
  * after the last timestamp continues with no gap and no duplicate, and nothing is stored.
  */
 import { fnv32a } from "@/server/sim/controllers/hash";
+import { engineLineText } from "@/server/sim/streams/engine-log-lines";
 
 export interface Instance {
   /** Seeds the text: container ID of this run. */
@@ -43,6 +44,8 @@ function clf(ms: number): string {
 export function lineText(inst: Instance, n: number, ns: bigint): string {
   const h = fnv32a(`${inst.id}/${n}`);
   const ms = Number(ns / 1_000_000n);
+  const engineLine = engineLineText(inst.image, n, ms, h);
+  if (engineLine !== undefined) return engineLine;
   if (n === 0) return `${inst.podName}: starting ${inst.image} (log line 0)`;
   const path = PATHS[h % PATHS.length];
   const status = h % 23 === 0 ? 404 : h % 41 === 0 ? 500 : 200;
