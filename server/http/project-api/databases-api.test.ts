@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as databases from "@/app/api/projects/[project]/databases/route";
 import * as database from "@/app/api/projects/[project]/databases/[database]/route";
 import * as password from "@/app/api/projects/[project]/databases/[database]/password/route";
-import { seedToken } from "@/server/auth/testing/auth-fixtures";
 import { testActing } from "@/server/auth/testing/auth-fixtures";
 import { getDb } from "@/server/db/client";
 import { createProject } from "@/server/engine/model/create-project";
-import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
-import type { RouteHandler } from "@/server/http/with-auth";
-import { callJson, type JsonCallOptions } from "@/server/http/testing/route-request";
+import { openApiFixture } from "@/server/http/testing/api-fixture";
 
 /** The database routes through the real handlers: strict bodies with sentences, roles, audited reveal. */
-let fx: EngineFixture;
-let admin: string;
-let viewer: string;
-
-beforeAll(async () => {
-  fx = await openEngineFixture();
-  admin = (await seedToken({ role: "admin" })).token;
-  viewer = (await seedToken({ role: "viewer" })).token;
+const api = openApiFixture(async () => {
   await createProject(testActing(), { name: "shop" });
-}, 60_000);
-afterAll(() => fx.close());
-
-const call = (handler: RouteHandler, path: string, opts: Partial<JsonCallOptions> = {}) => callJson(handler, path, { ...opts, bearer: opts.bearer ?? admin });
+});
+const call = api.call;
 const counts = async () => ({ databases: await getDb().database.count(), operations: await getDb().operation.count() });
 
 describe("the database API", () => {
@@ -46,16 +34,16 @@ describe("the database API", () => {
     expect(created.status).toBe(201);
     expect(created.body.operation.status).toBe("succeeded");
     expect(created.body.database).toMatchObject({ name: "pg", engine: "postgresql", version: "17", size: "1Gi", image: "postgres:17.8", nodePort: false });
-    const list = await call(databases.GET, "/api/projects/shop/databases", { params: { project: "shop" }, bearer: viewer });
+    const list = await call(databases.GET, "/api/projects/shop/databases", { params: { project: "shop" }, bearer: api.viewer });
     expect(list.body.databases.map((d: { name: string }) => d.name)).toEqual(["pg"]);
-    const detail = await call(database.GET, "/api/projects/shop/databases/pg", { params: { project: "shop", database: "pg" }, bearer: viewer });
+    const detail = await call(database.GET, "/api/projects/shop/databases/pg", { params: { project: "shop", database: "pg" }, bearer: api.viewer });
     expect(detail.status).toBe(200);
     expect(detail.body.connection.url).toBe("postgresql://pg:********@pg.shop.svc.cluster.local:5432/pg");
     expect(JSON.stringify(detail.body)).not.toMatch(/[A-Za-z0-9]{32}/);
   });
 
   it("reveals the password to admins only, auditing each reveal", async () => {
-    const refused = await call(password.GET, "/api/projects/shop/databases/pg/password", { params: { project: "shop", database: "pg" }, bearer: viewer });
+    const refused = await call(password.GET, "/api/projects/shop/databases/pg/password", { params: { project: "shop", database: "pg" }, bearer: api.viewer });
     expect(refused.status).toBe(403);
     const revealed = await call(password.GET, "/api/projects/shop/databases/pg/password", { params: { project: "shop", database: "pg" } });
     expect(revealed.body.password).toMatch(/^[A-Za-z0-9]{32}$/);
