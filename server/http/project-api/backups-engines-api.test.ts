@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { KubeConfig } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import * as projects from "@/app/api/projects/route";
 import * as databases from "@/app/api/projects/[project]/databases/route";
@@ -5,9 +8,13 @@ import * as dbBackups from "@/app/api/projects/[project]/databases/[database]/ba
 import * as dbRun from "@/app/api/projects/[project]/databases/[database]/backups/run/route";
 import * as dbFile from "@/app/api/projects/[project]/databases/[database]/backups/[file]/route";
 import * as dbRestore from "@/app/api/projects/[project]/databases/[database]/backups/[file]/restore/route";
+import { getDb } from "@/server/db/client";
+import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { openApiFixture } from "@/server/http/testing/api-fixture";
 import { callRoute, routeRequest } from "@/server/http/testing/route-request";
+import { clusterKubeConfig, setCluster } from "@/server/kube/cluster";
 import { openExecStream } from "@/server/kube/exec-stream";
+import { clusterRoleRules } from "@/server/sim/http/rbac";
 import { readObject } from "@/server/kube/read-object";
 
 /**
@@ -98,4 +105,41 @@ describe("database backups through Berth, engine by engine", () => {
       expect(await execIn(pod, e.container, `cat ${e.dataDir}/row`)).toBe("1 alice\n");
     }, 120_000);
   }
+
+  it("Berth's ClusterRole (deploy/berth.yaml) lets its service account restore: a tool's Job, and a volume restore that stops the server", async () => {
+    // Backed up as the admin (the main backups test proves backing up as the service account).
+    const cache = "cache";
+    expect((await api.call(databases.POST, "/api/projects/eng/databases?wait=true", { method: "POST", params: { project: "eng" }, body: { name: cache, engine: "redis" } })).body.operation.status).toBe("succeeded");
+    await waitForReady("cache-0");
+    await execIn("cache-0", "redis", "echo 'k=old' > /data/keys");
+    expect((await api.call(dbRun.POST, "/api/projects/eng/databases/cache/backups/run", { method: "POST", params: { project: "eng", database: cache } })).status).toBe(201);
+    const cacheFile = (await waitForView(cache, (v) => v.runs[0]?.outcome === "succeeded")).backups[0].file;
+    await execIn("cache-0", "redis", "echo 'k=new' > /data/keys");
+    const mysqlFile = (await view("mysqldb")).backups[0].file;
+    await execIn("mysqldb-0", "mysql", 'echo "1 carol" > /var/lib/mysql/row');
+
+    const token = api.fx.cluster.sim.issueToken("system:serviceaccount:berth:berth", clusterRoleRules(fs.readFileSync("deploy/berth.yaml", "utf8"), "berth"));
+    const file = path.join(api.fx.cluster.dir, "berth-restore-sa.kubeconfig");
+    await api.fx.cluster.sim.writeKubeconfig(file, { token });
+    const asServiceAccount = new KubeConfig();
+    asServiceAccount.loadFromFile(file);
+    const admin = clusterKubeConfig();
+    setCluster({ source: "sim", origin: api.fx.cluster.dir, kubeConfig: asServiceAccount, isSimulated: true });
+    try {
+      const tool = await api.call(dbRestore.POST, `/api/projects/eng/databases/mysqldb/backups/${mysqlFile}/restore`, { method: "POST", params: { project: "eng", database: "mysqldb", file: mysqlFile }, body: { confirm: "mysqldb" } });
+      expect(tool.status).toBe(202);
+      expect((await waitForView("mysqldb", (v) => v.restores[0]?.name === tool.body.restore.name && v.restores[0].outcome !== "running")).restores[0]).toMatchObject({ outcome: "succeeded" });
+
+      const volume = await api.call(dbRestore.POST, `/api/projects/eng/databases/cache/backups/${cacheFile}/restore`, { method: "POST", params: { project: "eng", database: cache, file: cacheFile }, body: { confirm: cache } });
+      expect(volume.status).toBe(202);
+      expect((await waitForView(cache, (v) => v.restores[0] !== undefined && v.restores[0].outcome !== "running", 60_000)).restores[0]).toMatchObject({ outcome: "succeeded" });
+      const operation = await getDb().operation.findFirst({ where: { kind: "restore-backup", appName: cache }, orderBy: { createdAt: "desc" } });
+      expect((await waitForOperation(operation!.id, 30_000)).status).toBe("succeeded");
+    } finally {
+      setCluster({ source: "sim", origin: api.fx.cluster.dir, kubeConfig: admin, isSimulated: true });
+    }
+    await waitForReady("cache-0");
+    expect(await execIn("cache-0", "redis", "cat /data/keys")).toBe("k=old\n");
+    expect(await execIn("mysqldb-0", "mysql", "cat /var/lib/mysql/row")).toBe("1 alice\n");
+  }, 120_000);
 });
