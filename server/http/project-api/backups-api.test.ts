@@ -302,29 +302,6 @@ describe("backups over REST", () => {
     expect(await getDb().auditEvent.count({ where: { action: "backup.restore", target: "shop/pg" } })).toBe(1);
   }, 90_000);
 
-  it("restores Redis from its RDB snapshot as the AOF's base, with the server stopped meanwhile", async () => {
-    const params = { project: "shop", database: "cache" };
-    const base = "/api/projects/shop/databases/cache/backups";
-    await call(databases.POST, "/api/projects/shop/databases?wait=true", { method: "POST", params: { project: "shop" }, body: { name: "cache", engine: "redis" } });
-    await waitForRunning("cache-0");
-    await execIn("cache-0", "redis", "echo 'k=old' > /data/keys");
-    expect((await call(dbRun.POST, `${base}/run`, { method: "POST", params })).status).toBe(201);
-    const view = await waitForView(dbBackups.GET, base, params, (v) => v.runs[0]?.outcome === "succeeded" || v.runs[0]?.outcome === "failed");
-    expect(view.runs[0]).toMatchObject({ outcome: "succeeded" });
-    const file = view.backups[0].file;
-    expect(file).toMatch(/^cache-\d{8}T\d{6}Z\.rdb$/);
-    await execIn("cache-0", "redis", "echo 'k=new' > /data/keys");
-
-    const started = await call(dbRestore.POST, `${base}/${file}/restore`, { method: "POST", params: { ...params, file }, body: { confirm: "cache" } });
-    expect(started.status).toBe(202);
-    const done = await waitForView(dbBackups.GET, base, params, (v) => v.restores[0]?.outcome !== "running", 60_000);
-    expect(done.restores[0]).toMatchObject({ outcome: "succeeded", file });
-    const operation = await getDb().operation.findFirst({ where: { kind: "restore-backup", appName: "cache" }, orderBy: { createdAt: "desc" } });
-    expect((await waitForOperation(operation!.id, 30_000)).status).toBe("succeeded");
-    await waitForRunning("cache-0");
-    expect(await execIn("cache-0", "redis", "cat /data/keys")).toBe("k=old\n");
-  }, 120_000);
-
   it("explains a failed database backup in a sentence: which tool, its exit code, its last log line", async () => {
     await call(databases.POST, "/api/projects/shop/databases?wait=true", { method: "POST", params: { project: "shop" }, body: { name: "old", engine: "postgresql" } });
     await deleteObject(fx.cluster.kubeConfig, { apiVersion: "apps/v1", kind: "StatefulSet", namespace: "shop", name: "old" });

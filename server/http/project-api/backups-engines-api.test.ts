@@ -106,14 +106,28 @@ describe("database backups through Berth, engine by engine", () => {
     }, 120_000);
   }
 
-  it("Berth's ClusterRole (deploy/berth.yaml) lets its service account restore: a tool's Job, and a volume restore that stops the server", async () => {
-    // Backed up as the admin (the main backups test proves backing up as the service account).
-    const cache = "cache";
-    expect((await api.call(databases.POST, "/api/projects/eng/databases?wait=true", { method: "POST", params: { project: "eng" }, body: { name: cache, engine: "redis" } })).body.operation.status).toBe("succeeded");
+  it("redis: restores from its RDB snapshot as the AOF's base, with the server stopped meanwhile", async () => {
+    expect((await api.call(databases.POST, "/api/projects/eng/databases?wait=true", { method: "POST", params: { project: "eng" }, body: { name: "cache", engine: "redis" } })).body.operation.status).toBe("succeeded");
     await waitForReady("cache-0");
     await execIn("cache-0", "redis", "echo 'k=old' > /data/keys");
-    expect((await api.call(dbRun.POST, "/api/projects/eng/databases/cache/backups/run", { method: "POST", params: { project: "eng", database: cache } })).status).toBe(201);
-    const cacheFile = (await waitForView(cache, (v) => v.runs[0]?.outcome === "succeeded")).backups[0].file;
+    expect((await api.call(dbRun.POST, "/api/projects/eng/databases/cache/backups/run", { method: "POST", params: { project: "eng", database: "cache" } })).status).toBe(201);
+    const file = (await waitForView("cache", (v) => v.runs[0]?.outcome === "succeeded" || v.runs[0]?.outcome === "failed")).backups[0]?.file;
+    expect(file).toMatch(/^cache-\d{8}T\d{6}Z\.rdb$/);
+    await execIn("cache-0", "redis", "echo 'k=new' > /data/keys");
+
+    const started = await api.call(dbRestore.POST, `/api/projects/eng/databases/cache/backups/${file}/restore`, { method: "POST", params: { project: "eng", database: "cache", file }, body: { confirm: "cache" } });
+    expect(started.status).toBe(202);
+    expect((await waitForView("cache", (v) => v.restores[0] !== undefined && v.restores[0].outcome !== "running", 60_000)).restores[0]).toMatchObject({ outcome: "succeeded", file });
+    const operation = await getDb().operation.findFirst({ where: { kind: "restore-backup", appName: "cache" }, orderBy: { createdAt: "desc" } });
+    expect((await waitForOperation(operation!.id, 30_000)).status).toBe("succeeded");
+    await waitForReady("cache-0");
+    expect(await execIn("cache-0", "redis", "cat /data/keys")).toBe("k=old\n");
+  }, 120_000);
+
+  it("Berth's ClusterRole (deploy/berth.yaml) lets its service account restore: a tool's Job, and a volume restore that stops the server", async () => {
+    // The backups above were made as the admin (the main backups test proves backing up as the service account).
+    const cache = "cache";
+    const cacheFile = (await view(cache)).backups[0].file;
     await execIn("cache-0", "redis", "echo 'k=new' > /data/keys");
     const mysqlFile = (await view("mysqldb")).backups[0].file;
     await execIn("mysqldb-0", "mysql", 'echo "1 carol" > /var/lib/mysql/row');
