@@ -26,10 +26,10 @@ import { readBackupWarnings, withBackupWarnings } from "@/server/engine/backups/
 import { readBackups } from "@/server/engine/backups/read-backups";
 import { openEngineFixture, type EngineFixture } from "@/server/engine/test/engine-fixture";
 import type { RouteHandler } from "@/server/http/with-auth";
+import { execInPod } from "@/server/http/testing/exec-in-pod";
 import { callRoute, routeRequest } from "@/server/http/testing/route-request";
 import { clusterKubeConfig, setCluster } from "@/server/kube/cluster";
 import { deleteObject } from "@/server/kube/delete-object";
-import { openExecStream } from "@/server/kube/exec-stream";
 import { clusterRoleRules } from "@/server/sim/http/rbac";
 import { listObjects } from "@/server/kube/list-managed";
 import { resourceKindNamed } from "@/server/kube/kind-registry";
@@ -97,19 +97,8 @@ async function waitForView(handler: RouteHandler, path: string, params: Record<s
   throw new Error(`backups of ${path} never matched; last: ${JSON.stringify(last?.body)}`);
 }
 
-/** Runs `sh -c script` in a pod through the Kubernetes exec API (the app or database writing its data); its stdout. */
-async function execIn(pod: string, container: string, script: string): Promise<string> {
-  let out = "";
-  await new Promise<void>((resolve, reject) => {
-    void openExecStream(fx.cluster.kubeConfig, { namespace: "shop", pod, container, command: ["sh", "-c", script], tty: false, stdin: false }, {
-      onStdout: (d) => (out += d.toString("utf8")),
-      onStderr: () => {},
-      onOutcome: (o) => (o.code === 0 ? resolve() : reject(new Error(o.message))),
-      onClose: () => resolve(),
-    }).catch(reject);
-  });
-  return out;
-}
+/** Runs `sh -c script` in a pod of the project (the app or database writing its data); its stdout. */
+const execIn = (pod: string, container: string, script: string) => execInPod(fx.cluster.kubeConfig, { namespace: "shop", pod, container }, script);
 
 async function waitForRunning(pod: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

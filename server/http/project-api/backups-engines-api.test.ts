@@ -11,9 +11,9 @@ import * as dbRestore from "@/app/api/projects/[project]/databases/[database]/ba
 import { getDb } from "@/server/db/client";
 import { waitForOperation } from "@/server/engine/operations/wait-for-operation";
 import { openApiFixture } from "@/server/http/testing/api-fixture";
+import { execInPod } from "@/server/http/testing/exec-in-pod";
 import { callRoute, routeRequest } from "@/server/http/testing/route-request";
 import { clusterKubeConfig, setCluster } from "@/server/kube/cluster";
-import { openExecStream } from "@/server/kube/exec-stream";
 import { clusterRoleRules } from "@/server/sim/http/rbac";
 import { readObject } from "@/server/kube/read-object";
 
@@ -58,18 +58,7 @@ async function waitForReady(pod: string, timeoutMs = 60_000): Promise<void> {
   }
 }
 
-async function execIn(pod: string, container: string, script: string): Promise<string> {
-  let out = "";
-  await new Promise<void>((resolve, reject) => {
-    void openExecStream(api.fx.cluster.kubeConfig, { namespace: "eng", pod, container, command: ["sh", "-c", script], tty: false, stdin: false }, {
-      onStdout: (d) => (out += d.toString("utf8")),
-      onStderr: () => {},
-      onOutcome: (o) => (o.code === 0 ? resolve() : reject(new Error(o.message))),
-      onClose: () => resolve(),
-    }).catch(reject);
-  });
-  return out;
-}
+const execIn = (pod: string, container: string, script: string) => execInPod(api.fx.cluster.kubeConfig, { namespace: "eng", pod, container }, script);
 
 async function download(database: string, file: string): Promise<Buffer> {
   const res = await callRoute(dbFile.GET, routeRequest(`/api/projects/eng/databases/${database}/backups/${file}`, { bearer: api.admin }), { project: "eng", database, file });
